@@ -1,0 +1,41 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import svelte from '@astrojs/svelte';
+
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [svelte()],
+  // Locale prefixes are handled in src/middleware.ts: Dutch pages live at `/`, the same pages
+  // answer under `/en/...`, so a page exists once and cannot drift between languages.
+  i18n: {
+    locales: ['nl', 'en'],
+    defaultLocale: 'nl',
+    routing: 'manual',
+  },
+  security: {
+    checkOrigin: true,
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "base-uri 'self'",
+        "object-src 'none'",
+        // Astro sends this policy as a response header, so frame-ancestors takes effect here.
+        "frame-ancestors 'none'",
+      ],
+    },
+  },
+  build: {
+    // Our CSS is small; inlining it saves a request on a slow phone, and CSP hashes cover it.
+    inlineStylesheets: 'always',
+  },
+  // Sessions live in PostgreSQL (our own, Lucia-style) so several instances can serve one region;
+  // Astro's store would keep them in files on one machine.
+  session: false,
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,103 @@
+// Starts the portal: settings, database, migrations and demo data first, then the Astro server.
+// Run by Node itself (type stripping), so everything imported here is plain, erasable TypeScript.
+//   node src/boot.ts               serve (after `astro build`)
+//   node src/boot.ts --prepare     migrate (and seed demo data) only, then exit
+//   node src/boot.ts --reset-demo  empty the database and seed the demo region again
+import http from 'node:http';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { config as loadConfig, ConfigError, type Config } from './lib/server/config.ts';
+import { openDatabase, provideDatabase, type Database } from './lib/server/db/client.ts';
+import { migrate } from './lib/server/db/migrate.ts';
+import { loadEncryptionKey } from './lib/server/crypto/key.ts';
+import { resetDemo, seedDemo } from './lib/server/demo/seed.ts';
+import { securityHeaders } from './lib/server/http/security-headers.ts';
+
+function fail(line: string): never {
+  console.error(`hog-portaal: ${line}`);
+  process.exit(1);
+}
+
+function databaseHint(config: Config): string {
+  return config.database.kind === 'postgres'
+    ? 'check DATABASE_URL (host, port, user, database name) and that PostgreSQL is running'
+    : `check DATA_DIR (now ${config.dataDir}): the folder must be writable and not in use by another portal process`;
+}
+
+async function prepare(config: Config): Promise<Database> {
+  try {
+    loadEncryptionKey(config);
+  } catch (error) {
+    fail(`cannot load the encryption key: ${(error as Error).message}`);
+  }
+  let database: Database;
+  try {
+    database = await openDatabase(config.database);
+  } catch (error) {
+    fail(`cannot open the database (${(error as Error).message}); ${databaseHint(config)}`);
+  }
+  try {
+    await migrate(database);
+  } catch (error) {
+    fail(`cannot reach or migrate the database (${(error as Error).message}); ${databaseHint(config)}`);
+  }
+  return database;
+}
+
+async function serve(config: Config, database: Database): Promise<void> {
+  provideDatabase(database);
+  // The adapter must not listen on import: we listen below, after migrations, with our headers.
+  process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+  const entry = pathToFileURL(path.resolve(import.meta.dirname, '../dist/server/entry.mjs')).href;
+  let handler: http.RequestListener;
+  try {
+    ({ handler } = (await import(entry)) as { handler: http.RequestListener });
+  } catch {
+    fail('the server is not built; run `npm run build` first (or use `npm start`)');
+  }
+  const headers = Object.entries(securityHeaders(config.publicOrigin));
+  const server = http.createServer((req, res) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    handler(req, res);
+  });
+  server.on('error', (error) => fail(`cannot listen on ${config.host}:${config.port} (${error.message}); check HOST and PORT`));
+  server.listen(config.port, config.host, () => {
+    console.log(`hog-portaal: listening on http://${config.host}:${config.port} (public origin ${config.publicOrigin})`);
+  });
+  const stop = () => {
+    server.close(() => void database.close().finally(() => process.exit(0)));
+    server.closeAllConnections();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+async function main(args: string[]): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const database = await prepare(config);
+  if (args.includes('--reset-demo')) {
+    if (config.database.kind === 'postgres' && !config.demoData) {
+      fail('refusing to reset a PostgreSQL database without DEMO_DATA=true');
+    }
+    await resetDemo(database.db);
+    console.log('hog-portaal: demo data reset');
+    await database.close();
+    return;
+  }
+  if (config.demoData && (await seedDemo(database.db)) === 'seeded') {
+    console.log('hog-portaal: demo region "Regio Oostveld" created');
+  }
+  if (args.includes('--prepare')) {
+    await database.close();
+    return;
+  }
+  await serve(config, database);
+}
+
+await main(process.argv.slice(2));

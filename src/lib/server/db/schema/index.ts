@@ -1,0 +1,3 @@
+export * from './region.ts';
+export * from './locations.ts';
+export * from './team.ts';

@@ -1,0 +1,102 @@
+import type { LocalizedText } from '../db/schema/columns.ts';
+import type { disciplines, locationKinds } from '../db/schema/index.ts';
+
+// A fictional region modelled on the Doetinchem way of working. Every name, address and phone
+// number here is invented; 0800-numbers and 113/112 elsewhere in the portal are the real ones.
+
+export const demoRegion = {
+  slug: 'oostveld',
+  name: 'Regio Oostveld',
+  minAge: 18,
+  maxAge: 65,
+  postcodeAreas: ['7001', '7002', '7003', '7004', '7005', '7006', '7007', '7008', '7009'],
+  expectedContactDays: 10,
+  contactEmail: 'hog@oostveld.example',
+  contactPhone: '0314 000 000',
+};
+
+type DemoLocation = {
+  kind: (typeof locationKinds)[number];
+  name: string;
+  street?: string;
+  postcode?: string;
+  city?: string;
+  accessibility: LocalizedText;
+};
+
+export const demoLocations: DemoLocation[] = [
+  {
+    kind: 'stadskamer',
+    name: 'Stadskamer Oostveld (herstelcentrum)',
+    street: 'Lindelaan 12',
+    postcode: '7001 AB',
+    city: 'Oostveld',
+    accessibility: {
+      nl: 'Ingang zonder drempel. Lift naar de eerste verdieping. Koffie en thee staan klaar.',
+      en: 'Step-free entrance. Lift to the first floor. Coffee and tea are ready.',
+    },
+  },
+  {
+    kind: 'library',
+    name: 'Bibliotheek De Leeshoek',
+    street: 'Marktplein 3',
+    postcode: '7002 CD',
+    city: 'Oostveld',
+    accessibility: {
+      nl: 'Rustige spreekkamer achter de leeszaal. Invalidentoilet aanwezig.',
+      en: 'Quiet meeting room behind the reading room. Accessible toilet available.',
+    },
+  },
+  {
+    kind: 'community_centre',
+    name: 'Wijkcentrum De Horst',
+    street: 'Horststraat 40',
+    postcode: '7004 EF',
+    city: 'Oostveld',
+    accessibility: {
+      nl: 'Alles op de begane grond. Gratis parkeren voor de deur. Bushalte op 100 meter.',
+      en: 'Everything on the ground floor. Free parking at the door. Bus stop 100 metres away.',
+    },
+  },
+  {
+    kind: 'gp_practice',
+    name: 'Huisartsenpraktijk Brinkhoek',
+    street: 'Brinkhoek 7',
+    postcode: '7005 GH',
+    city: 'Oostveld',
+    accessibility: {
+      nl: 'Ingang met automatische deur. Het gesprek is in een spreekkamer, niet bij de dokter zelf.',
+      en: 'Entrance with an automatic door. The conversation is in a meeting room, not with the doctor.',
+    },
+  },
+  {
+    kind: 'ggz',
+    name: 'GGZ Oostveld, locatie Parkweg',
+    street: 'Parkweg 101',
+    postcode: '7007 JK',
+    city: 'Oostveld',
+    accessibility: {
+      nl: 'Aparte ingang aan de zijkant, zonder wachtkamer. Lift aanwezig.',
+      en: 'Separate side entrance, no waiting room. Lift available.',
+    },
+  },
+  {
+    kind: 'online',
+    name: 'Online, via een videogesprek',
+    accessibility: {
+      nl: 'Je krijgt een link. Je hebt alleen een telefoon, tablet of computer met camera nodig.',
+      en: 'You get a link. You only need a phone, tablet or computer with a camera.',
+    },
+  },
+];
+
+type DemoTeamMember = { name: string; discipline: (typeof disciplines)[number]; email: string };
+
+export const demoTeam: DemoTeamMember[] = [
+  { name: 'Sanne Hoekstra', discipline: 'social_psychiatric_nurse', email: 'sanne.hoekstra@oostveld.example' },
+  { name: 'Rachid El Amrani', discipline: 'poh_ggz', email: 'rachid.elamrani@oostveld.example' },
+  { name: 'Ineke Wolters', discipline: 'psychologist', email: 'ineke.wolters@oostveld.example' },
+  { name: 'Tom Gerritsen', discipline: 'buurtcoach', email: 'tom.gerritsen@oostveld.example' },
+  { name: 'Joyce Bakker', discipline: 'buurtcoach', email: 'joyce.bakker@oostveld.example' },
+  { name: 'Marco Lensink', discipline: 'peer_expert', email: 'marco.lensink@oostveld.example' },
+];

@@ -1,0 +1,28 @@
+import { eq, getTableName, isTable, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import * as schema from '../db/schema/index.ts';
+import { demoLocations, demoRegion, demoTeam } from './region.ts';
+
+/** Seeds the fictional region once; a second start finds it and leaves everything as it is. */
+export async function seedDemo(db: Db): Promise<'seeded' | 'present'> {
+  return db.transaction(async (tx) => {
+    const existing = await tx.select({ id: schema.regions.id }).from(schema.regions).where(eq(schema.regions.slug, demoRegion.slug));
+    if (existing.length > 0) return 'present';
+    const [region] = await tx.insert(schema.regions).values(demoRegion).returning({ id: schema.regions.id });
+    if (!region) throw new Error('demo region was not inserted');
+    await tx.insert(schema.locations).values(demoLocations.map((l) => ({ ...l, regionId: region.id })));
+    await tx.insert(schema.teamMembers).values(demoTeam.map((m) => ({ ...m, regionId: region.id })));
+    return 'seeded';
+  });
+}
+
+/** Empties every table of the schema and seeds again, in one transaction: all or nothing. */
+export async function resetDemo(db: Db): Promise<void> {
+  const tables = Object.values(schema)
+    .filter(isTable)
+    .map((t) => sql.identifier(getTableName(t)));
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`truncate ${sql.join(tables, sql`, `)} cascade`);
+  });
+  await seedDemo(db);
+}
