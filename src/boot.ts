@@ -14,8 +14,16 @@ import { resetDemo, seedDemo } from './lib/server/demo/seed.ts';
 import { securityHeaders } from './lib/server/http/security-headers.ts';
 
 function fail(line: string): never {
-  console.error(`hog-portaal: ${line}`);
+  console.error(`hog-portaal: ${line.replace(/\s+/g, ' ')}`);
   process.exit(1);
+}
+
+/** The root cause in one line: drizzle wraps driver errors in "Failed query: ..." with the SQL. */
+function reason(error: unknown): string {
+  let current = error as { message?: string; code?: string; cause?: unknown };
+  while (current.cause instanceof Error) current = current.cause as typeof current;
+  const text = current.message || current.code || String(error);
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function databaseHint(config: Config): string {
@@ -28,18 +36,18 @@ async function prepare(config: Config): Promise<Database> {
   try {
     loadEncryptionKey(config);
   } catch (error) {
-    fail(`cannot load the encryption key: ${(error as Error).message}`);
+    fail(`cannot load the encryption key: ${reason(error)}`);
   }
   let database: Database;
   try {
     database = await openDatabase(config.database);
   } catch (error) {
-    fail(`cannot open the database (${(error as Error).message}); ${databaseHint(config)}`);
+    fail(`cannot open the database (${reason(error)}); ${databaseHint(config)}`);
   }
   try {
     await migrate(database);
   } catch (error) {
-    fail(`cannot reach or migrate the database (${(error as Error).message}); ${databaseHint(config)}`);
+    fail(`cannot reach or migrate the database (${reason(error)}); ${databaseHint(config)}`);
   }
   return database;
 }
@@ -80,11 +88,13 @@ async function main(args: string[]): Promise<void> {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
+  const resetting = args.includes('--reset-demo');
+  // Checked before connecting: a database we refuse to empty is not touched at all.
+  if (resetting && config.database.kind === 'postgres' && !config.demoData) {
+    fail('refusing to reset a PostgreSQL database without DEMO_DATA=true');
+  }
   const database = await prepare(config);
-  if (args.includes('--reset-demo')) {
-    if (config.database.kind === 'postgres' && !config.demoData) {
-      fail('refusing to reset a PostgreSQL database without DEMO_DATA=true');
-    }
+  if (resetting) {
     await resetDemo(database.db);
     console.log('hog-portaal: demo data reset');
     await database.close();

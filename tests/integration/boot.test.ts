@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { regions } from '../../src/lib/server/db/schema/index.ts';
+import { openTestDatabase } from './database.ts';
+
+// The boot script as a resident's IT person would run it: a real process, real settings.
+const root = path.resolve(import.meta.dirname, '../..');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function boot(env: Record<string, string>, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['src/boot.ts', ...args], {
+    cwd: root,
+    // Only what the test sets: no DATABASE_URL or DATA_DIR leaks in from the developer's shell.
+    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr.trim() };
+}
+
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hog-boot-'));
+  dirs.push(dir);
+  return dir;
+};
+
+describe('boot', () => {
+  it('stops with one line naming the setting when a setting is invalid', () => {
+    const { code, err } = boot({ PORT: 'zeventig' }, '--prepare');
+    expect(code).toBe(1);
+    expect(err.split('\n')).toHaveLength(1);
+    expect(err).toMatch(/^hog-portaal: Invalid setting: PORT /);
+  });
+
+  it('asks for an encryption key when it cannot keep one in the data folder', () => {
+    const { code, err } = boot({ DATABASE_URL: 'postgres://localhost:1/none' }, '--prepare');
+    expect(code).toBe(1);
+    expect(err).toMatch(/ENCRYPTION_KEY is required when DATABASE_URL is set/);
+  });
+
+  it('stops with one line naming DATABASE_URL when the database cannot be reached', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const { code, err } = boot({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', ENCRYPTION_KEY: key }, '--prepare');
+    expect(code).toBe(1);
+    expect(err.split('\n')).toHaveLength(1);
+    expect(err).toMatch(/^hog-portaal: cannot reach or migrate the database .*check DATABASE_URL/);
+  });
+
+  it('creates the embedded database, its key (owner only) and the demo region once', () => {
+    const dataDir = tempDir();
+    const first = boot({ DATA_DIR: dataDir }, '--prepare');
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/demo region "Regio Oostveld" created/);
+    expect(statSync(path.join(dataDir, 'encryption.key')).mode & 0o777).toBe(0o600);
+
+    const second = boot({ DATA_DIR: dataDir }, '--prepare');
+    expect(second.code).toBe(0);
+    expect(second.out).not.toMatch(/created/);
+  });
+
+  it('refuses to reset demo data on PostgreSQL unless asked for explicitly, before connecting', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const { code, err } = boot({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', ENCRYPTION_KEY: key }, '--reset-demo');
+    expect(code).toBe(1);
+    expect(err).toBe('hog-portaal: refusing to reset a PostgreSQL database without DEMO_DATA=true');
+  });
+
+  // PGlite's own path is the test above; this one needs the real server.
+  if (process.env['TEST_DB_DRIVER'] === 'postgres') it('migrates a PostgreSQL database without adding demo data', async () => {
+    const database = await openTestDatabase();
+    try {
+      const key = Buffer.alloc(32, 7).toString('base64');
+      const { code, out, err } = boot({ DATABASE_URL: database.url!, ENCRYPTION_KEY: key }, '--prepare');
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(out).not.toMatch(/demo/);
+      expect(await database.db.select().from(regions)).toEqual([]);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { inject } from 'vitest';
+import type { Database, Db } from '../../src/lib/server/db/client.ts';
+import * as schema from '../../src/lib/server/db/schema/index.ts';
+
+export const templateDatabaseName = () => `hog_template_${process.pid}`;
+
+/**
+ * A fresh, migrated database for one test file, on the driver the project runs (PGlite or
+ * PostgreSQL). Close it in afterAll; on PostgreSQL that also drops the copy.
+ */
+export async function openTestDatabase(): Promise<Database & { url?: string }> {
+  if (process.env['TEST_DB_DRIVER'] === 'postgres') {
+    const url = process.env['TEST_DATABASE_URL'];
+    if (!url) throw new Error('TEST_DATABASE_URL is not set');
+    const name = `hog_test_${randomBytes(6).toString('hex')}`;
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}" template "${inject('postgresTemplate')}"`);
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    const sql = postgres(target.href, { max: 4, onnotice: () => {} });
+    return {
+      db: drizzlePostgres(sql, { schema }) as unknown as Db,
+      kind: 'postgres',
+      url: target.href,
+      close: async () => {
+        await sql.end();
+        await admin.unsafe(`drop database if exists "${name}"`);
+        await admin.end();
+      },
+    };
+  }
+  const template = new Blob([readFileSync(inject('pgliteTemplate'))]);
+  const client = await PGlite.create({ loadDataDir: template });
+  return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+}

@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/server/db/client.ts';
+import { disciplines, locationKinds, locations, regions, teamMembers } from '../../src/lib/server/db/schema/index.ts';
+import { demoLocations, demoRegion, demoTeam } from '../../src/lib/server/demo/region.ts';
+import { resetDemo, seedDemo } from '../../src/lib/server/demo/seed.ts';
+import { findRegion } from '../../src/lib/server/region/queries.ts';
+import { insertRegion } from '../builders/region.ts';
+import { openTestDatabase } from './database.ts';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => database.close());
+
+describe('demo data', () => {
+  it('seeds one fictional region with a place of every kind and a team of every discipline', async () => {
+    expect(await seedDemo(database.db)).toBe('seeded');
+    const region = await findRegion(database.db);
+    expect(region).toMatchObject({ slug: demoRegion.slug, minAge: 18, maxAge: 65 });
+    const places = await database.db.select().from(locations).where(eq(locations.regionId, region!.id));
+    expect(new Set(places.map((p) => p.kind))).toEqual(new Set(locationKinds));
+    const team = await database.db.select().from(teamMembers);
+    expect(new Set(team.map((m) => m.discipline))).toEqual(new Set(disciplines));
+  });
+
+  it('leaves an existing demo region alone on the next start', async () => {
+    expect(await seedDemo(database.db)).toBe('present');
+    expect(await database.db.select().from(regions)).toHaveLength(1);
+    expect(await database.db.select().from(locations)).toHaveLength(demoLocations.length);
+  });
+
+  it('reset empties every table and seeds again', async () => {
+    await insertRegion(database.db, { name: 'Een andere regio' });
+    expect(await database.db.select().from(regions)).toHaveLength(2);
+    await resetDemo(database.db);
+    const all = await database.db.select().from(regions);
+    expect(all.map((r) => r.slug)).toEqual([demoRegion.slug]);
+    expect(await database.db.select().from(teamMembers)).toHaveLength(demoTeam.length);
+  });
+
+  it('uses only invented contact details (example domains)', () => {
+    for (const m of demoTeam) expect(m.email).toMatch(/@[a-z]+\.example$/);
+    expect(demoRegion.contactEmail).toMatch(/\.example$/);
+  });
+});

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/server/db/client.ts';
+import { checkDatabase } from '../../src/lib/server/db/health.ts';
+import { migrate } from '../../src/lib/server/db/migrate.ts';
+import { openTestDatabase } from './database.ts';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => database.close());
+
+async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = (await database.db.execute(query)) as unknown as { rows?: T[] } | T[];
+  return Array.isArray(result) ? result : (result.rows ?? []);
+}
+
+describe('migrations', () => {
+  it('create every table of the schema with its indexes', async () => {
+    const tables = await rows<{ table_name: string }>(
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+    );
+    expect(tables.map((t) => t.table_name)).toEqual(['locations', 'regions', 'team_members']);
+    const indexes = await rows<{ indexname: string }>(sql`select indexname from pg_indexes where schemaname = 'public'`);
+    expect(indexes.map((i) => i.indexname)).toEqual(
+      expect.arrayContaining(['locations_region_active_idx', 'team_members_region_idx']),
+    );
+  });
+
+  it('apply again as a no-op, so every start may run them', async () => {
+    await expect(migrate(database)).resolves.toBeUndefined();
+    const applied = await rows<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    expect(applied[0]?.n).toBe(1);
+  });
+
+  it('report the database as healthy', async () => {
+    expect(await checkDatabase(database.db)).toEqual({ ok: true });
+  });
+});
+
+describe('health check', () => {
+  it('reports a closed database as unreachable without internals', async () => {
+    const other = await openTestDatabase();
+    await other.close();
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      expect(await checkDatabase(other.db)).toEqual({ ok: false, reason: 'unreachable' });
+    } finally {
+      console.error = quiet;
+    }
+  });
+});

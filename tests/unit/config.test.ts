@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/lib/server/config.ts';
+
+const key = Buffer.alloc(32, 1).toString('base64');
+
+describe('settings', () => {
+  it('default to the embedded database with demo data in ./data', () => {
+    const config = parseConfig({});
+    expect(config.database).toEqual({ kind: 'pglite', dir: path.resolve('data/pglite') });
+    expect(config).toMatchObject({ host: 'localhost', port: 4321, demoData: true, publicOrigin: 'http://localhost:4321' });
+  });
+
+  it('use PostgreSQL without demo data when DATABASE_URL is set', () => {
+    const config = parseConfig({ DATABASE_URL: 'postgres://u@db:5432/hog', ENCRYPTION_KEY: key });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/hog' });
+    expect(config.demoData).toBe(false);
+    expect(parseConfig({ DATABASE_URL: 'postgres://u@db/hog', ENCRYPTION_KEY: key, DEMO_DATA: 'true' }).demoData).toBe(true);
+  });
+
+  it('treat an empty variable as not set', () => {
+    expect(parseConfig({ DATABASE_URL: '', PORT: '' }).database.kind).toBe('pglite');
+  });
+
+  it('drop a trailing slash from the public origin', () => {
+    expect(parseConfig({ PUBLIC_ORIGIN: 'https://hog.example.nl/' }).publicOrigin).toBe('https://hog.example.nl');
+  });
+
+  it.each([
+    [{ PORT: '70000' }, /PORT/],
+    [{ DATABASE_URL: 'mysql://x/y', ENCRYPTION_KEY: key }, /DATABASE_URL must be a postgres/],
+    [{ DATABASE_URL: 'postgres://x/y' }, /ENCRYPTION_KEY is required/],
+    [{ ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }, /ENCRYPTION_KEY must decode to exactly 32 bytes/],
+    [{ PUBLIC_ORIGIN: 'hog.example.nl' }, /PUBLIC_ORIGIN/],
+    [{ SMTP_URL: 'http://mail' }, /SMTP_URL/],
+    [{ DEMO_DATA: 'misschien' }, /DEMO_DATA/],
+  ])('name the variable that is wrong: %o', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+});

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Dates in tests mean Amsterdam time, wherever the suite runs.
+process.env.TZ = 'Europe/Amsterdam';
+
+// The database suite runs once per driver: always on embedded PGlite, and on a real PostgreSQL
+// when TEST_DATABASE_URL is set (CI sets it), so both code paths are proven by the same tests.
+const databaseSuite = (driver: 'pglite' | 'postgres') => ({
+  test: {
+    name: `db:${driver}`,
+    include: ['tests/integration/**/*.test.ts'],
+    globalSetup: ['tests/integration/global-setup.ts'],
+    env: { TEST_DB_DRIVER: driver },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      databaseSuite('pglite'),
+      ...(process.env.TEST_DATABASE_URL ? [databaseSuite('postgres')] : []),
+    ],
+  },
+});
