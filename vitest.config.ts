@@ -1,4 +1,5 @@
-import { defineConfig } from 'vitest/config';
+/// <reference types="vitest/config" />
+import { getViteConfig } from 'astro/config';
 
 // Dates in tests mean Amsterdam time, wherever the suite runs.
 process.env.TZ = 'Europe/Amsterdam';
@@ -16,10 +17,11 @@ const databaseSuite = (driver: 'pglite' | 'postgres') => ({
   },
 });
 
-export default defineConfig({
+// Astro's Vite setup, so unit tests can render .astro pages with the container API.
+export default getViteConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       databaseSuite('pglite'),
       ...(process.env.TEST_DATABASE_URL ? [databaseSuite('postgres')] : []),
     ],

@@ -36,7 +36,7 @@ export function zodErrorMap(lang: string): z.core.$ZodErrorMap {
   const t = getT(lang, 'validation');
   return (issue) => {
     const { key, values } = keyFor(issue);
-    return t(key, values);
+    return t(key, values ?? {});
   };
 }
 

@@ -18,9 +18,7 @@ export async function seedDemo(db: Db): Promise<'seeded' | 'present'> {
 
 /** Empties every table of the schema and seeds again, in one transaction: all or nothing. */
 export async function resetDemo(db: Db): Promise<void> {
-  const tables = Object.values(schema)
-    .filter(isTable)
-    .map((t) => sql.identifier(getTableName(t)));
+  const tables = Object.values(schema).flatMap((t) => (isTable(t) ? [sql.identifier(getTableName(t))] : []));
   await db.transaction(async (tx) => {
     await tx.execute(sql`truncate ${sql.join(tables, sql`, `)} cascade`);
   });
