@@ -6,7 +6,7 @@ describe('security headers', () => {
     const headers = securityHeaders('http://localhost:4321');
     expect(headers['Content-Security-Policy']).toContain("frame-ancestors 'none'");
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
-    expect(headers['Referrer-Policy']).toBe('no-referrer');
+    expect(headers['Referrer-Policy']).toBe('same-origin');
     expect(headers['Permissions-Policy']).toMatch(/camera=\(\).*geolocation=\(\)/);
   });
   it('send HSTS only when the portal is served over https', () => {

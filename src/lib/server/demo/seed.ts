@@ -1,10 +1,14 @@
 import { eq, getTableName, isTable, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import * as schema from '../db/schema/index.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { seal } from '../crypto/seal.ts';
+import { demoAccounts, DEMO_PASSWORD } from './accounts.ts';
 import { demoLocations, demoRegion, demoTeam } from './region.ts';
 
 /** Seeds the fictional region once; a second start finds it and leaves everything as it is. */
 export async function seedDemo(db: Db): Promise<'seeded' | 'present'> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const existing = await tx.select({ id: schema.regions.id }).from(schema.regions).where(eq(schema.regions.slug, demoRegion.slug));
     if (existing.length > 0) return 'present';
@@ -12,6 +16,16 @@ export async function seedDemo(db: Db): Promise<'seeded' | 'present'> {
     if (!region) throw new Error('demo region was not inserted');
     await tx.insert(schema.locations).values(demoLocations.map((l) => ({ ...l, regionId: region.id })));
     await tx.insert(schema.teamMembers).values(demoTeam.map((m) => ({ ...m, regionId: region.id })));
+    const now = new Date();
+    await tx.insert(schema.users).values(
+      demoAccounts.map(({ totpSecret, ...a }) => ({
+        ...a,
+        passwordHash,
+        emailVerifiedAt: now,
+        totpSecret: totpSecret ? seal(totpSecret) : null,
+        totpEnabledAt: totpSecret ? now : null,
+      })),
+    );
     return 'seeded';
   });
 }

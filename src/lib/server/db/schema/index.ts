@@ -1,3 +1,5 @@
 export * from './region.ts';
 export * from './locations.ts';
 export * from './team.ts';
+export * from './accounts.ts';
+export * from './security.ts';

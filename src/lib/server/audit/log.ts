@@ -1,0 +1,18 @@
+import type { Db } from '../db/client.ts';
+import { accessLog } from '../db/schema/index.ts';
+
+export type AccessEntry = {
+  actorId?: string | null;
+  actorRole?: string | null;
+  subjectId?: string | null;
+  object: string;
+  action: string;
+  authority: string;
+  ipPrefix?: string | null;
+  detail?: Record<string, string | number | boolean>;
+};
+
+/** Appends to the access log. Callers pass their transaction, so the log and the change commit together. */
+export async function logAccess(db: Db, entry: AccessEntry): Promise<void> {
+  await db.insert(accessLog).values(entry);
+}

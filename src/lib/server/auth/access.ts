@@ -1,0 +1,26 @@
+import type { Role } from '../db/schema/index.ts';
+
+// The one route table: every protected page and action with the roles allowed. Pages and actions
+// look up their own entry at the point of use (requirePage / requireAction); the access test walks
+// this table for every role, so a new route cannot be forgotten.
+const everyone: readonly Role[] = ['resident', 'partner', 'worker', 'planner', 'admin'];
+const team: readonly Role[] = ['worker', 'planner', 'admin'];
+
+export const protectedPages = {
+  resident: { path: '/mijn', roles: ['resident'] },
+  account: { path: '/account', roles: everyone },
+  partner: { path: '/partner', roles: ['partner'] },
+  team: { path: '/team', roles: team },
+  admin: { path: '/team/beheer', roles: ['admin'] },
+} as const satisfies Record<string, { path: string; roles: readonly Role[] }>;
+
+export const protectedActions = {
+  'account.changePassword': everyone,
+  'account.changeEmail': everyone,
+  'account.signOutOthers': everyone,
+  'account.renewRecoveryCodes': ['partner', 'worker', 'planner', 'admin'],
+  'admin.invite': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type ProtectedPage = keyof typeof protectedPages;
+export type ProtectedAction = keyof typeof protectedActions;

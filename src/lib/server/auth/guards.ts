@@ -1,0 +1,62 @@
+import { ActionError } from 'astro:actions';
+import type { Role } from '../db/schema/index.ts';
+import { protectedActions, protectedPages, type ProtectedAction, type ProtectedPage } from './access.ts';
+import { isRecent } from './session-rules.ts';
+import type { Session, SessionUser } from './sessions.ts';
+
+// Typed errors for pages; src/middleware.ts maps each to its response once (redirect or 403).
+export class AuthRequired extends Error {}
+export class TwoFactorRequired extends Error {
+  readonly setup: boolean;
+  constructor(setup: boolean) {
+    super('second factor required');
+    this.setup = setup;
+  }
+}
+export class PermissionDenied extends Error {}
+export class ReauthRequired extends Error {}
+
+type Locals = App.Locals;
+export type Signed = { user: SessionUser; session: Session };
+
+/** A signed-in person whose second factor (if their role needs one) is done. */
+export function requireUser(locals: Locals): Signed {
+  const { user, session } = locals;
+  if (!user || !session) throw new AuthRequired();
+  if (locals.twoFactorPending) throw new TwoFactorRequired(!user.totpEnabled);
+  return { user, session };
+}
+
+/** Signed in with a password; the second factor may still be owed (the pages that take it). */
+export function requireSession(locals: Locals): Signed {
+  const { user, session } = locals;
+  if (!user || !session) throw new AuthRequired();
+  return { user, session };
+}
+
+export const hasRole = (user: SessionUser, roles: readonly Role[]): boolean => user.roles.some((r) => roles.includes(r));
+
+export function requireRole(locals: Locals, roles: readonly Role[]): Signed {
+  const signed = requireUser(locals);
+  if (!hasRole(signed.user, roles)) throw new PermissionDenied();
+  return signed;
+}
+
+export const requirePage = (locals: Locals, page: ProtectedPage): Signed => requireRole(locals, protectedPages[page].roles);
+
+/** For sensitive steps: a password or code entered in the last ten minutes. */
+export function requireRecentAuth(locals: Locals, now = new Date()): Signed {
+  const signed = requireUser(locals);
+  if (!isRecent(signed.session.reauthenticatedAt, now)) throw new ReauthRequired();
+  return signed;
+}
+
+/** The same checks for actions, which answer with an ActionError (401/403) instead of a page. */
+export function requireAction(locals: Locals, action: ProtectedAction): Signed {
+  try {
+    return requireRole(locals, protectedActions[action]);
+  } catch (error) {
+    if (error instanceof PermissionDenied) throw new ActionError({ code: 'FORBIDDEN' });
+    throw new ActionError({ code: 'UNAUTHORIZED' });
+  }
+}

@@ -1,0 +1,101 @@
+import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { sessions, users, type Role } from '../db/schema/index.ts';
+import { isExpired, needsTwoFactor, newSessionTimes, slidExpiry } from './session-rules.ts';
+import { generateToken, hashToken } from './tokens.ts';
+
+export type Session = typeof sessions.$inferSelect;
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string | null;
+  roles: Role[];
+  language: string;
+  emailVerified: boolean;
+  totpEnabled: boolean;
+};
+export type Validated = { session: Session; user: SessionUser; twoFactorPending: boolean };
+
+type Client = { userAgent?: string | null; ipPrefix?: string | null };
+
+/** A new session with a new token at every sign-in; only the token's hash is stored. */
+export async function createSession(db: Db, userId: string, client: Client, now = new Date()) {
+  const token = generateToken();
+  const [session] = await db
+    .insert(sessions)
+    .values({
+      id: hashToken(token),
+      userId,
+      ...newSessionTimes(now),
+      reauthenticatedAt: now,
+      userAgent: client.userAgent?.slice(0, 200) ?? null,
+      ipPrefix: client.ipPrefix ?? null,
+      createdAt: now,
+    })
+    .returning();
+  return { token, session: session! };
+}
+
+export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<Validated | null> {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, hashToken(token)));
+  if (!row) return null;
+  let { session } = row;
+  if (isExpired(session, now)) {
+    await db.delete(sessions).where(eq(sessions.id, session.id));
+    return null;
+  }
+  const next = slidExpiry(session, now);
+  if (next) {
+    await db.update(sessions).set({ expiresAt: next }).where(eq(sessions.id, session.id));
+    session = { ...session, expiresAt: next };
+  }
+  const { user } = row;
+  return {
+    session,
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      roles: user.roles,
+      language: user.language,
+      emailVerified: user.emailVerifiedAt !== null,
+      totpEnabled: user.totpEnabledAt !== null,
+    },
+    twoFactorPending: needsTwoFactor(user.roles) && session.twoFactorVerifiedAt === null,
+  };
+}
+
+export async function markTwoFactorVerified(db: Db, sessionId: string, now = new Date()) {
+  await db.update(sessions).set({ twoFactorVerifiedAt: now, reauthenticatedAt: now }).where(eq(sessions.id, sessionId));
+}
+
+export async function markReauthenticated(db: Db, sessionId: string, now = new Date()) {
+  await db.update(sessions).set({ reauthenticatedAt: now }).where(eq(sessions.id, sessionId));
+}
+
+export async function invalidateSession(db: Db, sessionId: string) {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of a person, or every other one when `except` is the current session. */
+export async function invalidateUserSessions(db: Db, userId: string, except?: string): Promise<number> {
+  const where = except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId);
+  return (await db.delete(sessions).where(where).returning({ id: sessions.id })).length;
+}
+
+export async function listActiveSessions(db: Db, userId: string, now = new Date()): Promise<Session[]> {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now)))
+    .orderBy(sessions.createdAt);
+}
+
+export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<number> {
+  const expired = or(lt(sessions.expiresAt, now), lt(sessions.absoluteExpiresAt, now));
+  return (await db.delete(sessions).where(expired).returning({ id: sessions.id })).length;
+}

@@ -1,0 +1,34 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+
+/** 160 random bits, readable in a URL or cookie (Lucia's recipe). */
+export function generateToken(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+/** What the database keeps instead of the token: its SHA-256, hex. */
+export function hashToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+/** A 6-digit code, uniformly drawn (rejection sampling avoids a modulo bias). */
+export function generateCode(): string {
+  const buffer = new Uint32Array(1);
+  const limit = Math.floor(0xffffffff / 1_000_000) * 1_000_000;
+  do crypto.getRandomValues(buffer);
+  while (buffer[0]! >= limit);
+  return String(buffer[0]! % 1_000_000).padStart(6, '0');
+}
+
+/** Short codes are bound to their account before hashing, so equal codes do not share hashes. */
+export const hashCode = (userId: string, code: string): string => hashToken(`${userId}:${code}`);
+
+export function sameSecret(a: string, b: string): boolean {
+  const enc = new TextEncoder();
+  const left = enc.encode(a);
+  const right = enc.encode(b);
+  return left.length === right.length && constantTimeEqual(left, right);
+}

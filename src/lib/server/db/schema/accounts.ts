@@ -1,0 +1,93 @@
+import { sql } from 'drizzle-orm';
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { id, timestamps } from './columns.ts';
+
+import { roleNames } from '../../../roles.ts';
+
+export { roleNames, type Role } from '../../../roles.ts';
+// A team member may hold several team roles; a resident or partner holds one role.
+export const role = pgEnum('role', roleNames);
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    /** Stored lower-cased, so one address is one account whatever its spelling. */
+    email: text('email').notNull(),
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    /** argon2id; null for an invited person who has not chosen a password yet. */
+    passwordHash: text('password_hash'),
+    roles: role('roles').array().notNull(),
+    name: text('name'),
+    /** Partner organisation (e.g. "Buurtteam Oost"), shown to the team next to sign-ups. */
+    organisation: text('organisation'),
+    /** E-mails go out in this language. */
+    language: text('language').notNull().default('nl'),
+    /** The TOTP secret, sealed with the encryption key (see crypto/seal.ts). */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('users_email_idx').on(t.email)],
+);
+
+export const tokenPurposes = ['email_confirmation', 'password_reset', 'invitation', 'email_change'] as const;
+export type TokenPurpose = (typeof tokenPurposes)[number];
+export const tokenPurpose = pgEnum('token_purpose', tokenPurposes);
+
+// Single-use secrets sent by e-mail. Only SHA-256 hashes are stored: the link token's hash is the
+// key; a short numeric code (e-mail confirmation) is hashed with the user id as well.
+export const userTokens = pgTable(
+  'user_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: tokenPurpose('purpose').notNull(),
+    codeHash: text('code_hash'),
+    /** For an e-mail change: the new address, confirmed by the link sent to it. */
+    data: jsonb('data').$type<{ email?: string }>(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index('user_tokens_user_purpose_idx').on(t.userId, t.purpose)],
+);
+
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId).where(sql`${t.usedAt} is null`)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token, hex. The token itself is never stored. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Idle expiry, pushed forward while the person is active. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Absolute expiry: never pushed forward. */
+    absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
+    /** Partner and team sessions count only after the second factor. */
+    twoFactorVerifiedAt: timestamp('two_factor_verified_at', { withTimezone: true }),
+    /** Last time the person proved it is them (password or TOTP), for sensitive actions. */
+    reauthenticatedAt: timestamp('reauthenticated_at', { withTimezone: true }).notNull(),
+    userAgent: text('user_agent'),
+    ipPrefix: text('ip_prefix'),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);

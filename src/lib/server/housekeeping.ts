@@ -1,0 +1,22 @@
+import type { Db } from './db/client.ts';
+import { deleteStaleLimits } from './auth/rate-limit.ts';
+import { deleteExpiredSessions } from './auth/sessions.ts';
+
+const EVERY_MS = 10 * 60_000;
+const DAY_MS = 24 * 60 * 60_000;
+
+/** Removes expired sessions and old rate-limit rows every ten minutes; never throws. */
+export function startHousekeeping(db: Db): () => void {
+  const run = async () => {
+    try {
+      await deleteExpiredSessions(db);
+      await deleteStaleLimits(db, DAY_MS);
+    } catch (error) {
+      console.error('housekeeping: failed, will try again:', error);
+    }
+  };
+  void run();
+  const timer = setInterval(run, EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/server/db/client.ts';
+import { check, hit, recordFailure, recordSuccess } from '../../src/lib/server/auth/rate-limit.ts';
+import { openTestDatabase } from './database.ts';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => database.close());
+
+const t0 = new Date('2026-11-23T10:00:00Z');
+const later = (ms: number) => new Date(t0.getTime() + ms);
+
+describe('rate limits in the database', () => {
+  it('allow up to the limit in a window, refuse after, and start again in the next window', async () => {
+    const limit = { max: 3, windowMs: 60_000 };
+    for (let i = 0; i < 3; i++) expect((await hit(database.db, 'ip:a', limit, later(i))).allowed).toBe(true);
+    const refused = await hit(database.db, 'ip:a', limit, later(10));
+    expect(refused).toEqual({ allowed: false, retryAfterMs: 60_000 - 10 });
+    expect((await check(database.db, 'ip:a', limit, later(20))).allowed).toBe(false);
+    expect((await hit(database.db, 'ip:a', limit, later(60_001))).allowed).toBe(true);
+    expect((await hit(database.db, 'ip:b', limit, later(10))).allowed).toBe(true);
+  });
+
+  it('lock an account after four failures in a row, with a growing delay, and unlock on success', async () => {
+    const limit = { max: 100, windowMs: 3_600_000 };
+    for (let i = 0; i < 4; i++) await recordFailure(database.db, 'acct:x', limit, t0);
+    expect((await check(database.db, 'acct:x', limit, t0)).allowed).toBe(true);
+    await recordFailure(database.db, 'acct:x', limit, t0);
+    expect(await check(database.db, 'acct:x', limit, t0)).toEqual({ allowed: false, retryAfterMs: 15_000 });
+    expect((await check(database.db, 'acct:x', limit, later(15_000))).allowed).toBe(true);
+    await recordFailure(database.db, 'acct:x', limit, later(15_000));
+    expect(await check(database.db, 'acct:x', limit, later(15_000))).toEqual({ allowed: false, retryAfterMs: 30_000 });
+    await recordSuccess(database.db, 'acct:x');
+    expect((await check(database.db, 'acct:x', limit, later(15_001))).allowed).toBe(true);
+  });
+
+  it('never allow more than the hourly number of failures on one account', async () => {
+    const limit = { max: 100, windowMs: 3_600_000 };
+    for (let i = 0; i < 100; i++) {
+      await recordFailure(database.db, 'acct:y', limit, later(i));
+      await recordSuccess(database.db, 'acct:y'); // even with the lock lifted each time
+    }
+    expect((await check(database.db, 'acct:y', limit, later(1000))).allowed).toBe(false);
+    expect((await check(database.db, 'acct:y', limit, later(3_600_001))).allowed).toBe(true);
+  });
+
+  it('count concurrent attempts exactly once each', async () => {
+    const limit = { max: 1000, windowMs: 60_000 };
+    await Promise.all(Array.from({ length: 20 }, () => hit(database.db, 'ip:c', limit, t0)));
+    expect((await check(database.db, 'ip:c', { max: 20, windowMs: 60_000 }, t0)).allowed).toBe(false);
+    expect((await check(database.db, 'ip:c', { max: 21, windowMs: 60_000 }, t0)).allowed).toBe(true);
+  });
+});
