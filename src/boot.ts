@@ -11,6 +11,9 @@ import { openDatabase, provideDatabase, type Database } from './lib/server/db/cl
 import { migrate } from './lib/server/db/migrate.ts';
 import { loadEncryptionKey } from './lib/server/crypto/key.ts';
 import { resetDemo, seedDemo } from './lib/server/demo/seed.ts';
+import { describeDemoAccounts } from './lib/server/demo/accounts.ts';
+import { startHousekeeping } from './lib/server/housekeeping.ts';
+import { startMailWorker } from './lib/server/mail/worker.ts';
 import { securityHeaders } from './lib/server/http/security-headers.ts';
 
 function fail(line: string): never {
@@ -69,10 +72,14 @@ async function serve(config: Config, database: Database): Promise<void> {
     handler(req, res);
   });
   server.on('error', (error) => fail(`cannot listen on ${config.host}:${config.port} (${error.message}); check HOST and PORT`));
+  const stopHousekeeping = startHousekeeping(database.db);
+  const stopMail = startMailWorker(database.db);
   server.listen(config.port, config.host, () => {
     console.log(`hog-portaal: listening on http://${config.host}:${config.port} (public origin ${config.publicOrigin})`);
   });
   const stop = () => {
+    stopHousekeeping();
+    stopMail();
     server.close(() => void database.close().finally(() => process.exit(0)));
     server.closeAllConnections();
   };
@@ -100,8 +107,9 @@ async function main(args: string[]): Promise<void> {
     await database.close();
     return;
   }
-  if (config.demoData && (await seedDemo(database.db)) === 'seeded') {
-    console.log('hog-portaal: demo region "Regio Oostveld" created');
+  if (config.demoData) {
+    if ((await seedDemo(database.db)) === 'seeded') console.log('hog-portaal: demo region "Regio Oostveld" created');
+    console.log(describeDemoAccounts());
   }
   if (args.includes('--prepare')) {
     await database.close();

@@ -4,5 +4,12 @@ declare namespace App {
     lang: string;
     /** The address without its language prefix, used to link the same page in another language. */
     path: string;
+    /** Set by the middleware from the session cookie; authorization happens in pages and actions. */
+    user: import('./lib/server/auth/sessions.ts').SessionUser | null;
+    session: import('./lib/server/auth/sessions.ts').Session | null;
+    /** Signed in with a password, but a partner/team role still owes its second factor. */
+    twoFactorPending: boolean;
+    /** The client network (/24 or /48), for the access log and rate limits. */
+    ipPrefix: string | null;
   }
 }

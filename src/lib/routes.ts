@@ -12,6 +12,8 @@ export const routes = {
   partner: '/partner',
   team: '/team',
   signIn: '/inloggen',
+  account: '/account',
+  demoMailbox: '/demo/postvak',
 } as const;
 
 /** Public pages that exist today, in nav order; tests walk this list in every language. */

@@ -12,7 +12,7 @@ for (const address of ['/', '/favicon.svg', '/health', '/bestaat-niet']) {
     const headers = (await request.get(address)).headers();
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(headers['x-content-type-options']).toBe('nosniff');
-    expect(headers['referrer-policy']).toBe('no-referrer');
+    expect(headers['referrer-policy']).toBe('same-origin');
     expect(headers['permissions-policy']).toContain('camera=()');
     // Served over plain http in the test: HSTS would be wrong here.
     expect(headers['strict-transport-security']).toBeUndefined();
