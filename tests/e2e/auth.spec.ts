@@ -126,3 +126,12 @@ test('an admin, freshly signed in with a code, invites a partner by e-mail', asy
   const text = await mailTo(page, email);
   expect(text).toMatch(/\/uitnodiging\/[a-z2-7]{32}/);
 });
+
+test('the session cookie is HttpOnly and SameSite=Lax, and a new one comes with every sign-in', async ({ page, context }) => {
+  await signInAs(page, 'resident');
+  const first = (await context.cookies()).find((c) => c.name === 'hog_session');
+  expect(first).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+  await signInAs(page, 'resident');
+  const second = (await context.cookies()).find((c) => c.name === 'hog_session');
+  expect(second?.value).not.toBe(first?.value);
+});

@@ -1,0 +1,60 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/server/db/client.ts';
+import { mailOutbox } from '../../src/lib/server/db/schema/index.ts';
+import { deliverDue, type OutgoingMail } from '../../src/lib/server/mail/outbox.ts';
+import { queueMail } from '../../src/lib/server/mail/queue.ts';
+import { openTestDatabase } from './database.ts';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => database.close());
+
+const message = (to: string) => ({ to, lang: 'nl', template: 'passwordChanged' as const, values: {} });
+
+describe('mail outbox', () => {
+  it('holds mail for the demo mailbox when there is no mail server', async () => {
+    await queueMail(database.db, message('demo@test.example'), false);
+    const [row] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'demo@test.example'));
+    expect(row).toMatchObject({ status: 'held', subject: 'Je wachtwoord is veranderd' });
+    const sent: OutgoingMail[] = [];
+    await deliverDue(database.db, async (m) => void sent.push(m));
+    expect(sent.filter((m) => m.to === 'demo@test.example')).toEqual([]);
+  });
+
+  it('sends due mail once, and keeps a failed one for a later try', async () => {
+    await queueMail(database.db, message('ok@test.example'), true);
+    await queueMail(database.db, message('down@test.example'), true);
+    const now = new Date(Date.now() + 1000);
+    const sent: string[] = [];
+    const report = await deliverDue(database.db, async (m) => {
+      if (m.to === 'down@test.example') throw new Error('421 mail server busy');
+      sent.push(m.to);
+    }, now);
+    expect(report).toEqual({ sent: 1, retried: 1, failed: 0 });
+    expect(sent).toEqual(['ok@test.example']);
+    const [down] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'down@test.example'));
+    expect(down).toMatchObject({ status: 'pending', attempts: 1, lastError: '421 mail server busy' });
+    expect(down!.nextAttemptAt.getTime()).toBe(now.getTime() + 60_000);
+
+    // Not due yet: nothing happens; once due, it goes.
+    expect(await deliverDue(database.db, async () => {}, new Date(now.getTime() + 30_000))).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await deliverDue(database.db, async () => {}, new Date(now.getTime() + 61_000))).toEqual({ sent: 1, retried: 0, failed: 0 });
+  });
+
+  it('never sends one message twice when two workers run at once', async () => {
+    for (let i = 0; i < 6; i++) await queueMail(database.db, message(`samen-${i}@test.example`), true);
+    const sent: string[] = [];
+    const send = async (m: OutgoingMail) => {
+      await new Promise((r) => setTimeout(r, 20));
+      sent.push(m.to);
+    };
+    const soon = new Date(Date.now() + 1000);
+    await Promise.all([deliverDue(database.db, send, soon, 3), deliverDue(database.db, send, soon, 3), deliverDue(database.db, send, soon, 3)]);
+    const ours = sent.filter((to) => to.startsWith('samen-'));
+    expect(new Set(ours).size).toBe(ours.length);
+    expect(ours.length).toBe(6);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { sessionCookieName, sessionCookieOptions } from '../../src/lib/server/auth/cookie.ts';
+import { safeReturnPath } from '../../src/lib/server/auth/return-path.ts';
+import { ipPrefix } from '../../src/lib/server/audit/ip.ts';
+import { passwordProblem } from '../../src/lib/server/auth/passwords.ts';
+import { generateCode, generateToken, hashToken, sameSecret } from '../../src/lib/server/auth/tokens.ts';
+import { isDatabaseUnavailable } from '../../src/lib/server/db/errors.ts';
+import { demoMailboxEnabled } from '../../src/lib/server/mail/mailbox.ts';
+import { parseConfig } from '../../src/lib/server/config.ts';
+
+describe('session cookie', () => {
+  it('is HttpOnly, SameSite=Lax, and Secure with the __Host- prefix over https', () => {
+    expect(sessionCookieName('https://hog.example.nl')).toBe('__Host-hog_session');
+    expect(sessionCookieOptions('https://hog.example.nl')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'lax', path: '/' });
+  });
+  it('drops Secure only for a plain-http demo on this machine', () => {
+    expect(sessionCookieName('http://localhost:4321')).toBe('hog_session');
+    expect(sessionCookieOptions('http://localhost:4321')).toMatchObject({ httpOnly: true, secure: false });
+  });
+});
+
+describe('secrets', () => {
+  it('are random, long enough, and compared in constant time', () => {
+    const a = generateToken();
+    expect(a).toMatch(/^[a-z2-7]{32}$/);
+    expect(generateToken()).not.toBe(a);
+    expect(hashToken(a)).toMatch(/^[0-9a-f]{64}$/);
+    expect(generateCode()).toMatch(/^\d{6}$/);
+    expect(sameSecret('123456', '123456')).toBe(true);
+    expect(sameSecret('123456', '123457')).toBe(false);
+    expect(sameSecret('123456', '1234567')).toBe(false);
+  });
+});
+
+describe('passwords', () => {
+  it('need 10 characters and must not be on a list of common passwords; nothing else', () => {
+    expect(passwordProblem('kort')).toBe('password_too_short');
+    expect(passwordProblem('x'.repeat(129))).toBe('password_too_long');
+    expect(passwordProblem('password123')).toBe('password_common');
+    expect(passwordProblem('Wachtwoord123')).toBe('password_common');
+    expect(passwordProblem('alleen kleine letters')).toBeNull();
+  });
+});
+
+describe('small guards', () => {
+  it('return only to paths on this site after sign-in', () => {
+    expect(safeReturnPath('/account')).toBe('/account');
+    expect(safeReturnPath('//evil.example/x')).toBe('/mijn');
+    expect(safeReturnPath('https://evil.example')).toBe('/mijn');
+    expect(safeReturnPath('/\\evil.example')).toBe('/mijn');
+    expect(safeReturnPath(undefined, '/team')).toBe('/team');
+  });
+  it('log a network, not an address', () => {
+    expect(ipPrefix('203.0.113.42')).toBe('203.0.113.0/24');
+    expect(ipPrefix('::ffff:203.0.113.42')).toBe('203.0.113.0/24');
+    expect(ipPrefix('2001:db8:1234:5678::1')).toBe('2001:db8:1234::/48');
+    expect(ipPrefix('nonsense')).toBeNull();
+  });
+  it('tell a database that is down from other errors', () => {
+    expect(isDatabaseUnavailable(new Error('Failed query', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('PGlite is closed'))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+  });
+  it('show the demo mailbox only for demo data without a mail server', () => {
+    expect(demoMailboxEnabled(parseConfig({}))).toBe(true);
+    expect(demoMailboxEnabled(parseConfig({ SMTP_URL: 'smtp://mail.example:25' }))).toBe(false);
+    expect(demoMailboxEnabled(parseConfig({ DATABASE_URL: 'postgres://db/hog', ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }))).toBe(false);
+  });
+});
