@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './pages.ts';
-import { signInAs, signInWithPassword } from './accounts.ts';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateTOTP } from '@oslojs/otp';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo/accounts.ts';
+import { demoAccountFor, signInAs, signInWithPassword } from './accounts.ts';
 
 /** The newest message to an address in the demo mailbox. */
 async function mailTo(page: Page, email: string) {
@@ -114,7 +117,7 @@ for (const role of ['resident', 'partner', 'admin'] as const) {
   });
 }
 
-test('an admin, freshly signed in with a code, invites a partner by e-mail', async ({ page }) => {
+test('an invited partner chooses a password, sets up the app and gets recovery codes', async ({ page, browser, baseURL }) => {
   await signInAs(page, 'admin');
   await page.goto('/team/beheer');
   const email = `nieuwe-coach-${Date.now()}@oostveld.example`;
@@ -123,8 +126,52 @@ test('an admin, freshly signed in with a code, invites a partner by e-mail', asy
   await page.getByLabel('Partner', { exact: true }).check();
   await page.getByRole('button', { name: 'Uitnodiging sturen' }).click();
   await expect(page.getByRole('status')).toContainText(`We hebben een uitnodiging gestuurd naar ${email}.`);
-  const text = await mailTo(page, email);
-  expect(text).toMatch(/\/uitnodiging\/[a-z2-7]{32}/);
+  const link = /http\S+\/uitnodiging\/[a-z2-7]{32}/.exec(await mailTo(page, email))?.[0];
+  expect(link).toBeTruthy();
+
+  const other = await browser.newContext({ baseURL });
+  const invited = await other.newPage();
+  await invited.goto(link!);
+  expect(await axeViolations(invited)).toEqual([]);
+  await invited.getByLabel('Nieuw wachtwoord').fill('coach kiest een lange zin');
+  await invited.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  await expect(invited.getByRole('status')).toContainText('Je wachtwoord is opgeslagen.');
+  await signInWithPassword(invited, email, 'coach kiest een lange zin');
+  await expect(invited).toHaveURL(/\/inloggen\/instellen$/);
+  expect(await axeViolations(invited)).toEqual([]);
+  // Before the second factor nothing else opens.
+  expect((await invited.goto('/partner'))?.url()).toMatch(/\/inloggen\/instellen$/);
+  const secret = (await invited.getByTestId('totp-secret').textContent())!.trim();
+  await invited.getByLabel('Code', { exact: true }).fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
+  await invited.getByRole('button', { name: 'Instellen' }).click();
+  await expect(invited.getByRole('heading', { level: 1 })).toHaveText('Bewaar je herstelcodes');
+  await expect(invited.locator('.hog-codes li')).toHaveCount(10);
+  await invited.getByRole('link', { name: 'Ik heb de codes bewaard. Verder' }).click();
+  await expect(invited).toHaveURL(/\/partner$/);
+  await other.close();
+});
+
+test('the code page and the re-authentication page pass axe, and re-authentication leads back', async ({ page }) => {
+  const account = demoAccountFor('planner');
+  await signInWithPassword(page, account.email);
+  await expect(page).toHaveURL(/\/inloggen\/code$/);
+  expect(await axeViolations(page)).toEqual([]);
+  await signInAs(page, 'planner');
+  await page.goto('/bevestigen?terug=/team');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel('Wachtwoord of code uit de app').fill('niet het wachtwoord');
+  await page.getByRole('button', { name: 'Doorgaan' }).click();
+  await expect(page.getByRole('alert')).toContainText('Dit klopt niet.');
+  await page.getByLabel('Wachtwoord of code uit de app').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Doorgaan' }).click();
+  await expect(page).toHaveURL(/\/team$/);
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('the demo mailbox passes axe', async ({ page }) => {
+  await page.goto('/demo/postvak');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Postvak (demo)');
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('the session cookie is HttpOnly and SameSite=Lax, and a new one comes with every sign-in', async ({ page, context }) => {

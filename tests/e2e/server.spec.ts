@@ -33,3 +33,11 @@ test('a form post from another origin is refused', async ({ request }) => {
   });
   expect(response.status()).toBe(403);
 });
+
+test('a form post without an Origin header is refused', async ({ request }) => {
+  const response = await request.post('/inloggen?_action=auth.signIn', {
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    data: 'email=a%40b.nl&password=x',
+  });
+  expect(response.status()).toBe(403);
+});

@@ -57,4 +57,19 @@ describe('mail outbox', () => {
     expect(new Set(ours).size).toBe(ours.length);
     expect(ours.length).toBe(6);
   });
+
+  it('gives up after the eighth failed try and keeps only the first 500 characters of the error', async () => {
+    const [row] = await database.db
+      .insert(mailOutbox)
+      .values({ to: 'kapot@test.example', subject: 's', text: 't', html: '<p>t</p>', status: 'pending', attempts: 7, nextAttemptAt: new Date(0) })
+      .returning();
+    const report = await deliverDue(database.db, async (m) => {
+      if (m.to === 'kapot@test.example') throw new Error('5'.repeat(800));
+    });
+    expect(report.failed).toBe(1);
+    const [failed] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, row!.id));
+    expect(failed).toMatchObject({ status: 'failed', attempts: 8, sentAt: null });
+    expect(failed!.lastError).toHaveLength(500);
+    expect(await deliverDue(database.db, async () => {}, new Date(Date.now() + 86_400_000))).toEqual({ sent: 0, retried: 0, failed: 0 });
+  });
 });
