@@ -129,7 +129,7 @@ test('an invited partner chooses a password, sets up the app and gets recovery c
   const link = /http\S+\/uitnodiging\/[a-z2-7]{32}/.exec(await mailTo(page, email))?.[0];
   expect(link).toBeTruthy();
 
-  const other = await browser.newContext({ baseURL });
+  const other = await browser.newContext({ baseURL: baseURL! });
   const invited = await other.newPage();
   await invited.goto(link!);
   expect(await axeViolations(invited)).toEqual([]);
