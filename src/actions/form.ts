@@ -12,15 +12,21 @@ import { requireAction } from '../lib/server/auth/guards.ts';
 export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, string> };
 export type FormResult<T extends object = object> = FormFailure | ({ ok: true } & T);
 
-const SECRET = /password|current|secret|code|token/i;
+// Whole field names: a substring match would also hide "postcode".
+const SECRET = /^(password|current|secret|code|token|accountPassword)$/;
 
-function typedValues(form: FormData): Record<string, string> {
+/** What was typed, to show it again; a list (name[]) comes back comma-joined. */
+export function typedValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === 'string' && !SECRET.test(key)) values[key] = value;
+  for (const key of new Set(form.keys())) {
+    if (SECRET.test(key)) continue;
+    const all = form.getAll(key).filter((v): v is string => typeof v === 'string');
+    values[key.replace(/\[\]$/, '')] = all.join(',');
+  }
   return values;
 }
 
-function formObject(form: FormData): Record<string, unknown> {
+export function formObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(form.keys())) {
     const all = form.getAll(key).filter((v): v is string => typeof v === 'string');

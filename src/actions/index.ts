@@ -1,5 +1,6 @@
 import { account } from './account.ts';
 import { admin } from './admin.ts';
 import { auth } from './auth.ts';
+import { signup } from './signup.ts';
 
-export const server = { auth, account, admin };
+export const server = { auth, account, admin, signup };

@@ -22,18 +22,19 @@ describe('migrations', () => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     );
     expect(tables.map((t) => t.table_name)).toEqual([
-      'access_log', 'locations', 'mail_outbox', 'rate_limits', 'recovery_codes', 'regions', 'sessions', 'team_members', 'user_tokens', 'users',
+      'access_log', 'locations', 'mail_outbox', 'rate_limits', 'recovery_codes', 'regions', 'registrations', 'sessions', 'signup_drafts',
+      'team_members', 'user_tokens', 'users',
     ]);
     const indexes = await rows<{ indexname: string }>(sql`select indexname from pg_indexes where schemaname = 'public'`);
     expect(indexes.map((i) => i.indexname)).toEqual(
-      expect.arrayContaining(['locations_region_active_idx', 'team_members_region_idx', 'users_email_idx', 'sessions_user_idx', 'mail_outbox_due_idx']),
+      expect.arrayContaining(['locations_region_active_idx', 'team_members_region_idx', 'users_email_idx', 'sessions_user_idx', 'mail_outbox_due_idx', 'registrations_queue_idx']),
     );
   });
 
   it('apply again as a no-op, so every start may run them', async () => {
     await expect(migrate(database)).resolves.toBeUndefined();
     const applied = await rows<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    expect(applied[0]?.n).toBe(3);
+    expect(applied[0]?.n).toBe(4);
   });
 
   it('report the database as healthy', async () => {

@@ -20,6 +20,7 @@ export const protectedActions = {
   'account.signOutOthers': everyone,
   'account.renewRecoveryCodes': ['partner', 'worker', 'planner', 'admin'],
   'admin.invite': ['admin'],
+  'signup.cancel': ['resident'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ProtectedPage = keyof typeof protectedPages;

@@ -3,3 +3,4 @@ export * from './locations.ts';
 export * from './team.ts';
 export * from './accounts.ts';
 export * from './security.ts';
+export * from './registrations.ts';

@@ -1,0 +1,98 @@
+import { defineAction, type ActionAPIContext } from 'astro:actions';
+import { z } from 'zod';
+import { finishSchema, signupSteps, stepSchemas, type SignupAnswers } from '../lib/schemas/signup.ts';
+import { parseLocalized } from '../lib/i18n/zod.ts';
+import { getT } from '../lib/i18n/index.ts';
+import { passwordProblem } from '../lib/server/auth/passwords.ts';
+import { cancelForResident } from '../lib/server/registrations/queries.ts';
+import { deleteDraft, loadDraft, saveDraft } from '../lib/server/registrations/drafts.ts';
+import { checkEligibility } from '../lib/server/registrations/rules.ts';
+import { submitRegistration } from '../lib/server/registrations/submit.ts';
+import { draftCookie, draftCookieOptions } from '../lib/server/registrations/cookie.ts';
+import { requireAction } from '../lib/server/auth/guards.ts';
+import { currentRegion } from '../lib/server/region/current.ts';
+import { hit } from '../lib/server/auth/rate-limit.ts';
+import { limits } from '../lib/server/auth/rate-limit-rules.ts';
+import { getDb } from '../lib/server/db/client.ts';
+import { formObject, requestContext, typedValues, type FormResult } from './form.ts';
+
+const answerKey = { 'over-jou': 'about', contact: 'contact', onderwerp: 'topic', plek: 'place', wanneer: 'when', meenemen: 'naaste' } as const;
+type DataStep = keyof typeof answerKey;
+const isDataStep = (s: string): s is DataStep => s in answerKey;
+
+function nextStep(step: DataStep, back: string | null): string {
+  if (back === 'controleren') return 'controleren';
+  return signupSteps[signupSteps.indexOf(step) + 1]!;
+}
+
+export const signup = {
+  /** One step of /aanmelden: validate, keep it in the server-side draft, go on. */
+  saveStep: defineAction({
+    accept: 'form',
+    handler: async (form: FormData, context: ActionAPIContext): Promise<FormResult<{ next: string }>> => {
+      const step = String(form.get('step') ?? '');
+      const values = typedValues(form);
+      if (!isDataStep(step)) return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'validation')('format') }], values };
+      // A honeypot: people never see or fill this field, scripts do.
+      if (form.get('website')) return { ok: true, next: 'over-jou' };
+      const parsed = parseLocalized(stepSchemas[step] as z.ZodType, formObject(form), context.locals.lang);
+      if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
+      const db = getDb();
+      const token = context.cookies.get(draftCookie())?.value;
+      if (step === 'over-jou') {
+        const region = await currentRegion();
+        const about = parsed.data as NonNullable<SignupAnswers['about']>;
+        const eligible = region ? checkEligibility(about.birthYear, about.postcode, region) : { ok: false as const, reason: 'outside_region' as const };
+        if (!eligible.ok) {
+          // Nothing is kept of someone the portal cannot help: not even the draft so far.
+          if (token) await deleteDraft(db, token);
+          context.cookies.delete(draftCookie(), { path: '/' });
+          return { ok: true, next: `buiten-de-regeling?reden=${eligible.reason}` };
+        }
+      }
+      const answers = ((await loadDraft(db, token)) ?? {}) as SignupAnswers;
+      const saved = await saveDraft(db, token, { ...answers, [answerKey[step]]: parsed.data });
+      context.cookies.set(draftCookie(), saved, draftCookieOptions());
+      return { ok: true, next: nextStep(step, String(form.get('terug') ?? '') || null) };
+    },
+  }),
+
+  /** The last step: consent, with or without an account, then one sign-up however often it is posted. */
+  finish: defineAction({
+    accept: 'form',
+    handler: async (form: FormData, context: ActionAPIContext): Promise<FormResult<{ reference: string; accountMailed: boolean; email: string | null }>> => {
+      const values = typedValues(form);
+      const lang = context.locals.lang;
+      const parsed = parseLocalized(finishSchema, formObject(form), lang);
+      if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
+      const t = getT(lang, 'signup');
+      const fail = (key: string, field = '') => ({ ok: false as const, errors: [{ field, message: t(key) }], values });
+      const signedIn = context.locals.user && !context.locals.twoFactorPending && context.locals.user.roles.includes('resident') ? context.locals.user : null;
+      const wantsAccount = !signedIn && parsed.data.account === 'new';
+      if (wantsAccount) {
+        const problem = passwordProblem(parsed.data.accountPassword ?? '');
+        if (problem) return { ok: false, errors: [{ field: 'accountPassword', message: getT(lang, 'auth')(`errors.${problem}`) }], values };
+      }
+      const byIp = await hit(getDb(), `signup:ip:${context.locals.ipPrefix ?? 'unknown'}`, limits.requestsPerIp);
+      if (!byIp.allowed) return fail('errors.throttled');
+      const region = await currentRegion();
+      if (!region) return fail('errors.notSaved');
+      const token = context.cookies.get(draftCookie())?.value;
+      const result = await submitRegistration(getDb(), region, token, { signedIn, newAccountPassword: wantsAccount ? parsed.data.accountPassword! : null }, requestContext(context));
+      if (!result.ok) return fail(`errors.${result.reason}`);
+      context.cookies.delete(draftCookie(), { path: '/' });
+      return { ok: true, reference: result.reference, accountMailed: result.accountMailed, email: null };
+    },
+  }),
+
+  cancel: defineAction({
+    accept: 'form',
+    handler: async (form: FormData, context: ActionAPIContext) => {
+      const { user } = requireAction(context.locals, 'signup.cancel');
+      const id = z.uuid().safeParse(form.get('registration'));
+      if (!id.success) return { ok: false as const };
+      const done = await cancelForResident(getDb(), user.id, id.data, form.get('callMe') === 'ja', requestContext(context));
+      return { ok: done };
+    },
+  }),
+};

@@ -1,0 +1,35 @@
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { signupDrafts } from '../db/schema/index.ts';
+import type { SignupAnswers } from '../../schemas/signup.ts';
+import { generateToken, hashToken } from '../auth/tokens.ts';
+import { seal, unseal } from '../crypto/seal.ts';
+
+export const DRAFT_TTL_MS = 7 * 24 * 60 * 60_000;
+
+/** The answers so far, or null when there is no draft or it is older than 7 days. */
+export async function loadDraft(db: Db, token: string | undefined, now = new Date()): Promise<SignupAnswers | null> {
+  if (!token) return null;
+  const [row] = await db.select().from(signupDrafts).where(and(eq(signupDrafts.id, hashToken(token)), gt(signupDrafts.expiresAt, now)));
+  return row ? (JSON.parse(unseal(row.sealedAnswers)) as SignupAnswers) : null;
+}
+
+/** Saves one step's answers; returns the draft token (a new one when there was no draft). */
+export async function saveDraft(db: Db, token: string | undefined, answers: SignupAnswers, now = new Date()): Promise<string> {
+  const existing = token ? await loadDraft(db, token, now) : null;
+  const use = existing && token ? token : generateToken();
+  const values = { sealedAnswers: seal(JSON.stringify(answers)), expiresAt: new Date(now.getTime() + DRAFT_TTL_MS) };
+  await db
+    .insert(signupDrafts)
+    .values({ id: hashToken(use), ...values })
+    .onConflictDoUpdate({ target: signupDrafts.id, set: values });
+  return use;
+}
+
+export async function deleteDraft(db: Db, token: string): Promise<void> {
+  await db.delete(signupDrafts).where(eq(signupDrafts.id, hashToken(token)));
+}
+
+export async function deleteExpiredDrafts(db: Db, now = new Date()): Promise<void> {
+  await db.delete(signupDrafts).where(lt(signupDrafts.expiresAt, now));
+}

@@ -1,0 +1,38 @@
+// Pure rules of the sign-up: who may sign up, the reference code, the honest waiting time.
+
+export type Eligibility = { ok: true } | { ok: false; reason: 'too_young' | 'too_old' | 'outside_region' };
+
+type RegionRules = { minAge: number; maxAge: number; postcodeAreas: string[] };
+
+/**
+ * Only the year of birth is asked (less data), so the age is the age reached this calendar year:
+ * someone born in (year - 18) is 18 this year and may sign up.
+ */
+export function checkEligibility(birthYear: number, postcode: string, region: RegionRules, now = new Date()): Eligibility {
+  const age = now.getFullYear() - birthYear;
+  if (age < region.minAge) return { ok: false, reason: 'too_young' };
+  if (age > region.maxAge) return { ok: false, reason: 'too_old' };
+  const area = postcode.replace(/\s/g, '').slice(0, 4);
+  if (region.postcodeAreas.length > 0 && !region.postcodeAreas.includes(area)) return { ok: false, reason: 'outside_region' };
+  return { ok: true };
+}
+
+// No 0/O, 1/I/L: the code is read out on the phone.
+const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function newReference(): string {
+  const bytes = new Uint8Array(6);
+  crypto.getRandomValues(bytes);
+  return `HOG-${[...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('')}`;
+}
+
+export const MIN_SAMPLES = 5;
+
+/** The median of real waiting days; the region's setting while there are too few to say. */
+export function expectedContactDays(samples: number[], fallback: number): number {
+  if (samples.length < MIN_SAMPLES) return fallback;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return Math.max(1, Math.ceil(median));
+}

@@ -1,0 +1,107 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { registrations, users } from '../db/schema/index.ts';
+import type { SignupAnswers } from '../../schemas/signup.ts';
+import { logAccess } from '../audit/log.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { hashToken } from '../auth/tokens.ts';
+import { seal } from '../crypto/seal.ts';
+import { mailLink, type RequestContext } from '../accounts/context.ts';
+import { findUserByEmail } from '../accounts/queries.ts';
+import { issueToken } from '../accounts/user-tokens.ts';
+import { queueMail } from '../mail/queue.ts';
+import type { Region } from '../region/queries.ts';
+import { checkEligibility, newReference } from './rules.ts';
+import { deleteDraft, loadDraft } from './drafts.ts';
+
+export const CONSENT_VERSION = '2026-11';
+
+export type Complete = Required<SignupAnswers>;
+export const isComplete = (a: SignupAnswers | null): a is Complete =>
+  !!a && !!a.about && !!a.contact && !!a.topic && !!a.place && !!a.when && !!a.naaste;
+
+/** What only the resident and the two people of the conversation may read: sealed as one JSON. */
+export function sealedDetails(a: Complete): string {
+  return seal(
+    JSON.stringify({
+      callName: a.about.callName,
+      contact: a.contact,
+      topic: a.topic.topic ?? null,
+      help: a.topic.help ?? null,
+      address: a.place.place === 'home' ? a.place.address : null,
+      otherPlace: a.place.place === 'other' ? a.place.otherPlace : null,
+      naaste: a.naaste.withNaaste
+        ? { name: a.naaste.naasteName, relation: a.naaste.naasteRelation ?? null, contact: a.naaste.naasteContact ?? null, invite: a.naaste.inviteNaaste ?? false }
+        : null,
+      otherLanguage: a.naaste.language === 'other' ? a.naaste.otherLanguage ?? null : null,
+      accessibility: a.naaste.accessibility ?? null,
+    }),
+  );
+}
+
+type Who = { signedIn: { id: string } | null; newAccountPassword: string | null };
+export type SubmitResult =
+  | { ok: true; reference: string; registrationId: string; accountMailed: boolean }
+  | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'needs_email' };
+
+/**
+ * Turns a complete draft into a sign-up in one transaction. The draft's hash is stored with the
+ * sign-up, so a double click or a replayed request finds the first sign-up instead of making a second.
+ */
+export async function submitRegistration(db: Db, region: Region, draftToken: string | undefined, who: Who, ctx: RequestContext): Promise<SubmitResult> {
+  if (!draftToken) return { ok: false, reason: 'no_draft' };
+  const draftId = hashToken(draftToken);
+  const [earlier] = await db.select().from(registrations).where(eq(registrations.draftId, draftId));
+  if (earlier) return { ok: true, reference: earlier.reference, registrationId: earlier.id, accountMailed: false };
+  const answers = await loadDraft(db, draftToken);
+  if (!answers) return { ok: false, reason: 'no_draft' };
+  if (!isComplete(answers)) return { ok: false, reason: 'incomplete' };
+  if (!checkEligibility(answers.about.birthYear, answers.about.postcode, region).ok) return { ok: false, reason: 'not_eligible' };
+  const email = answers.contact.email;
+  if (who.newAccountPassword && !email) return { ok: false, reason: 'needs_email' };
+  const passwordHash = who.newAccountPassword ? await hashPassword(who.newAccountPassword) : null;
+
+  return db.transaction(async (tx) => {
+    let residentId = who.signedIn?.id ?? null;
+    let accountMailed = false;
+    if (!residentId && passwordHash && email) {
+      const existing = await findUserByEmail(tx, email);
+      if (existing) {
+        // Never attach a sign-up to someone else's account; the owner is told, as at "account maken".
+        await queueMail(tx, { to: existing.email, lang: existing.language, template: 'accountExists', values: { link: mailLink('/inloggen', existing.language) } });
+      } else {
+        const [user] = await tx.insert(users).values({ email: email.toLowerCase(), passwordHash, roles: ['resident'], language: ctx.lang }).returning();
+        residentId = user!.id;
+        const { token, code } = await issueToken(tx, user!.id, 'email_confirmation', { withCode: true });
+        await queueMail(tx, { to: user!.email, lang: ctx.lang, template: 'emailConfirmation', values: { code: code!, link: mailLink(`/account-bevestigen/${token}`, ctx.lang) } });
+        accountMailed = true;
+      }
+    }
+    const [row] = await tx
+      .insert(registrations)
+      .values({
+        reference: newReference(),
+        regionId: region.id,
+        residentId,
+        sealedDetails: sealedDetails(answers),
+        birthYear: answers.about.birthYear,
+        postcodeArea: answers.about.postcode.slice(0, 4),
+        placeKind: answers.place.place.startsWith('location:') ? 'catalogue' : (answers.place.place as 'home' | 'walk' | 'other'),
+        locationId: answers.place.place.startsWith('location:') ? answers.place.place.slice(9) : null,
+        availability: { days: answers.when.days, parts: answers.when.parts, asap: answers.when.start === 'asap', from: answers.when.from ?? null },
+        language: answers.naaste.language,
+        interpreter: answers.naaste.interpreter,
+        withNaaste: answers.naaste.withNaaste,
+        consentVersion: CONSENT_VERSION,
+        consentAt: new Date(),
+        draftId,
+      })
+      .returning();
+    if (email) {
+      await queueMail(tx, { to: email, lang: ctx.lang, template: 'signupReceived', values: { code: row!.reference } });
+    }
+    await logAccess(tx, { actorId: residentId, actorRole: 'resident', subjectId: residentId, object: `registration:${row!.id}`, action: 'registration.created', authority: 'self', ipPrefix: ctx.ipPrefix });
+    await deleteDraft(tx, draftToken);
+    return { ok: true as const, reference: row!.reference, registrationId: row!.id, accountMailed };
+  });
+}

@@ -1,0 +1,185 @@
+import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './pages.ts';
+import { signInAs, signInWithPassword } from './accounts.ts';
+
+const thisYear = new Date().getFullYear();
+
+async function next(page: Page) {
+  await page.getByRole('button', { name: 'Volgende stap' }).click();
+}
+
+type Options = { place: RegExp | string; naaste: boolean; account: 'new' | 'none'; email?: string; checkAxe?: boolean };
+
+/** Walks all seven steps as a resident would, checking each page on the way. */
+async function signUp(page: Page, o: Options) {
+  const check = async (step: number) => {
+    await expect(page.getByText(`Stap ${step} van 7`)).toBeVisible();
+    if (o.checkAxe) expect(await axeViolations(page)).toEqual([]);
+  };
+  await page.goto('/aanmelden');
+  await page.getByRole('link', { name: 'Begin met aanmelden' }).click();
+  await check(1);
+  await page.getByLabel('Hoe mogen we je noemen?').fill('Robin');
+  await page.getByLabel('In welk jaar ben je geboren?').fill(String(thisYear - 30));
+  await page.getByLabel('Wat is je postcode?').fill('7001ab');
+  await next(page);
+
+  await check(2);
+  if (o.email) await page.getByLabel('E-mailadres').fill(o.email);
+  await page.getByLabel('Telefoonnummer').fill('06 12345678');
+  for (const group of ['Mogen we een bericht inspreken', 'Mogen we je een sms sturen', 'Mag de naam van deze dienst']) {
+    await page.getByRole('group', { name: new RegExp(group) }).getByLabel('Nee').check();
+  }
+  await next(page);
+
+  await check(3);
+  await page.getByLabel(/^Waarover wil je praten/).fill('Ik slaap slecht sinds de verhuizing.');
+  await next(page);
+
+  await check(4);
+  await page.getByRole('group', { name: 'Waar wil je het gesprek?' }).getByLabel(o.place).check();
+  if (String(o.place) === 'Bij mij thuis') await page.getByLabel('Je adres').fill('Dorpsstraat 1, Oostveld');
+  if (String(o.place) === 'Ergens anders') await page.getByLabel('Waar?').fill('Op het bankje bij de vijver');
+  await next(page);
+
+  await check(5);
+  await page.getByLabel('Dinsdag').check();
+  await page.getByLabel('Middag').check();
+  await next(page);
+
+  await check(6);
+  if (o.naaste) {
+    await page.getByRole('group', { name: 'Wil je iemand meenemen?' }).getByLabel('Ja').check();
+    await page.getByLabel('Naam', { exact: true }).fill('Kim');
+    await page.getByLabel('Wie is dit voor je?').fill('mijn zus');
+  }
+  await next(page);
+
+  await check(7);
+  await expect(page.getByText('Ik slaap slecht sinds de verhuizing.')).toBeVisible();
+  await page.getByLabel(/Ik geef toestemming/).check();
+  if (o.account === 'new') {
+    await page.getByLabel(/Ja, maak een account/).check();
+    await page.getByLabel('Kies een wachtwoord voor je account').fill('mijn eigen lange zin');
+  }
+  await page.getByRole('button', { name: 'Aanmelding versturen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Je aanmelding is verstuurd');
+  if (o.checkAxe) expect(await axeViolations(page)).toEqual([]);
+  return (await page.getByText(/Je aanmeldcode is/).textContent())!.match(/HOG-[A-Z0-9]{6}/)![0];
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`sign-up with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test('at home, with a naaste, without an account', async ({ page }) => {
+      const reference = await signUp(page, { place: 'Bij mij thuis', naaste: true, account: 'none', checkAxe: javaScriptEnabled });
+      expect(reference).toMatch(/^HOG-/);
+    });
+
+    test('in the library, alone, with a new account that /mijn then shows', async ({ page }) => {
+      const email = `aanmelder-${javaScriptEnabled}-${Date.now()}@oostveld.example`;
+      const reference = await signUp(page, { place: /Bibliotheek De Leeshoek/, naaste: false, account: 'new', email });
+      await page.goto('/demo/postvak');
+      const code = /Je code is: (\d{6})/.exec((await page.locator('article', { hasText: `Aan: ${email}` }).filter({ hasText: 'Bevestig je e-mailadres' }).locator('pre').textContent()) ?? '')?.[1];
+      await expect(page.locator('article', { hasText: `Aan: ${email}` }).filter({ hasText: reference })).toHaveCount(1);
+      await page.goto('/account-bevestigen');
+      await page.getByLabel('E-mailadres').fill(email);
+      await page.getByLabel('Code').fill(code!);
+      await page.getByRole('button', { name: 'Bevestigen' }).click();
+      await signInWithPassword(page, email, 'mijn eigen lange zin');
+      await expect(page.getByRole('heading', { name: new RegExp(reference) })).toBeVisible();
+      await expect(page.getByText('Bibliotheek De Leeshoek')).toBeVisible();
+      await page.getByRole('button', { name: 'Meld me af' }).click();
+      await expect(page.getByRole('status')).toContainText('Je bent afgemeld.');
+      await expect(page.getByText('Afgemeld', { exact: true })).toBeVisible();
+    });
+  });
+}
+
+for (const place of ['Tijdens een wandeling buiten', 'Ergens anders', /Online, via een videogesprek/, /Stadskamer Oostveld/, /Huisartsenpraktijk Brinkhoek/, /GGZ Oostveld/, /Wijkcentrum De Horst/]) {
+  test(`sign-up for a conversation: ${place}`, async ({ page }) => {
+    expect(await signUp(page, { place, naaste: false, account: 'none' })).toMatch(/^HOG-/);
+  });
+}
+
+test('a signed-in resident signs up straight into their account', async ({ page }) => {
+  await signInAs(page, 'resident');
+  const reference = await signUp(page, { place: 'Tijdens een wandeling buiten', naaste: false, account: 'none' });
+  await page.goto('/mijn');
+  await expect(page.getByRole('heading', { name: new RegExp(reference) })).toBeVisible();
+  await expect(page.getByText('Ontvangen (nu)')).toBeVisible();
+});
+
+test.describe('eligibility', () => {
+  for (const [age, ok] of [[17, false], [18, true], [65, true], [66, false]] as const) {
+    test(`age ${age} this year is ${ok ? 'welcome' : 'kindly sent elsewhere'}`, async ({ page }) => {
+      await page.goto('/aanmelden/over-jou');
+      await page.getByLabel('Hoe mogen we je noemen?').fill('Alex');
+      await page.getByLabel('In welk jaar ben je geboren?').fill(String(thisYear - age));
+      await page.getByLabel('Wat is je postcode?').fill('7002 CD');
+      await next(page);
+      if (ok) await expect(page.getByText('Stap 2 van 7')).toBeVisible();
+      else await expect(page.getByText('We hebben niets van je opgeslagen.')).toBeVisible();
+    });
+  }
+  test('a postcode outside the region is kindly sent elsewhere', async ({ page }) => {
+    await page.goto('/aanmelden/over-jou');
+    await page.getByLabel('Hoe mogen we je noemen?').fill('Alex');
+    await page.getByLabel('In welk jaar ben je geboren?').fill('1990');
+    await page.getByLabel('Wat is je postcode?').fill('1011 AB');
+    await next(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('We kunnen je hier helaas niet helpen');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+test('errors are listed at the top, linked to their fields, in Dutch and English, and typing is kept', async ({ page }) => {
+  await page.goto('/aanmelden/over-jou');
+  await page.getByLabel('In welk jaar ben je geboren?').fill('1850');
+  await page.getByLabel('Wat is je postcode?').fill('ABC');
+  await next(page);
+  const summary = page.getByRole('alert');
+  await expect(summary.getByRole('link', { name: 'Vul dit in.' })).toHaveAttribute('href', '#veld-callName');
+  await expect(summary.getByRole('link', { name: 'Vul een jaartal in, zoals 1990.' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Vul een postcode in, zoals 1234 AB.' })).toBeVisible();
+  await expect(page.getByLabel('Wat is je postcode?')).toHaveValue('ABC');
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.goto('/en/aanmelden/over-jou');
+  await page.getByLabel('What can we call you?').fill('Sam');
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter a year, like 1990.');
+});
+
+test('the contact step needs an e-mail address or a phone number', async ({ page }) => {
+  await page.goto('/aanmelden/over-jou');
+  await page.getByLabel('Hoe mogen we je noemen?').fill('Alex');
+  await page.getByLabel('In welk jaar ben je geboren?').fill('1990');
+  await page.getByLabel('Wat is je postcode?').fill('7003 EF');
+  await next(page);
+  for (const group of ['Mogen we een bericht inspreken', 'Mogen we je een sms sturen', 'Mag de naam van deze dienst']) {
+    await page.getByRole('group', { name: new RegExp(group) }).getByLabel('Ja').check();
+  }
+  await page.getByLabel('Telefoonnummer').fill('12345');
+  await next(page);
+  await expect(page.getByRole('alert')).toContainText('Vul een telefoonnummer in, zoals 06 12345678.');
+  await page.getByLabel('Telefoonnummer').fill('');
+  await next(page);
+  await expect(page.getByRole('alert')).toContainText('Vul een e-mailadres of een telefoonnummer in.');
+});
+
+test('a double submit makes one sign-up', async ({ page }) => {
+  const first = await signUp(page, { place: 'Tijdens een wandeling buiten', naaste: false, account: 'none' });
+  await page.goBack();
+  await page.getByRole('button', { name: 'Aanmelding versturen' }).click();
+  // The draft is gone after the first: the second post makes nothing new.
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Je aanmelding is verstuurd');
+  await page.goto('/demo/postvak');
+  expect(first).toMatch(/^HOG-/);
+});
+
+test('a later step without the earlier ones starts at the beginning', async ({ page }) => {
+  await page.goto('/aanmelden/wanneer');
+  await expect(page).toHaveURL(/\/aanmelden\/over-jou$/);
+});

@@ -1,0 +1,100 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/server/db/client.ts';
+import { registrations, signupDrafts } from '../../src/lib/server/db/schema/index.ts';
+import type { SignupAnswers } from '../../src/lib/schemas/signup.ts';
+import { saveDraft, loadDraft } from '../../src/lib/server/registrations/drafts.ts';
+import { submitRegistration } from '../../src/lib/server/registrations/submit.ts';
+import { cancelForResident, listForResident, openDetails } from '../../src/lib/server/registrations/queries.ts';
+import { insertUser, requestContext } from '../builders/accounts.ts';
+import { insertRegion } from '../builders/region.ts';
+import { openTestDatabase } from './database.ts';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => database.close());
+
+const SECRET_TOPIC = 'Ik slaap slecht sinds mijn vader overleed';
+const answers = (overrides: Partial<SignupAnswers> = {}): SignupAnswers => ({
+  about: { callName: 'Robin Geheim', birthYear: 1990, postcode: '7001 AB' },
+  contact: { phone: '0612345678', email: 'robin@test.example', voicemail: false, sms: false, senderNamed: false },
+  topic: { topic: SECRET_TOPIC, help: 'Iemand die luistert' },
+  place: { place: 'home', address: 'Verborgenstraat 12, Oostveld' },
+  when: { days: ['di'], parts: ['middag'], start: 'asap' },
+  naaste: { withNaaste: true, naasteName: 'Kim Zus', naasteRelation: 'zus', language: 'nl', interpreter: false },
+  ...overrides,
+});
+
+async function submit(residentId: string | null, a = answers()) {
+  const region = await insertRegion(database.db, { postcodeAreas: ['7001'] });
+  const token = await saveDraft(database.db, undefined, a);
+  const result = await submitRegistration(database.db, region, token, { signedIn: residentId ? { id: residentId } : null, newAccountPassword: null }, requestContext);
+  return { region, token, result };
+}
+
+describe('a sign-up', () => {
+  it('keeps everything a resident wrote sealed: the database alone reveals none of it', async () => {
+    const { result } = await submit(null);
+    expect(result.ok).toBe(true);
+    const dump = JSON.stringify(await database.db.execute(sql`select * from registrations`)) + JSON.stringify(await database.db.execute(sql`select * from signup_drafts`));
+    for (const secret of ['slaap slecht', 'Verborgenstraat', 'Kim Zus', 'Robin Geheim', '0612345678', 'Iemand die luistert']) expect(dump).not.toContain(secret);
+    const [row] = await database.db.select().from(registrations).where(eq(registrations.reference, result.ok ? result.reference : ''));
+    expect(openDetails(row!)).toMatchObject({ topic: SECRET_TOPIC, address: 'Verborgenstraat 12, Oostveld', naaste: { name: 'Kim Zus' } });
+  });
+
+  it('is made once, however often the same draft is submitted', async () => {
+    const { region, token, result } = await submit(null);
+    const again = await submitRegistration(database.db, region, token, { signedIn: null, newAccountPassword: null }, requestContext);
+    expect(again).toEqual(result);
+    const count = await database.db.select().from(registrations).where(eq(registrations.regionId, region.id));
+    expect(count).toHaveLength(1);
+    expect(await loadDraft(database.db, token)).toBeNull();
+  });
+
+  it('is refused when the draft is incomplete or the person is outside the rules, and nothing is stored', async () => {
+    const region = await insertRegion(database.db, { postcodeAreas: ['7001'] });
+    const partial = await saveDraft(database.db, undefined, { about: answers().about });
+    expect(await submitRegistration(database.db, region, partial, { signedIn: null, newAccountPassword: null }, requestContext)).toEqual({ ok: false, reason: 'incomplete' });
+    const tooYoung = await saveDraft(database.db, undefined, answers({ about: { callName: 'Jong', birthYear: new Date().getFullYear() - 16, postcode: '7001 AB' } }));
+    expect(await submitRegistration(database.db, region, tooYoung, { signedIn: null, newAccountPassword: null }, requestContext)).toEqual({ ok: false, reason: 'not_eligible' });
+    expect(await database.db.select().from(registrations).where(eq(registrations.regionId, region.id))).toEqual([]);
+  });
+
+  it('makes an unconfirmed account when asked, and never joins an existing one', async () => {
+    const region = await insertRegion(database.db, { postcodeAreas: ['7001'] });
+    const token = await saveDraft(database.db, undefined, answers({ contact: { email: 'Nieuw.Account@test.example', voicemail: false, sms: false, senderNamed: false } }));
+    const made = await submitRegistration(database.db, region, token, { signedIn: null, newAccountPassword: 'een lange zin voor mij' }, requestContext);
+    expect(made).toMatchObject({ ok: true, accountMailed: true });
+    const existing = await insertUser(database.db);
+    const token2 = await saveDraft(database.db, undefined, answers({ contact: { email: existing.email, voicemail: false, sms: false, senderNamed: false } }));
+    const other = await submitRegistration(database.db, region, token2, { signedIn: null, newAccountPassword: 'een lange zin voor mij' }, requestContext);
+    expect(other).toMatchObject({ ok: true, accountMailed: false });
+    expect(await listForResident(database.db, existing.id)).toEqual([]);
+  });
+});
+
+describe('one resident and another', () => {
+  it('never see or cancel each other’s sign-up', async () => {
+    const first = await insertUser(database.db);
+    const second = await insertUser(database.db);
+    const { result } = await submit(first.id);
+    if (!result.ok) throw new Error('not submitted');
+    expect(await listForResident(database.db, second.id)).toEqual([]);
+    expect(await cancelForResident(database.db, second.id, result.registrationId, false, requestContext)).toBe(false);
+    expect((await listForResident(database.db, first.id)).map((r) => r.registration.status)).toEqual(['received']);
+    expect(await cancelForResident(database.db, first.id, result.registrationId, true, requestContext)).toBe(true);
+    expect((await listForResident(database.db, first.id))[0]!.registration).toMatchObject({ status: 'cancelled', callMeAfterCancel: true });
+    expect(await cancelForResident(database.db, first.id, result.registrationId, false, requestContext)).toBe(false);
+  });
+});
+
+describe('drafts', () => {
+  it('expire after 7 days', async () => {
+    const token = await saveDraft(database.db, undefined, { about: answers().about }, new Date('2026-11-01T10:00:00Z'));
+    expect(await loadDraft(database.db, token, new Date('2026-11-07T10:00:00Z'))).not.toBeNull();
+    expect(await loadDraft(database.db, token, new Date('2026-11-08T10:00:01Z'))).toBeNull();
+    expect(await database.db.select().from(signupDrafts)).not.toHaveLength(0);
+  });
+});
