@@ -183,3 +183,17 @@ test('a later step without the earlier ones starts at the beginning', async ({ p
   await page.goto('/aanmelden/wanneer');
   await expect(page).toHaveURL(/\/aanmelden\/over-jou$/);
 });
+
+test('the planner sees a new sign-up in the queue, oldest first, without its details', async ({ page, browser, baseURL }) => {
+  const reference = await signUp(page, { place: 'Bij mij thuis', naaste: false, account: 'none' });
+  const other = await browser.newContext({ baseURL: baseURL! });
+  const planner = await other.newPage();
+  await signInAs(planner, 'planner');
+  await planner.goto('/team');
+  const row = planner.getByRole('row', { name: new RegExp(reference) });
+  await expect(row).toContainText('Thuis');
+  await expect(row).toContainText('Ontvangen');
+  await expect(planner.getByText('Dorpsstraat')).toHaveCount(0); // the address is not for the planner's list
+  expect(await axeViolations(planner)).toEqual([]);
+  await other.close();
+});

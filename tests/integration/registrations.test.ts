@@ -6,6 +6,8 @@ import type { SignupAnswers } from '../../src/lib/schemas/signup.ts';
 import { saveDraft, loadDraft } from '../../src/lib/server/registrations/drafts.ts';
 import { submitRegistration } from '../../src/lib/server/registrations/submit.ts';
 import { cancelForResident, listForResident, openDetails } from '../../src/lib/server/registrations/queries.ts';
+import { listQueue } from '../../src/lib/server/registrations/queue.ts';
+import { accessLog } from '../../src/lib/server/db/schema/index.ts';
 import { insertUser, requestContext } from '../builders/accounts.ts';
 import { insertRegion } from '../builders/region.ts';
 import { openTestDatabase } from './database.ts';
@@ -55,7 +57,7 @@ describe('a sign-up', () => {
 
   it('is refused when the draft is incomplete or the person is outside the rules, and nothing is stored', async () => {
     const region = await insertRegion(database.db, { postcodeAreas: ['7001'] });
-    const partial = await saveDraft(database.db, undefined, { about: answers().about });
+    const partial = await saveDraft(database.db, undefined, { about: answers().about! });
     expect(await submitRegistration(database.db, region, partial, { signedIn: null, newAccountPassword: null }, requestContext)).toEqual({ ok: false, reason: 'incomplete' });
     const tooYoung = await saveDraft(database.db, undefined, answers({ about: { callName: 'Jong', birthYear: new Date().getFullYear() - 16, postcode: '7001 AB' } }));
     expect(await submitRegistration(database.db, region, tooYoung, { signedIn: null, newAccountPassword: null }, requestContext)).toEqual({ ok: false, reason: 'not_eligible' });
@@ -92,9 +94,22 @@ describe('one resident and another', () => {
 
 describe('drafts', () => {
   it('expire after 7 days', async () => {
-    const token = await saveDraft(database.db, undefined, { about: answers().about }, new Date('2026-11-01T10:00:00Z'));
+    const token = await saveDraft(database.db, undefined, { about: answers().about! }, new Date('2026-11-01T10:00:00Z'));
     expect(await loadDraft(database.db, token, new Date('2026-11-07T10:00:00Z'))).not.toBeNull();
     expect(await loadDraft(database.db, token, new Date('2026-11-08T10:00:01Z'))).toBeNull();
     expect(await database.db.select().from(signupDrafts)).not.toHaveLength(0);
+  });
+});
+
+describe('the planner queue', () => {
+  it('lists open sign-ups of its own region oldest first, and logs each look', async () => {
+    const planner = await insertUser(database.db, { roles: ['planner'] });
+    const { region, result } = await submit(null);
+    const { result: elsewhere } = await submit(null);
+    if (!result.ok || !elsewhere.ok) throw new Error('not submitted');
+    const queue = await listQueue(database.db, region.id, { userId: planner.id, role: 'planner', ipPrefix: null });
+    expect(queue.map((r) => r.reference)).toEqual([result.reference]);
+    const logged = await database.db.select().from(accessLog).where(eq(accessLog.actorId, planner.id));
+    expect(logged.map((l) => [l.object, l.action, l.authority])).toEqual([[`registration:${result.registrationId}`, 'registration.listed', 'role:planner']]);
   });
 });
