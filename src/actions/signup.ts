@@ -14,7 +14,10 @@ import { currentRegion } from '../lib/server/region/current.ts';
 import { hit } from '../lib/server/auth/rate-limit.ts';
 import { limits } from '../lib/server/auth/rate-limit-rules.ts';
 import { getDb } from '../lib/server/db/client.ts';
-import { formObject, requestContext, typedValues, type FormResult } from './form.ts';
+import { formAction, formObject, requestContext, typedValues, type FormResult } from './form.ts';
+import { mailResumeLink } from '../lib/server/registrations/resume.ts';
+
+const resumeSchema = z.object({ email: z.email().max(254) });
 
 const answerKey = { 'over-jou': 'about', contact: 'contact', onderwerp: 'topic', plek: 'place', wanneer: 'when', meenemen: 'naaste' } as const;
 type DataStep = keyof typeof answerKey;
@@ -83,6 +86,15 @@ export const signup = {
       context.cookies.delete(draftCookie(), { path: '/' });
       return { ok: true, reference: result.reference, accountMailed: result.accountMailed, email: null };
     },
+  }),
+
+  /** "Later verder": a link by e-mail to go on with this draft, here or on another device. */
+  resumeLater: formAction(resumeSchema, async (input, context, { fail }) => {
+    const token = context.cookies.get(draftCookie())?.value;
+    const result = await mailResumeLink(getDb(), token, input.email, context.locals.lang);
+    if (result === 'no_draft') return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'signup')('errors.no_draft') }], values: { email: input.email } };
+    if (result === 'throttled') return fail('errors.throttled', '', { minutes: 60 });
+    return { ok: true };
   }),
 
   cancel: defineAction({

@@ -197,3 +197,39 @@ test('the planner sees a new sign-up in the queue, oldest first, without its det
   expect(await axeViolations(planner)).toEqual([]);
   await other.close();
 });
+
+test('"later verder" mails a link that continues on another device where the resident was', async ({ page, browser, baseURL }) => {
+  const email = `later-${Date.now()}@oostveld.example`;
+  await page.goto('/aanmelden/over-jou');
+  await page.getByLabel('Hoe mogen we je noemen?').fill('Noor');
+  await page.getByLabel('In welk jaar ben je geboren?').fill('1985');
+  await page.getByLabel('Wat is je postcode?').fill('7004 EF');
+  await next(page);
+  await page.getByLabel('E-mailadres').fill(email);
+  for (const group of ['Mogen we een bericht inspreken', 'Mogen we je een sms sturen', 'Mag de naam van deze dienst']) {
+    await page.getByRole('group', { name: new RegExp(group) }).getByLabel('Ja').check();
+  }
+  await next(page);
+  await page.getByRole('link', { name: 'Later verder gaan' }).click();
+  await expect(page.getByLabel('E-mailadres')).toHaveValue(email);
+  await page.getByRole('button', { name: 'Stuur de link' }).click();
+  await expect(page.getByRole('status')).toContainText('We hebben een link gestuurd.');
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.goto('/demo/postvak');
+  const text = (await page.locator('article', { hasText: `Aan: ${email}` }).locator('pre').textContent()) ?? '';
+  expect(text).not.toContain('Noor'); // nothing of the sign-up in the mail
+  const link = /http\S+\/aanmelden\/verder\/[a-z2-7]{32}/.exec(text)![0];
+  const other = await browser.newContext({ baseURL: baseURL! });
+  const elsewhere = await other.newPage();
+  await elsewhere.goto(link);
+  await expect(elsewhere).toHaveURL(/\/aanmelden\/onderwerp$/);
+  await elsewhere.getByRole('link', { name: 'Terug' }).click();
+  await expect(elsewhere.getByLabel('E-mailadres')).toHaveValue(email);
+  await other.close();
+});
+
+test('an unknown or expired resume link says so kindly', async ({ page }) => {
+  await page.goto('/aanmelden/verder/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+  await expect(page.getByText('Deze link werkt niet meer.')).toBeVisible();
+});

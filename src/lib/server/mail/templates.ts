@@ -2,7 +2,7 @@ import { getT } from '../../i18n/index.ts';
 
 // Every message: plain text plus simple HTML, in the recipient's language, with no images, no
 // outside links and never a word about anyone's health: mailboxes are shared and subjects are seen.
-export const mailTemplates = ['emailConfirmation', 'accountExists', 'passwordReset', 'passwordChanged', 'emailChangeConfirm', 'emailChangedNotice', 'invitation', 'signupReceived'] as const;
+export const mailTemplates = ['emailConfirmation', 'accountExists', 'passwordReset', 'passwordChanged', 'emailChangeConfirm', 'emailChangedNotice', 'invitation', 'signupReceived', 'resumeSignup'] as const;
 export type MailTemplate = (typeof mailTemplates)[number];
 export type MailValues = { link?: string; code?: string; name?: string };
 export type RenderedMail = { subject: string; text: string; html: string };
