@@ -16,6 +16,7 @@ import { limits } from '../lib/server/auth/rate-limit-rules.ts';
 import { getDb } from '../lib/server/db/client.ts';
 import { formAction, formObject, requestContext, typedValues, type FormResult } from './form.ts';
 import { mailResumeLink } from '../lib/server/registrations/resume.ts';
+import { saveChange, startChange } from '../lib/server/registrations/changes.ts';
 
 const resumeSchema = z.object({ email: z.email().max(254) });
 
@@ -63,13 +64,24 @@ export const signup = {
   /** The last step: consent, with or without an account, then one sign-up however often it is posted. */
   finish: defineAction({
     accept: 'form',
-    handler: async (form: FormData, context: ActionAPIContext): Promise<FormResult<{ reference: string; accountMailed: boolean; email: string | null }>> => {
+    handler: async (form: FormData, context: ActionAPIContext): Promise<FormResult<{ reference: string; accountMailed: boolean; changed: boolean }>> => {
       const values = typedValues(form);
       const lang = context.locals.lang;
-      const parsed = parseLocalized(finishSchema, formObject(form), lang);
+      // A change to an existing sign-up was consented to already; a new one needs consent now.
+      const parsed = parseLocalized(form.get('change') === 'ja' ? finishSchema.partial() : finishSchema, formObject(form), lang);
       if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
       const t = getT(lang, 'signup');
       const fail = (key: string, field = '') => ({ ok: false as const, errors: [{ field, message: t(key) }], values });
+      const token = context.cookies.get(draftCookie())?.value;
+      const region = await currentRegion();
+      if (!region) return fail('errors.notSaved');
+      if (form.get('change') === 'ja') {
+        const { user } = requireAction(context.locals, 'signup.change');
+        const changed = await saveChange(getDb(), region, user.id, token, requestContext(context));
+        if (!changed.ok) return fail(`errors.${changed.reason}`);
+        context.cookies.delete(draftCookie(), { path: '/' });
+        return { ok: true, reference: changed.reference, accountMailed: false, changed: true };
+      }
       const signedIn = context.locals.user && !context.locals.twoFactorPending && context.locals.user.roles.includes('resident') ? context.locals.user : null;
       const wantsAccount = !signedIn && parsed.data.account === 'new';
       if (wantsAccount) {
@@ -78,13 +90,23 @@ export const signup = {
       }
       const byIp = await hit(getDb(), `signup:ip:${context.locals.ipPrefix ?? 'unknown'}`, limits.requestsPerIp);
       if (!byIp.allowed) return fail('errors.throttled');
-      const region = await currentRegion();
-      if (!region) return fail('errors.notSaved');
-      const token = context.cookies.get(draftCookie())?.value;
       const result = await submitRegistration(getDb(), region, token, { signedIn, newAccountPassword: wantsAccount ? parsed.data.accountPassword! : null }, requestContext(context));
       if (!result.ok) return fail(`errors.${result.reason}`);
       context.cookies.delete(draftCookie(), { path: '/' });
-      return { ok: true, reference: result.reference, accountMailed: result.accountMailed, email: null };
+      return { ok: true, reference: result.reference, accountMailed: result.accountMailed, changed: false };
+    },
+  }),
+
+  /** "Wijzig" on /mijn: the sign-up becomes a draft again, reviewed and saved over the original. */
+  startChange: defineAction({
+    accept: 'form',
+    handler: async (form: FormData, context: ActionAPIContext) => {
+      const { user } = requireAction(context.locals, 'signup.change');
+      const id = z.uuid().safeParse(form.get('registration'));
+      const token = id.success ? await startChange(getDb(), user.id, id.data) : null;
+      if (!token) return { ok: false as const };
+      context.cookies.set(draftCookie(), token, draftCookieOptions());
+      return { ok: true as const };
     },
   }),
 

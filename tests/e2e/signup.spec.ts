@@ -109,6 +109,16 @@ test('a signed-in resident signs up straight into their account', async ({ page 
   await page.goto('/mijn');
   await expect(page.getByRole('heading', { name: new RegExp(reference) })).toBeVisible();
   await expect(page.getByText('Ontvangen (nu)')).toBeVisible();
+
+  // Change the place until a date is planned: back through the review, then saved over the original.
+  await page.getByRole('article', { name: new RegExp(reference) }).getByRole('button', { name: 'Wijzig je aanmelding' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Controleren');
+  await page.getByRole('link', { name: 'Wijzig: Waar', exact: true }).click();
+  await page.getByRole('group', { name: 'Waar wil je het gesprek?' }).getByLabel(/Stadskamer Oostveld/).check();
+  await page.getByRole('button', { name: 'Opslaan en terug naar het overzicht' }).click();
+  await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+  await expect(page.getByRole('status')).toContainText('Je wijzigingen zijn opgeslagen.');
+  await expect(page.getByRole('article', { name: new RegExp(reference) })).toContainText('Stadskamer Oostveld');
 });
 
 test.describe('eligibility', () => {

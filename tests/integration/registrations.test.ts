@@ -7,6 +7,7 @@ import { saveDraft, loadDraft } from '../../src/lib/server/registrations/drafts.
 import { submitRegistration } from '../../src/lib/server/registrations/submit.ts';
 import { cancelForResident, listForResident, openDetails } from '../../src/lib/server/registrations/queries.ts';
 import { listQueue } from '../../src/lib/server/registrations/queue.ts';
+import { saveChange, startChange } from '../../src/lib/server/registrations/changes.ts';
 import { accessLog } from '../../src/lib/server/db/schema/index.ts';
 import { insertUser, requestContext } from '../builders/accounts.ts';
 import { insertRegion } from '../builders/region.ts';
@@ -111,5 +112,31 @@ describe('the planner queue', () => {
     expect(queue.map((r) => r.reference)).toEqual([result.reference]);
     const logged = await database.db.select().from(accessLog).where(eq(accessLog.actorId, planner.id));
     expect(logged.map((l) => [l.object, l.action, l.authority])).toEqual([[`registration:${result.registrationId}`, 'registration.listed', 'role:planner']]);
+  });
+});
+
+describe('changing a sign-up', () => {
+  it('works for its own resident until a date is planned, and never for another', async () => {
+    const owner = await insertUser(database.db);
+    const stranger = await insertUser(database.db);
+    const { region, result } = await submit(owner.id);
+    if (!result.ok) throw new Error('not submitted');
+    expect(await startChange(database.db, stranger.id, result.registrationId)).toBeNull();
+
+    const token = (await startChange(database.db, owner.id, result.registrationId))!;
+    const draft = (await loadDraft(database.db, token))!;
+    expect(draft).toMatchObject({ editing: result.registrationId, place: { place: 'home', address: 'Verborgenstraat 12, Oostveld' }, about: { postcode: '7001 AB' } });
+    await saveDraft(database.db, token, { ...draft, place: { place: 'walk' } });
+    expect(await saveChange(database.db, region, stranger.id, token, requestContext)).toEqual({ ok: false, reason: 'not_changeable' });
+    expect(await saveChange(database.db, region, owner.id, token, requestContext)).toEqual({ ok: true, reference: result.reference });
+    const [row] = (await listForResident(database.db, owner.id)).map((r) => r.registration);
+    expect(row).toMatchObject({ placeKind: 'walk' });
+    expect(openDetails(row!).address).toBeNull();
+    // An edit draft is never turned into a second sign-up.
+    const again = (await startChange(database.db, owner.id, result.registrationId))!;
+    expect(await submitRegistration(database.db, region, again, { signedIn: { id: owner.id }, newAccountPassword: null }, requestContext)).toEqual({ ok: false, reason: 'incomplete' });
+
+    await database.db.update(registrations).set({ status: 'planned' }).where(eq(registrations.id, result.registrationId));
+    expect(await startChange(database.db, owner.id, result.registrationId)).toBeNull();
   });
 });

@@ -89,6 +89,8 @@ export const stepSchemas = {
 } as const;
 
 export type SignupAnswers = {
+  /** Set when the draft changes an existing sign-up (from /mijn) instead of making a new one. */
+  editing?: string;
   about?: z.output<typeof aboutSchema>;
   contact?: z.output<typeof contactSchema>;
   topic?: z.output<typeof topicSchema>;

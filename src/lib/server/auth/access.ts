@@ -21,6 +21,7 @@ export const protectedActions = {
   'account.renewRecoveryCodes': ['partner', 'worker', 'planner', 'admin'],
   'admin.invite': ['admin'],
   'signup.cancel': ['resident'],
+  'signup.change': ['resident'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ProtectedPage = keyof typeof protectedPages;

@@ -8,6 +8,7 @@ import type { RequestContext } from '../accounts/context.ts';
 export type Registration = typeof registrations.$inferSelect;
 export type RegistrationDetails = {
   callName: string;
+  postcode: string;
   contact: { email?: string; phone?: string; bestTimes?: string; voicemail: boolean; sms: boolean; senderNamed: boolean };
   topic: string | null;
   help: string | null;

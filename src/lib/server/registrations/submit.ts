@@ -25,6 +25,7 @@ export function sealedDetails(a: Complete): string {
   return seal(
     JSON.stringify({
       callName: a.about.callName,
+      postcode: a.about.postcode,
       contact: a.contact,
       topic: a.topic.topic ?? null,
       help: a.topic.help ?? null,
@@ -37,6 +38,22 @@ export function sealedDetails(a: Complete): string {
       accessibility: a.naaste.accessibility ?? null,
     }),
   );
+}
+
+/** The columns a sign-up's answers decide: shared by a new sign-up and a change to one. */
+export function registrationColumns(a: Complete) {
+  const place = a.place.place;
+  return {
+    sealedDetails: sealedDetails(a),
+    birthYear: a.about.birthYear,
+    postcodeArea: a.about.postcode.slice(0, 4),
+    placeKind: place.startsWith('location:') ? ('catalogue' as const) : (place as 'home' | 'walk' | 'other'),
+    locationId: place.startsWith('location:') ? place.slice('location:'.length) : null,
+    availability: { days: a.when.days, parts: a.when.parts, asap: a.when.start === 'asap', from: a.when.from ?? null },
+    language: a.naaste.language,
+    interpreter: a.naaste.interpreter,
+    withNaaste: a.naaste.withNaaste,
+  };
 }
 
 type Who = { signedIn: { id: string } | null; newAccountPassword: string | null };
@@ -55,7 +72,8 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
   if (earlier) return { ok: true, reference: earlier.reference, registrationId: earlier.id, accountMailed: false };
   const answers = await loadDraft(db, draftToken);
   if (!answers) return { ok: false, reason: 'no_draft' };
-  if (!isComplete(answers)) return { ok: false, reason: 'incomplete' };
+  // A draft that changes an existing sign-up is saved by saveChange, never turned into a new one.
+  if (!isComplete(answers) || answers.editing) return { ok: false, reason: 'incomplete' };
   if (!checkEligibility(answers.about.birthYear, answers.about.postcode, region).ok) return { ok: false, reason: 'not_eligible' };
   const email = answers.contact.email;
   if (who.newAccountPassword && !email) return { ok: false, reason: 'needs_email' };
@@ -83,15 +101,7 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
         reference: newReference(),
         regionId: region.id,
         residentId,
-        sealedDetails: sealedDetails(answers),
-        birthYear: answers.about.birthYear,
-        postcodeArea: answers.about.postcode.slice(0, 4),
-        placeKind: answers.place.place.startsWith('location:') ? 'catalogue' : (answers.place.place as 'home' | 'walk' | 'other'),
-        locationId: answers.place.place.startsWith('location:') ? answers.place.place.slice(9) : null,
-        availability: { days: answers.when.days, parts: answers.when.parts, asap: answers.when.start === 'asap', from: answers.when.from ?? null },
-        language: answers.naaste.language,
-        interpreter: answers.naaste.interpreter,
-        withNaaste: answers.naaste.withNaaste,
+        ...registrationColumns(answers),
         consentVersion: CONSENT_VERSION,
         consentAt: new Date(),
         draftId,
