@@ -76,7 +76,7 @@ export const signup = {
       const region = await currentRegion();
       if (!region) return fail('errors.notSaved');
       if (form.get('change') === 'ja') {
-        const { user } = requireAction(context.locals, 'signup.change');
+        const { user } = requireAction(context.locals, 'signup.startChange');
         const changed = await saveChange(getDb(), region, user.id, token, requestContext(context));
         if (!changed.ok) return fail(`errors.${changed.reason}`);
         context.cookies.delete(draftCookie(), { path: '/' });
@@ -101,7 +101,7 @@ export const signup = {
   startChange: defineAction({
     accept: 'form',
     handler: async (form: FormData, context: ActionAPIContext) => {
-      const { user } = requireAction(context.locals, 'signup.change');
+      const { user } = requireAction(context.locals, 'signup.startChange');
       const id = z.uuid().safeParse(form.get('registration'));
       const token = id.success ? await startChange(getDb(), user.id, id.data) : null;
       if (!token) return { ok: false as const };

@@ -21,8 +21,32 @@ export const protectedActions = {
   'account.renewRecoveryCodes': ['partner', 'worker', 'planner', 'admin'],
   'admin.invite': ['admin'],
   'signup.cancel': ['resident'],
-  'signup.change': ['resident'],
+  'signup.startChange': ['resident'],
 } as const satisfies Record<string, readonly Role[]>;
+
+/**
+ * Actions anyone may call, each for a reason: signing in and the steps around it, links from
+ * e-mails, and signing up (open access is the point). Some check a session inside (second factor,
+ * re-authentication). A unit test fails when an action is in neither list.
+ */
+export const publicActions = [
+  'auth.signIn',
+  'auth.signOut',
+  'auth.register',
+  'auth.confirmEmail',
+  'auth.confirmLink',
+  'auth.secondFactor',
+  'auth.setupTotp',
+  'auth.forgotPassword',
+  'auth.resetPassword',
+  'auth.acceptInvitation',
+  'auth.reauthenticate',
+  'account.confirmEmailChange',
+  'account.keepAlive',
+  'signup.saveStep',
+  'signup.finish',
+  'signup.resumeLater',
+] as const;
 
 export type ProtectedPage = keyof typeof protectedPages;
 export type ProtectedAction = keyof typeof protectedActions;

@@ -1,0 +1,44 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { server } from '../../src/actions/index.ts';
+import { protectedActions, protectedPages, publicActions } from '../../src/lib/server/auth/access.ts';
+import { publicPages } from '../../src/lib/routes.ts';
+
+// The route table must name every action and page; the e2e walk then checks each for every role.
+function actionNames(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'function' ? [`${prefix}${key}`] : actionNames(value as object, `${prefix}${key}.`),
+  );
+}
+
+function pageRoutes(dir: string, base = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return pageRoutes(path.join(dir, entry.name), `${base}/${entry.name}`);
+    const name = entry.name.replace(/\.(astro|ts)$/, '');
+    return [name === 'index' ? base || '/' : `${base}/${name}`];
+  });
+}
+
+describe('route table', () => {
+  it('lists every action as protected or as public, never both', () => {
+    const all = actionNames(server).sort();
+    const listed = [...Object.keys(protectedActions), ...publicActions].sort();
+    expect(all).toEqual(listed);
+  });
+
+  it('knows every page: protected, public, or one of the pages that guard themselves otherwise', () => {
+    const known = new Set<string>([
+      ...Object.values(protectedPages).map((p) => p.path),
+      ...publicPages,
+      // Error pages, health, sign-in and sign-up flows, pages opened from e-mail links, the demo mailbox.
+      '/404', '/500', '/geen-toegang', '/niet-beschikbaar', '/health',
+      '/inloggen', '/inloggen/code', '/inloggen/instellen', '/bevestigen', '/account-maken', '/account-bevestigen',
+      '/account-bevestigen/[token]', '/wachtwoord-vergeten', '/wachtwoord-herstellen/[token]', '/uitnodiging/[token]',
+      '/email-wijzigen/[token]', '/demo/postvak', '/aanmelden', '/aanmelden/[stap]', '/aanmelden/later',
+      '/aanmelden/buiten-de-regeling', '/aanmelden/verder/[token]',
+    ]);
+    const pages = pageRoutes(path.resolve(import.meta.dirname, '../../src/pages'));
+    expect(pages.filter((p) => !known.has(p))).toEqual([]);
+  });
+});
