@@ -8,6 +8,8 @@ const dataDir = process.env['E2E_DATA_DIR'] ?? 'test-results/e2e-data';
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
+  // A staff sign-in may wait up to 30 s for a fresh TOTP step when another test just used the code.
+  timeout: 60_000,
   workers: 2,
   forbidOnly: !!process.env['CI'],
   reporter: process.env['CI'] ? [['list']] : [['list'], ['html', { open: 'never' }]],

@@ -88,7 +88,7 @@ export const signup = {
         const problem = passwordProblem(parsed.data.accountPassword ?? '');
         if (problem) return { ok: false, errors: [{ field: 'accountPassword', message: getT(lang, 'auth')(`errors.${problem}`) }], values };
       }
-      const byIp = await hit(getDb(), `signup:ip:${context.locals.ipPrefix ?? 'unknown'}`, limits.requestsPerIp);
+      const byIp = await hit(getDb(), `signup:ip:${context.locals.ipPrefix ?? 'unknown'}`, limits.signUpsPerIp);
       if (!byIp.allowed) return fail('errors.throttled');
       const result = await submitRegistration(getDb(), region, token, { signedIn, newAccountPassword: wantsAccount ? parsed.data.accountPassword! : null }, requestContext(context));
       if (!result.ok) return fail(`errors.${result.reason}`);

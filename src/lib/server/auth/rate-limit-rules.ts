@@ -3,14 +3,16 @@
 export type Limit = { max: number; windowMs: number };
 
 export const limits = {
-  /** Sign-in attempts from one network, whatever the account. */
-  signInPerIp: { max: 50, windowMs: 15 * 60_000 },
+  /** Sign-in attempts from one network (a /24: a library or a care home shares one), whatever the account. */
+  signInPerIp: { max: 300, windowMs: 15 * 60_000 },
   /** ASVS 2.2.1: never more than 100 failed attempts per hour on one account. */
   signInFailuresPerAccount: { max: 100, windowMs: 60 * 60_000 },
   /** Codes (e-mail confirmation, TOTP, recovery codes) per account. */
   codePerAccount: { max: 10, windowMs: 15 * 60_000 },
   /** Password-reset and confirmation mails per address, so nobody can flood a mailbox. */
   mailPerAddress: { max: 5, windowMs: 60 * 60_000 },
+  /** Sign-ups sent from one network: generous, because a community centre may help many people. */
+  signUpsPerIp: { max: 60, windowMs: 60 * 60_000 },
   /** Accounts made and reset requests from one network. */
   requestsPerIp: { max: 20, windowMs: 60 * 60_000 },
   /** Invitations an admin sends per hour. */
