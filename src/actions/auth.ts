@@ -13,6 +13,9 @@ import { invalidateSession, markReauthenticated } from '../lib/server/auth/sessi
 import { getDb } from '../lib/server/db/client.ts';
 import { safeReturnPath } from '../lib/server/auth/return-path.ts';
 import { formAction, requestContext } from './form.ts';
+import { hit } from '../lib/server/auth/rate-limit.ts';
+import { limits } from '../lib/server/auth/rate-limit-rules.ts';
+import { draftCookie } from '../lib/server/registrations/cookie.ts';
 
 const minutes = (ms: number) => ({ minutes: Math.max(1, Math.ceil(ms / 60_000)) });
 
@@ -41,6 +44,8 @@ export const auth = {
         await logAccess(getDb(), { actorId: user.id, subjectId: user.id, object: 'session', action: 'auth.sign_out', authority: 'self', ipPrefix: context.locals.ipPrefix });
       }
       context.cookies.delete(sessionCookieName(), { path: '/' });
+      // A sign-up being changed holds the resident's answers: it must not outlive the session.
+      context.cookies.delete(draftCookie(), { path: '/' });
       return { ok: true as const };
     },
   }),
@@ -104,7 +109,9 @@ export const auth = {
   /** Proof of identity before a sensitive step: the password, or for partners and team a TOTP code. */
   reauthenticate: formAction(schemas.reauthSchema, async (input, context, { fail }) => {
     const { user, session } = context.locals;
-    if (!user || !session) return fail('errors.signInFirst');
+    if (!user || !session || context.locals.twoFactorPending) return fail('errors.signInFirst');
+    const attempts = await hit(getDb(), `code:reauth:${user.id}`, limits.codePerAccount);
+    if (!attempts.allowed) return fail('errors.throttled', 'secret', minutes(attempts.retryAfterMs));
     const account = await findUserById(getDb(), user.id);
     const byTotp = account?.totpSecret ? await totpMatches(getDb(), user.id, account.totpSecret, input.secret) : false;
     if (!byTotp && !(await verifyPassword(account?.passwordHash ?? null, input.secret))) return fail('errors.invalidSecret', 'secret');

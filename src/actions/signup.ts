@@ -5,7 +5,7 @@ import { parseLocalized } from '../lib/i18n/zod.ts';
 import { getT } from '../lib/i18n/index.ts';
 import { passwordProblem } from '../lib/server/auth/passwords.ts';
 import { cancelForResident } from '../lib/server/registrations/queries.ts';
-import { deleteDraft, loadDraft, saveDraft } from '../lib/server/registrations/drafts.ts';
+import { deleteDraft, draftFor, loadDraft, saveDraft } from '../lib/server/registrations/drafts.ts';
 import { checkEligibility } from '../lib/server/registrations/rules.ts';
 import { submitRegistration } from '../lib/server/registrations/submit.ts';
 import { draftCookie, draftCookieOptions } from '../lib/server/registrations/cookie.ts';
@@ -17,6 +17,7 @@ import { getDb } from '../lib/server/db/client.ts';
 import { formAction, formObject, requestContext, typedValues, type FormResult } from './form.ts';
 import { mailResumeLink } from '../lib/server/registrations/resume.ts';
 import { saveChange, startChange } from '../lib/server/registrations/changes.ts';
+import { firstOpenStep, takeOverDraft } from '../lib/server/registrations/resume-link.ts';
 
 const resumeSchema = z.object({ email: z.email().max(254) });
 
@@ -54,7 +55,7 @@ export const signup = {
           return { ok: true, next: `buiten-de-regeling?reden=${eligible.reason}` };
         }
       }
-      const answers = ((await loadDraft(db, token)) ?? {}) as SignupAnswers;
+      const answers = (draftFor(await loadDraft(db, token), context.locals.user?.id) ?? {}) as SignupAnswers;
       const saved = await saveDraft(db, token, { ...answers, [answerKey[step]]: parsed.data });
       context.cookies.set(draftCookie(), saved, draftCookieOptions());
       return { ok: true, next: nextStep(step, String(form.get('terug') ?? '') || null) };
@@ -107,6 +108,18 @@ export const signup = {
       if (!token) return { ok: false as const };
       context.cookies.set(draftCookie(), token, draftCookieOptions());
       return { ok: true as const };
+    },
+  }),
+
+  /** The button behind a "later verder" link: this browser takes the draft over under a new token. */
+  resume: defineAction({
+    accept: 'form',
+    handler: async (form: FormData, context: ActionAPIContext) => {
+      const token = z.string().min(20).max(64).safeParse(form.get('token'));
+      const taken = token.success ? await takeOverDraft(getDb(), token.data) : null;
+      if (!taken) return { ok: false as const };
+      context.cookies.set(draftCookie(), taken.token, draftCookieOptions());
+      return { ok: true as const, next: signupSteps[firstOpenStep(taken.answers)]! };
     },
   }),
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/client.ts';
 import { mailOutbox } from '../../src/lib/server/db/schema/index.ts';
-import { deliverDue, type OutgoingMail } from '../../src/lib/server/mail/outbox.ts';
+import { deliverDue, purgeOldMail, type OutgoingMail } from '../../src/lib/server/mail/outbox.ts';
 import { queueMail } from '../../src/lib/server/mail/queue.ts';
 import { openTestDatabase } from './database.ts';
 
@@ -71,5 +71,14 @@ describe('mail outbox', () => {
     expect(failed).toMatchObject({ status: 'failed', attempts: 8, sentAt: null });
     expect(failed!.lastError).toHaveLength(500);
     expect(await deliverDue(database.db, async () => {}, new Date(Date.now() + 86_400_000))).toEqual({ sent: 0, retried: 0, failed: 0 });
+  });
+
+  it('keeps no body of a sent message, and purges old rows', async () => {
+    await queueMail(database.db, { to: 'body@test.example', lang: 'nl', template: 'passwordReset', values: { link: 'https://hog.example.nl/wachtwoord-herstellen/abc' } }, true);
+    await deliverDue(database.db, async () => {}, new Date(Date.now() + 1000));
+    const [sent] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'body@test.example'));
+    expect(sent).toMatchObject({ status: 'sent', text: '', html: '' });
+    await purgeOldMail(database.db, new Date(Date.now() + 2 * 24 * 60 * 60_000));
+    expect(await database.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'body@test.example'))).toEqual([]);
   });
 });

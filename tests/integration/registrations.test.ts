@@ -127,7 +127,8 @@ describe('changing a sign-up', () => {
     const draft = (await loadDraft(database.db, token))!;
     expect(draft).toMatchObject({ editing: result.registrationId, place: { place: 'home', address: 'Verborgenstraat 12, Oostveld' }, about: { postcode: '7001 AB' } });
     await saveDraft(database.db, token, { ...draft, place: { place: 'walk' } });
-    expect(await saveChange(database.db, region, stranger.id, token, requestContext)).toEqual({ ok: false, reason: 'not_changeable' });
+    // Someone else with this browser's draft cookie gets nothing: the draft is the owner's.
+    expect(await saveChange(database.db, region, stranger.id, token, requestContext)).toEqual({ ok: false, reason: 'no_draft' });
     expect(await saveChange(database.db, region, owner.id, token, requestContext)).toEqual({ ok: true, reference: result.reference });
     const [row] = (await listForResident(database.db, owner.id)).map((r) => r.registration);
     expect(row).toMatchObject({ placeKind: 'walk' });

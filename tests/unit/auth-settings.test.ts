@@ -48,6 +48,9 @@ describe('small guards', () => {
     expect(safeReturnPath('//evil.example/x')).toBe('/mijn');
     expect(safeReturnPath('https://evil.example')).toBe('/mijn');
     expect(safeReturnPath('/\\evil.example')).toBe('/mijn');
+    expect(safeReturnPath('/\t/evil.example')).toBe('/mijn');
+    expect(safeReturnPath('/\n/evil.example')).toBe('/mijn');
+    expect(safeReturnPath('/team/beheer?x=1')).toBe('/team/beheer?x=1');
     expect(safeReturnPath(undefined, '/team')).toBe('/team');
   });
   it('log a network, not an address', () => {

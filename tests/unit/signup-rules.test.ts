@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aboutSchema, contactSchema, placeSchema, topicSchema, whenSchema } from '../../src/lib/schemas/signup.ts';
 import { checkEligibility, expectedContactDays, newReference } from '../../src/lib/server/registrations/rules.ts';
 import { parseLocalized } from '../../src/lib/i18n/zod.ts';
+import { draftFor } from '../../src/lib/server/registrations/drafts.ts';
 
 const region = { minAge: 18, maxAge: 65, postcodeAreas: ['7001', '7002'] };
 const now = new Date('2026-11-23T12:00:00+01:00');
@@ -66,5 +67,16 @@ describe('sign-up fields', () => {
   });
   it('refuse an implausible year of birth', () => {
     expect(err(aboutSchema, { callName: 'Robin', birthYear: '1850', postcode: '7001 AB' })).toEqual(['birthYear: Vul een jaartal in, zoals 1990.']);
+  });
+});
+
+describe('a draft that changes a sign-up', () => {
+  it('is visible only to the resident it belongs to', () => {
+    const change = { editing: 'reg-1', owner: 'user-1', about: { callName: 'Robin', birthYear: 1990, postcode: '7001 AB' } };
+    expect(draftFor(change, 'user-1')).toBe(change);
+    expect(draftFor(change, 'user-2')).toBeNull();
+    expect(draftFor(change, null)).toBeNull();
+    const fresh = { about: change.about };
+    expect(draftFor(fresh, null)).toBe(fresh);
   });
 });

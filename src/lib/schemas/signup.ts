@@ -91,6 +91,8 @@ export const stepSchemas = {
 export type SignupAnswers = {
   /** Set when the draft changes an existing sign-up (from /mijn) instead of making a new one. */
   editing?: string;
+  /** The resident whose sign-up is being changed: only they may see or use this draft. */
+  owner?: string;
   about?: z.output<typeof aboutSchema>;
   contact?: z.output<typeof contactSchema>;
   topic?: z.output<typeof topicSchema>;

@@ -1,16 +1,20 @@
 import type { Db } from './db/client.ts';
 import { deleteStaleLimits } from './auth/rate-limit.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
+import { purgeOldMail } from './mail/outbox.ts';
+import { deleteExpiredDrafts } from './registrations/drafts.ts';
 
 const EVERY_MS = 10 * 60_000;
 const DAY_MS = 24 * 60 * 60_000;
 
-/** Removes expired sessions and old rate-limit rows every ten minutes; never throws. */
+/** Removes expired sessions, drafts, old rate-limit rows and old mail every ten minutes; never throws. */
 export function startHousekeeping(db: Db): () => void {
   const run = async () => {
     try {
       await deleteExpiredSessions(db);
       await deleteStaleLimits(db, DAY_MS);
+      await purgeOldMail(db);
+      await deleteExpiredDrafts(db);
     } catch (error) {
       console.error('housekeeping: failed, will try again:', error);
     }

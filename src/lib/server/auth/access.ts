@@ -46,6 +46,7 @@ export const publicActions = [
   'signup.saveStep',
   'signup.finish',
   'signup.resumeLater',
+  'signup.resume',
 ] as const;
 
 export type ProtectedPage = keyof typeof protectedPages;

@@ -1,5 +1,5 @@
 // Delivery only: the boot script loads this without the bundled translations (see queue.ts).
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { mailOutbox } from '../db/schema/index.ts';
 import { retryDelayMs } from './retry.ts';
@@ -23,7 +23,8 @@ export async function deliverDue(db: Db, send: Send, now = new Date(), batch = 1
     for (const mail of due) {
       try {
         await send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
-        await tx.update(mailOutbox).set({ status: 'sent', sentAt: now, attempts: mail.attempts + 1 }).where(eq(mailOutbox.id, mail.id));
+        // Sent mail keeps no body: it held live links and codes that only the recipient should have.
+        await tx.update(mailOutbox).set({ status: 'sent', sentAt: now, attempts: mail.attempts + 1, text: '', html: '' }).where(eq(mailOutbox.id, mail.id));
         report.sent++;
       } catch (error) {
         const attempts = mail.attempts + 1;
@@ -39,4 +40,11 @@ export async function deliverDue(db: Db, send: Send, now = new Date(), batch = 1
     }
   });
   return report;
+}
+
+/** Old rows go: sent after a day, held (demo) and failed after 7 days. Their links expired long before. */
+export async function purgeOldMail(db: Db, now = new Date()): Promise<void> {
+  const day = 24 * 60 * 60_000;
+  await db.delete(mailOutbox).where(and(eq(mailOutbox.status, 'sent'), lte(mailOutbox.createdAt, new Date(now.getTime() - day))));
+  await db.delete(mailOutbox).where(and(inArray(mailOutbox.status, ['held', 'failed']), lte(mailOutbox.createdAt, new Date(now.getTime() - 7 * day))));
 }

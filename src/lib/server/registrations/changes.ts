@@ -42,7 +42,7 @@ export async function startChange(db: Db, residentId: string, registrationId: st
     .select()
     .from(registrations)
     .where(and(eq(registrations.id, registrationId), eq(registrations.residentId, residentId), inArray(registrations.status, [...CHANGEABLE])));
-  return r ? saveDraft(db, undefined, answersOf(r)) : null;
+  return r ? saveDraft(db, undefined, { ...answersOf(r), owner: residentId }) : null;
 }
 
 export type ChangeResult = { ok: true; reference: string } | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'not_changeable' };
@@ -50,7 +50,7 @@ export type ChangeResult = { ok: true; reference: string } | { ok: false; reason
 /** Saves the changed answers over the sign-up, if it is still this resident's and still changeable. */
 export async function saveChange(db: Db, region: Region, residentId: string, draftToken: string | undefined, ctx: RequestContext): Promise<ChangeResult> {
   const answers = draftToken ? await loadDraft(db, draftToken) : null;
-  if (!answers?.editing || !draftToken) return { ok: false, reason: 'no_draft' };
+  if (!answers?.editing || answers.owner !== residentId || !draftToken) return { ok: false, reason: 'no_draft' };
   if (!isComplete(answers)) return { ok: false, reason: 'incomplete' };
   if (!checkEligibility(answers.about.birthYear, answers.about.postcode, region).ok) return { ok: false, reason: 'not_eligible' };
   return db.transaction(async (tx) => {

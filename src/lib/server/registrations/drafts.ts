@@ -33,3 +33,12 @@ export async function deleteDraft(db: Db, token: string): Promise<void> {
 export async function deleteExpiredDrafts(db: Db, now = new Date()): Promise<void> {
   await db.delete(signupDrafts).where(lt(signupDrafts.expiresAt, now));
 }
+
+/**
+ * The draft as this visitor may see it: a draft that changes an existing sign-up belongs to its
+ * resident, and is empty for anyone else on the same browser (a shared computer, after sign-out).
+ */
+export function draftFor(answers: SignupAnswers | null, userId: string | null | undefined): SignupAnswers | null {
+  if (!answers?.editing) return answers;
+  return answers.owner && answers.owner === userId ? answers : null;
+}

@@ -11,7 +11,9 @@ import { loadDraft } from './drafts.ts';
  * still holds only the token's hash; the mail says nothing about what was filled in.
  */
 export async function mailResumeLink(db: Db, draftToken: string | undefined, email: string, lang: string): Promise<'sent' | 'no_draft' | 'throttled'> {
-  if (!draftToken || !(await loadDraft(db, draftToken))) return 'no_draft';
+  const draft = draftToken ? await loadDraft(db, draftToken) : null;
+  // A change to an existing sign-up is never mailed away: it holds a whole sign-up.
+  if (!draftToken || !draft || draft.editing) return 'no_draft';
   const quota = await hit(db, `mail:${hashToken(email.toLowerCase())}`, limits.mailPerAddress);
   if (!quota.allowed) return 'throttled';
   await queueMail(db, { to: email, lang, template: 'resumeSignup', values: { link: mailLink(`/aanmelden/verder/${draftToken}`, lang) } });
