@@ -2,6 +2,9 @@ import { defineAction, type ActionAPIContext } from 'astro:actions';
 import type { z } from 'zod';
 import { getT } from '../lib/i18n/index.ts';
 import { parseLocalized, type FieldErrors } from '../lib/i18n/zod.ts';
+import { formObject } from '../lib/form-data.ts';
+
+export { formObject };
 import type { RequestContext } from '../lib/server/accounts/context.ts';
 import type { ProtectedAction } from '../lib/server/auth/access.ts';
 import { requireAction } from '../lib/server/auth/guards.ts';
@@ -24,17 +27,6 @@ export function typedValues(form: FormData): Record<string, string> {
     values[key.replace(/\[\]$/, '')] = all.join(',');
   }
   return values;
-}
-
-export function formObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of new Set(form.keys())) {
-    const all = form.getAll(key).filter((v): v is string => typeof v === 'string');
-    // Names ending in [] are lists (checkbox groups); everything else is one value.
-    if (key.endsWith('[]')) out[key.slice(0, -2)] = all;
-    else if (all[0] !== '') out[key] = all[0];
-  }
-  return out;
 }
 
 export const requestContext = (ctx: ActionAPIContext): RequestContext => ({

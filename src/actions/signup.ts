@@ -40,7 +40,7 @@ export const signup = {
       if (!isDataStep(step)) return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'validation')('format') }], values };
       // A honeypot: people never see or fill this field, scripts do.
       if (form.get('website')) return { ok: true, next: 'over-jou' };
-      const parsed = parseLocalized(stepSchemas[step] as z.ZodType, formObject(form), context.locals.lang);
+      const parsed = parseLocalized(stepSchemas[step], formObject(form), context.locals.lang);
       if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
       const db = getDb();
       const token = context.cookies.get(draftCookie())?.value;
@@ -69,7 +69,7 @@ export const signup = {
       const values = typedValues(form);
       const lang = context.locals.lang;
       // A change to an existing sign-up was consented to already; a new one needs consent now.
-      const parsed = parseLocalized(form.get('change') === 'ja' ? finishSchema.partial() : finishSchema, formObject(form), lang);
+      const parsed = parseLocalized(form.get('change') === 'ja' ? z.object({}) : finishSchema, formObject(form), lang);
       if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
       const t = getT(lang, 'signup');
       const fail = (key: string, field = '') => ({ ok: false as const, errors: [{ field, message: t(key) }], values });

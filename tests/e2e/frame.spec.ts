@@ -52,7 +52,7 @@ test('the skip link is the first stop for the keyboard and moves to the content'
 
 test.describe('on a small phone (320px, the same as 200% zoom on a 640px window)', () => {
   test.use({ viewport: { width: 320, height: 640 } });
-  for (const address of ['/', '/en/privacy', '/hoe-gaat-het']) {
+  for (const address of ['/', '/en/privacy', '/hoe-gaat-het', '/aanmelden', '/aanmelden/over-jou', '/inloggen']) {
     test(`${address} needs no sideways scrolling`, async ({ page }) => {
       await page.goto(address);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

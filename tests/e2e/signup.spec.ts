@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './pages.ts';
 import { signInAs, signInWithPassword } from './accounts.ts';
@@ -249,4 +250,86 @@ test('an unknown or expired resume link says so kindly', async ({ page }) => {
   await page.goto('/aanmelden/verder/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
   await page.getByRole('button', { name: 'Ga verder' }).click();
   await expect(page.getByText('Deze link werkt niet meer.')).toBeVisible();
+});
+
+test.describe('the sign-up form in the browser', () => {
+  test('ships at most 20 KB of gzipped JavaScript', async ({ page }) => {
+    const scripts: Buffer[] = [];
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(await response.body());
+    });
+    await page.goto('/aanmelden/over-jou');
+    await page.waitForLoadState('networkidle');
+    expect(scripts.length).toBeGreaterThan(0); // the enhancement is really there
+    const gzipped = scripts.reduce((sum, body) => sum + gzipSync(body).length, 0);
+    console.log(`sign-up page JavaScript: ${gzipped} bytes gzipped in ${scripts.length} files`);
+    expect(gzipped).toBeLessThanOrEqual(20 * 1024);
+  });
+
+  test('checks a field when it is left, with the same messages as the server, and hides what does not apply', async ({ page }) => {
+    await page.goto('/aanmelden/over-jou');
+    await page.getByLabel('Wat is je postcode?').fill('ABC');
+    await page.getByLabel('Hoe mogen we je noemen?').focus();
+    await expect(page.getByText('Vul een postcode in, zoals 1234 AB.')).toBeVisible();
+    await expect(page.getByLabel('Wat is je postcode?')).toHaveAttribute('aria-invalid', 'true');
+    await page.getByLabel('Wat is je postcode?').fill('7001 AB');
+    await page.getByLabel('Hoe mogen we je noemen?').focus();
+    await expect(page.getByText('Vul een postcode in, zoals 1234 AB.')).toHaveCount(0);
+
+    // Submit with an empty name: stopped in the browser, summary focused, nothing posted.
+    await page.getByLabel('In welk jaar ben je geboren?').fill('1990');
+    let posted = false;
+    page.on('request', (r) => {
+      if (r.method() === 'POST') posted = true;
+    });
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await expect(page.getByRole('alert')).toBeFocused();
+    await expect(page.getByRole('alert').getByRole('link', { name: 'Vul dit in.' })).toHaveAttribute('href', '#veld-callName');
+    expect(posted).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('shows the address field only for "at home"', async ({ page }) => {
+    await signUpTo(page, 'plek');
+    await expect(page.getByLabel('Je adres')).toBeHidden();
+    await page.getByRole('group', { name: 'Waar wil je het gesprek?' }).getByLabel('Bij mij thuis').check();
+    await expect(page.getByLabel('Je adres')).toBeVisible();
+    await page.getByRole('group', { name: 'Waar wil je het gesprek?' }).getByLabel('Tijdens een wandeling buiten').check();
+    await expect(page.getByLabel('Je adres')).toBeHidden();
+  });
+});
+
+test.describe('the sign-up without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('shows every field, so nothing depends on the script', async ({ page }) => {
+    await signUpTo(page, 'plek');
+    await expect(page.getByLabel('Je adres')).toBeVisible();
+  });
+});
+
+async function signUpTo(page: Page, step: 'plek') {
+  await page.goto('/aanmelden/over-jou');
+  await page.getByLabel('Hoe mogen we je noemen?').fill('Sam');
+  await page.getByLabel('In welk jaar ben je geboren?').fill('1990');
+  await page.getByLabel('Wat is je postcode?').fill('7001 AB');
+  await next(page);
+  await page.getByLabel('Telefoonnummer').fill('0612345678');
+  for (const group of ['Mogen we een bericht inspreken', 'Mogen we je een sms sturen', 'Mag de naam van deze dienst']) {
+    await page.getByRole('group', { name: new RegExp(group) }).getByLabel('Ja').check();
+  }
+  await next(page);
+  await next(page);
+  await expect(page).toHaveURL(new RegExp(`/aanmelden/${step}$`));
+}
+
+test('step 1 can be done with the keyboard alone', async ({ page }) => {
+  await page.goto('/aanmelden/over-jou');
+  await page.getByLabel('Hoe mogen we je noemen?').focus();
+  await page.keyboard.type('Robin');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1990');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('7001 AB');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Stap 2 van 7')).toBeVisible();
 });
