@@ -3,7 +3,8 @@ import { sessionCookieName, sessionCookieOptions } from '../../src/lib/server/au
 import { safeReturnPath } from '../../src/lib/server/auth/return-path.ts';
 import { ipPrefix } from '../../src/lib/server/audit/ip.ts';
 import { passwordProblem } from '../../src/lib/server/auth/passwords.ts';
-import { generateCode, generateToken, hashToken, sameSecret } from '../../src/lib/server/auth/tokens.ts';
+import { generateCode, generateToken, hashToken } from '../../src/lib/server/auth/tokens.ts';
+import { keyForTests, seal, unseal } from '../../src/lib/server/crypto/seal.ts';
 import { isDatabaseUnavailable } from '../../src/lib/server/db/errors.ts';
 import { demoMailboxEnabled } from '../../src/lib/server/mail/mailbox.ts';
 import { parseConfig } from '../../src/lib/server/config.ts';
@@ -26,9 +27,25 @@ describe('secrets', () => {
     expect(generateToken()).not.toBe(a);
     expect(hashToken(a)).toMatch(/^[0-9a-f]{64}$/);
     expect(generateCode()).toMatch(/^\d{6}$/);
-    expect(sameSecret('123456', '123456')).toBe(true);
-    expect(sameSecret('123456', '123457')).toBe(false);
-    expect(sameSecret('123456', '1234567')).toBe(false);
+  });
+});
+
+describe('sealing', () => {
+  const key = keyForTests(Buffer.alloc(32, 3));
+  it('round-trips, with a fresh IV each time and the key id in the text', () => {
+    const a = seal('Ik slaap slecht', key);
+    expect(a).toMatch(new RegExp(`^v1\\.${key.id}\\.`));
+    expect(seal('Ik slaap slecht', key)).not.toBe(a);
+    expect(a).not.toContain('slaap');
+    expect(unseal(a, key)).toBe('Ik slaap slecht');
+  });
+  it('refuses a changed text and a key it does not have', () => {
+    const a = seal('geheim', key);
+    const [v, id, iv, body] = a.split('.') as [string, string, string, string];
+    const flipped = Buffer.from(body, 'base64url');
+    flipped[0] = flipped[0]! ^ 1;
+    expect(() => unseal([v, id, iv, flipped.toString('base64url')].join('.'), key)).toThrow();
+    expect(() => unseal(a, keyForTests(Buffer.alloc(32, 4)))).toThrow(/not loaded/);
   });
 });
 

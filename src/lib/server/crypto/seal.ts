@@ -34,4 +34,5 @@ export function unseal(sealed: string, key: Key = activeKey()): string {
   return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8');
 }
 
+/** A key from raw bytes, for tests that must not touch the configured key. */
 export const keyForTests = (raw: Buffer): Key => keyFrom(raw);
