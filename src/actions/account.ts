@@ -50,12 +50,4 @@ export const account = {
       return { ok: true as const, codes };
     },
   }),
-
-  /** "Doorgaan" in the idle warning: any signed-in request slides the expiry; this one says how long. */
-  keepAlive: defineAction({
-    handler: async (_input: unknown, context: ActionAPIContext) => {
-      const { session } = context.locals;
-      return { active: !!session, expiresAt: session?.expiresAt.toISOString() ?? null };
-    },
-  }),
 };

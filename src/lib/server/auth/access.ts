@@ -42,7 +42,6 @@ export const publicActions = [
   'auth.acceptInvitation',
   'auth.reauthenticate',
   'account.confirmEmailChange',
-  'account.keepAlive',
   'signup.saveStep',
   'signup.finish',
   'signup.resumeLater',
