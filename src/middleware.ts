@@ -3,7 +3,7 @@ import { defaultLocale } from './lib/i18n/locales.ts';
 import { localizePath, splitLocale } from './lib/i18n/paths.ts';
 import { ipPrefix } from './lib/server/audit/ip.ts';
 import { sessionCookieName } from './lib/server/auth/cookie.ts';
-import { AuthRequired, PermissionDenied, ReauthRequired, TwoFactorRequired } from './lib/server/auth/guards.ts';
+import { AuthRequired, PermissionDenied, TwoFactorRequired } from './lib/server/auth/guards.ts';
 import { validateSessionToken } from './lib/server/auth/sessions.ts';
 import { getDb } from './lib/server/db/client.ts';
 import { isDatabaseUnavailable } from './lib/server/db/errors.ts';
@@ -52,7 +52,6 @@ const guardErrors = defineMiddleware(async (context, next) => {
   } catch (error) {
     if (error instanceof AuthRequired) return context.redirect(`${to('/inloggen')}?terug=${back()}`);
     if (error instanceof TwoFactorRequired) return context.redirect(to(error.setup ? '/inloggen/instellen' : '/inloggen/code'));
-    if (error instanceof ReauthRequired) return context.redirect(`${to('/bevestigen')}?terug=${back()}`);
     if (error instanceof PermissionDenied) return context.rewrite('/geen-toegang');
     if (isDatabaseUnavailable(error)) {
       console.error('database unavailable:', error);

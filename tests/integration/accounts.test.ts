@@ -1,6 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { mailOutbox, users } from '../../src/lib/server/db/schema/index.ts';
 import { confirmWithCode, registerResident } from '../../src/lib/server/accounts/registration.ts';
 import { requestPasswordReset, resetPassword } from '../../src/lib/server/accounts/password-reset.ts';
@@ -9,13 +8,9 @@ import { acceptInvitation, inviteMember } from '../../src/lib/server/accounts/in
 import { signIn } from '../../src/lib/server/accounts/sign-in.ts';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/sessions.ts';
 import { insertUser, requestContext, TEST_PASSWORD } from '../builders/accounts.ts';
-import { openTestDatabase } from './database.ts';
+import { useTestDatabase } from './database.ts';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => database.close());
+const database = useTestDatabase();
 
 async function lastMailTo(to: string) {
   const [mail] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.to, to)).orderBy(desc(mailOutbox.createdAt)).limit(1);

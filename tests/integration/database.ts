@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Database, Db } from '../../src/lib/server/db/client.ts';
 import * as schema from '../../src/lib/server/db/schema/index.ts';
 
@@ -38,4 +38,26 @@ export async function openTestDatabase(): Promise<Database & { url?: string }> {
   const template = new Blob([readFileSync(inject('pgliteTemplate'))]);
   const client = await PGlite.create({ loadDataDir: template });
   return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+/** A fresh database for the whole test file: opened before its first test, closed after its last. */
+export function useTestDatabase(): Database {
+  let current: Database | undefined;
+  beforeAll(async () => {
+    current = await openTestDatabase();
+  });
+  afterAll(async () => current?.close());
+  const open = () => {
+    if (!current) throw new Error('the test database is opened in beforeAll; use it inside tests');
+    return current;
+  };
+  return {
+    get db() {
+      return open().db;
+    },
+    get kind() {
+      return open().kind;
+    },
+    close: () => open().close(),
+  };
 }

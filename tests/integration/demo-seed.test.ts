@@ -1,18 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { disciplines, locationKinds, locations, regions, teamMembers } from '../../src/lib/server/db/schema/index.ts';
 import { demoLocations, demoRegion, demoTeam } from '../../src/lib/server/demo/region.ts';
 import { resetDemo, seedDemo } from '../../src/lib/server/demo/seed.ts';
 import { findRegion } from '../../src/lib/server/region/queries.ts';
 import { insertRegion } from '../builders/region.ts';
-import { openTestDatabase } from './database.ts';
+import { useTestDatabase } from './database.ts';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => database.close());
+const database = useTestDatabase();
 
 describe('demo data', () => {
   it('seeds one fictional region with a place of every kind and a team of every discipline', async () => {

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { listActiveLocations } from '../../src/lib/server/locations/queries.ts';
 import { insertLocation, insertRegion } from '../builders/region.ts';
-import { openTestDatabase } from './database.ts';
+import { useTestDatabase } from './database.ts';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => database.close());
+const database = useTestDatabase();
 
 describe('place catalogue', () => {
   it("lists only the region's own active places, grouped by kind and then by name", async () => {

@@ -1,16 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { mailOutbox } from '../../src/lib/server/db/schema/index.ts';
 import { deliverDue, purgeOldMail, type OutgoingMail } from '../../src/lib/server/mail/outbox.ts';
 import { queueMail } from '../../src/lib/server/mail/queue.ts';
-import { openTestDatabase } from './database.ts';
+import { useTestDatabase } from './database.ts';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => database.close());
+const database = useTestDatabase();
 
 const message = (to: string) => ({ to, lang: 'nl', template: 'passwordChanged' as const, values: {} });
 

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { check, hit, recordFailure, recordSuccess } from '../../src/lib/server/auth/rate-limit.ts';
-import { openTestDatabase } from './database.ts';
+import { useTestDatabase } from './database.ts';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => database.close());
+const database = useTestDatabase();
 
 const t0 = new Date('2026-11-23T10:00:00Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);

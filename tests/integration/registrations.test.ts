@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { registrations, signupDrafts } from '../../src/lib/server/db/schema/index.ts';
 import type { SignupAnswers } from '../../src/lib/schemas/signup.ts';
 import { saveDraft, loadDraft } from '../../src/lib/server/registrations/drafts.ts';
@@ -11,13 +10,9 @@ import { saveChange, startChange } from '../../src/lib/server/registrations/chan
 import { accessLog } from '../../src/lib/server/db/schema/index.ts';
 import { insertUser, requestContext } from '../builders/accounts.ts';
 import { insertRegion } from '../builders/region.ts';
-import { openTestDatabase } from './database.ts';
+import { useTestDatabase } from './database.ts';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => database.close());
+const database = useTestDatabase();
 
 const SECRET_TOPIC = 'Ik slaap slecht sinds mijn vader overleed';
 const answers = (overrides: Partial<SignupAnswers> = {}): SignupAnswers => ({

@@ -1,19 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/server/db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { accessLog, sessions } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, invalidateUserSessions, validateSessionToken, deleteExpiredSessions } from '../../src/lib/server/auth/sessions.ts';
 import { IDLE_MS, ABSOLUTE_MS } from '../../src/lib/server/auth/session-rules.ts';
 import { hashToken } from '../../src/lib/server/auth/tokens.ts';
 import { signIn } from '../../src/lib/server/accounts/sign-in.ts';
 import { insertUser, requestContext, TEST_PASSWORD } from '../builders/accounts.ts';
-import { openTestDatabase } from './database.ts';
+import { useTestDatabase } from './database.ts';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => database.close());
+const database = useTestDatabase();
 
 describe('sessions', () => {
   it('store only the SHA-256 of a token of at least 160 bits', async () => {

@@ -1,7 +1,6 @@
 import { ActionError } from 'astro:actions';
 import type { Role } from '../db/schema/index.ts';
 import { protectedActions, protectedPages, type ProtectedAction, type ProtectedPage } from './access.ts';
-import { isRecent } from './session-rules.ts';
 import type { Session, SessionUser } from './sessions.ts';
 
 // Typed errors for pages; src/middleware.ts maps each to its response once (redirect or 403).
@@ -14,7 +13,6 @@ export class TwoFactorRequired extends Error {
   }
 }
 export class PermissionDenied extends Error {}
-export class ReauthRequired extends Error {}
 
 type Locals = App.Locals;
 export type Signed = { user: SessionUser; session: Session };
@@ -43,13 +41,6 @@ export function requireRole(locals: Locals, roles: readonly Role[]): Signed {
 }
 
 export const requirePage = (locals: Locals, page: ProtectedPage): Signed => requireRole(locals, protectedPages[page].roles);
-
-/** For sensitive steps: a password or code entered in the last ten minutes. */
-export function requireRecentAuth(locals: Locals, now = new Date()): Signed {
-  const signed = requireUser(locals);
-  if (!isRecent(signed.session.reauthenticatedAt, now)) throw new ReauthRequired();
-  return signed;
-}
 
 /** The same checks for actions, which answer with an ActionError (401/403) instead of a page. */
 export function requireAction(locals: Locals, action: ProtectedAction): Signed {
