@@ -5,7 +5,9 @@ import svelte from '@astrojs/svelte';
 
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // Backstops for bodies without a length; src/lib/server/http/request-limits.ts refuses larger
+  // posts with 413 before anything reads them (a sign-up step, the largest form, stays under 80 KB).
+  adapter: node({ mode: 'standalone', bodySizeLimit: 128 * 1024 }),
   integrations: [svelte()],
   // Locale prefixes are handled in src/middleware.ts: Dutch pages live at `/`, the same pages
   // answer under `/en/...`, so a page exists once and cannot drift between languages.
@@ -16,6 +18,7 @@ export default defineConfig({
   },
   security: {
     checkOrigin: true,
+    actionBodySizeLimit: 80 * 1024,
     csp: {
       directives: [
         "default-src 'self'",

@@ -11,5 +11,7 @@ declare namespace App {
     twoFactorPending: boolean;
     /** The client network (/24 or /48), for the access log and rate limits. */
     ipPrefix: string | null;
+    /** Set when a post was refused before its body was read (411, 413, 415). */
+    refusedStatus?: number;
   }
 }

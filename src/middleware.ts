@@ -7,6 +7,10 @@ import { AuthRequired, PermissionDenied, TwoFactorRequired } from './lib/server/
 import { validateSessionToken } from './lib/server/auth/sessions.ts';
 import { getDb } from './lib/server/db/client.ts';
 import { isDatabaseUnavailable } from './lib/server/db/errors.ts';
+import { refuseRequest } from './lib/server/http/request-limits.ts';
+import { clientAddress, trustList } from './lib/server/http/client-address.ts';
+import { config } from './lib/server/config.ts';
+import type { BlockList } from 'node:net';
 
 // Locale and session only, plus mapping the guards' typed errors to responses in one place.
 // Authorization never happens here: pages and actions call their guards themselves.
@@ -20,13 +24,26 @@ const locale = defineMiddleware((context, next) => {
   return lang === defaultLocale ? next() : next(`${path}${context.url.search}`);
 });
 
+// Before anything reads a body: a post that is too large, has no length or is not a form is
+// answered here, so it costs the server nothing.
+const requestLimits = defineMiddleware((context, next) => {
+  if (context.locals.refusedStatus) return next(); // the rewrite below passes through here again
+  const refusal = refuseRequest(context.request.method, context.url, context.request.headers);
+  if (!refusal) return next();
+  context.locals.refusedStatus = refusal.status;
+  return context.rewrite('/niet-verwerkt');
+});
+
+let trusted: BlockList | undefined;
+const proxies = () => (trusted ??= trustList(config().trustedProxies));
+
 const session = defineMiddleware(async (context, next) => {
   if (context.locals.user !== undefined) return next();
   const { locals, cookies } = context;
   locals.user = null;
   locals.session = null;
   locals.twoFactorPending = false;
-  locals.ipPrefix = ipPrefix(context.clientAddress);
+  locals.ipPrefix = ipPrefix(clientAddress(context.clientAddress, context.request.headers.get('x-forwarded-for'), proxies()));
   const token = cookies.get(sessionCookieName())?.value;
   if (token) {
     const valid = await validateSessionToken(getDb(), token);
@@ -39,8 +56,10 @@ const session = defineMiddleware(async (context, next) => {
     }
   }
   const response = await next();
-  // Sessions are private: never let a shared cache keep a signed-in page.
+  // Nothing that can hold personal data is kept by a browser or a shared cache: no page of a
+  // signed-in person, and no page at all unless it says itself that it is public (info pages).
   if (locals.user) response.headers.set('cache-control', 'private, no-store');
+  else if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
   return response;
 });
 
@@ -61,4 +80,4 @@ const guardErrors = defineMiddleware(async (context, next) => {
   }
 });
 
-export const onRequest = sequence(locale, guardErrors, session);
+export const onRequest = sequence(locale, requestLimits, guardErrors, session);

@@ -1,10 +1,8 @@
-import { defineAction, type ActionAPIContext } from 'astro:actions';
+import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions';
 import type { z } from 'zod';
 import { getT } from '../lib/i18n/index.ts';
 import { parseLocalized, type FieldErrors } from '../lib/i18n/zod.ts';
-import { formObject } from '../lib/form-data.ts';
-
-export { formObject };
+import { cleanValue, formObject, MAX_FORM_FIELDS, TooManyFields } from '../lib/form-data.ts';
 import type { RequestContext } from '../lib/server/accounts/context.ts';
 import type { ProtectedAction } from '../lib/server/auth/access.ts';
 import { requireAction } from '../lib/server/auth/guards.ts';
@@ -20,13 +18,26 @@ const SECRET = /^(password|current|secret|code|token|accountPassword)$/;
 
 /** What was typed, to show it again; a list (name[]) comes back comma-joined. */
 export function typedValues(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const key of new Set(form.keys())) {
-    if (SECRET.test(key)) continue;
-    const all = form.getAll(key).filter((v): v is string => typeof v === 'string');
-    values[key.replace(/\[\]$/, '')] = all.join(',');
+  const values: Record<string, string> = Object.create(null);
+  let fields = 0;
+  for (const [key, value] of form.entries()) {
+    if (++fields > MAX_FORM_FIELDS) throw new TooManyFields();
+    if (SECRET.test(key) || typeof value !== 'string') continue;
+    const name = key.replace(/\[\]$/, '');
+    const clean = cleanValue(value);
+    values[name] = name in values ? `${values[name]},${clean}` : clean;
   }
   return values;
+}
+
+/** What was typed and what the schema gets; a form with more fields than any of ours is refused (413). */
+export function readForm(form: FormData): { values: Record<string, string>; input: Record<string, unknown> } {
+  try {
+    return { values: typedValues(form), input: formObject(form) };
+  } catch (error) {
+    if (error instanceof TooManyFields) throw new ActionError({ code: 'CONTENT_TOO_LARGE' });
+    throw error;
+  }
 }
 
 export const requestContext = (ctx: ActionAPIContext): RequestContext => ({
@@ -51,8 +62,8 @@ export function formAction<S extends z.ZodType, R extends object>(
     accept: 'form',
     handler: async (form: FormData, context): Promise<FormResult<R>> => {
       if (access) requireAction(context.locals, access);
-      const values = typedValues(form);
-      const parsed = parseLocalized(schema, formObject(form), context.locals.lang);
+      const { values, input } = readForm(form);
+      const parsed = parseLocalized(schema, input, context.locals.lang);
       if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
       const t = getT(context.locals.lang, 'auth');
       const fail = (key: string, field = '', tv: Record<string, unknown> = {}): FormFailure => ({

@@ -5,10 +5,17 @@ import { ConfigError, parseConfig } from '../../src/lib/server/config.ts';
 const key = Buffer.alloc(32, 1).toString('base64');
 
 describe('settings', () => {
-  it('default to the embedded database with demo data in ./data', () => {
+  it('default to the embedded database in ./data, without demo mode (that is asked for: npm start does)', () => {
     const config = parseConfig({});
     expect(config.database).toEqual({ kind: 'pglite', dir: path.resolve('data/pglite') });
-    expect(config).toMatchObject({ host: 'localhost', port: 4321, demoData: true, publicOrigin: 'http://localhost:4321' });
+    expect(config).toMatchObject({ host: 'localhost', port: 4321, demoData: false, publicOrigin: 'http://localhost:4321', trustedProxies: [] });
+    expect(parseConfig({ DEMO_DATA: 'true' }).demoData).toBe(true);
+  });
+
+  it('read trusted proxies as addresses and ranges', () => {
+    expect(parseConfig({ TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,::1' }).trustedProxies).toEqual(['127.0.0.1', '10.0.0.0/8', '::1']);
+    expect(() => parseConfig({ TRUSTED_PROXIES: 'proxy.example' })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => parseConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES/);
   });
 
   it('use PostgreSQL without demo data when DATABASE_URL is set', () => {

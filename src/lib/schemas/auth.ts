@@ -25,5 +25,5 @@ export const inviteSchema = z.object({
   name: z.string().trim().min(1).max(100),
   organisation: z.string().trim().max(100).optional(),
   language: z.enum(['nl', 'en']).default('nl'),
-  roles: z.array(z.enum(roleNames.filter((r) => r !== 'resident') as ['partner', 'worker', 'planner', 'admin'])).min(1),
+  roles: z.array(z.enum(roleNames.filter((r) => r !== 'resident') as ['partner', 'worker', 'planner', 'admin'])).min(1).max(4),
 });

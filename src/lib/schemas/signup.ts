@@ -50,12 +50,28 @@ export const placeSchema = z
 export const dayKeys = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
 export const partKeys = ['ochtend', 'middag', 'avond'] as const;
 
+/** A list of choices, each at most once: a form cannot send more than there are boxes. */
+const choices = <T extends readonly [string, ...string[]]>(keys: T, empty: string) =>
+  z.array(z.enum(keys)).check(
+    z.minLength(1, { error: empty }),
+    z.maxLength(keys.length),
+    z.refine((list) => new Set(list).size === list.length, { error: 'validation:invalid_value' }),
+  );
+
+/** "From" a date: today or later, at most a year ahead (a date from 1900 or 2999 is a typo). */
+export const FROM_WINDOW_DAYS = 366;
+const inWindow = (iso: string, today = new Date()) => {
+  const day = Date.parse(`${iso}T12:00:00Z`);
+  const start = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate(), 0, 0, 0);
+  return day >= start && day <= start + FROM_WINDOW_DAYS * 86_400_000;
+};
+
 export const whenSchema = z
   .object({
-    days: z.array(z.enum(dayKeys)).check(z.minLength(1, { error: 'validation:days' })),
-    parts: z.array(z.enum(partKeys)).check(z.minLength(1, { error: 'validation:parts' })),
+    days: choices(dayKeys, 'validation:days'),
+    parts: choices(partKeys, 'validation:parts'),
     start: z.enum(['asap', 'from']),
-    from: z.optional(z.iso.date({ error: 'validation:date' })),
+    from: z.optional(z.iso.date({ error: 'validation:date' }).check(z.refine((d) => inWindow(d), { error: 'validation:dateWindow' }))),
   })
   .check(z.refine((w) => w.start !== 'from' || !!w.from, { error: 'validation:date', path: ['from'] }));
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isAddressOrRange } from './http/client-address.ts';
 
 // The one place that reads process.env. The boot script, the server and the CLI all get their
 // settings here, so a wrong value stops the process with the variable's name, not a stack trace.
@@ -21,6 +22,12 @@ const envSchema = z
     DEMO_DATA: boolean.optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
     MAIL_FROM: z.string().min(3).default('HOG-portaal <noreply@localhost>'),
+    TRUSTED_PROXIES: z
+      .string()
+      .max(2000)
+      .transform((v) => v.split(',').map((e) => e.trim()).filter(Boolean))
+      .refine((list) => list.every(isAddressOrRange), 'must be IP addresses or ranges, comma-separated, like 127.0.0.1,10.0.0.0/8')
+      .optional(),
     ENCRYPTION_KEY: z
       .base64({ error: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'must decode to exactly 32 bytes')
@@ -43,10 +50,12 @@ export type Config = {
   host: string;
   port: number;
   publicOrigin: string;
-  /** Seed the fictional demo region: always on the embedded database, only on request elsewhere. */
+  /** Demo mode: the fictional region, a banner on every page, the demo mailbox. Only when asked for. */
   demoData: boolean;
   mail: { smtpUrl: string | undefined; from: string };
   encryptionKey: string | undefined;
+  /** Reverse proxies whose X-Forwarded-For tells the visitor's address; none by default. */
+  trustedProxies: string[];
 };
 
 export class ConfigError extends Error {}
@@ -70,9 +79,10 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     host: e.HOST,
     port: e.PORT,
     publicOrigin: (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
-    demoData: e.DEMO_DATA ?? !e.DATABASE_URL,
+    demoData: e.DEMO_DATA ?? false,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     encryptionKey: e.ENCRYPTION_KEY,
+    trustedProxies: e.TRUSTED_PROXIES ?? [],
   };
 }
 
