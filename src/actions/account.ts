@@ -22,6 +22,7 @@ export const account = {
   changeEmail: formAction(schemas.changeEmailSchema, async (input, context, { fail, ctx }) => {
     const { user, session } = requireAction(context.locals, 'account.changeEmail');
     const result = await requestEmailChange(getDb(), { userId: user.id, sessionId: session.id }, input.password, input.email, ctx);
+    if (result === 'throttled') return fail('errors.throttled', '', { minutes: 60 });
     return result === 'ok' ? { ok: true, done: 'email' } : fail('errors.wrongPassword', 'password');
   }, 'account.changeEmail'),
 

@@ -1,6 +1,7 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { mailOutbox, users } from '../../src/lib/server/db/schema/index.ts';
+import { users } from '../../src/lib/server/db/schema/index.ts';
+import { lastMailTo as lastMail } from './mail.ts';
 import { confirmWithCode, registerResident } from '../../src/lib/server/accounts/registration.ts';
 import { requestPasswordReset, resetPassword } from '../../src/lib/server/accounts/password-reset.ts';
 import { changePassword, confirmEmailChange, requestEmailChange } from '../../src/lib/server/accounts/account-changes.ts';
@@ -12,10 +13,7 @@ import { useTestDatabase } from './database.ts';
 
 const database = useTestDatabase();
 
-async function lastMailTo(to: string) {
-  const [mail] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.to, to)).orderBy(desc(mailOutbox.createdAt)).limit(1);
-  return mail;
-}
+const lastMailTo = (to: string) => lastMail(database.db, to);
 const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)?.[1];
 const tokenIn = (text: string, path: string) => new RegExp(`${path}/([a-z2-7]{32})`).exec(text)?.[1];
 

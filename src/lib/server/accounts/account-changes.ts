@@ -3,11 +3,13 @@ import type { Db } from '../db/client.ts';
 import { users } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { hit } from '../auth/rate-limit.ts';
+import { limits } from '../auth/rate-limit-rules.ts';
 import { invalidateUserSessions, markReauthenticated } from '../auth/sessions.ts';
 import { queueMail } from '../mail/queue.ts';
 import { mailLink, type RequestContext } from './context.ts';
 import { findUserById, normalizeEmail } from './queries.ts';
-import { consumeToken, issueToken } from './user-tokens.ts';
+import { consumeToken, issueToken, tokenData } from './user-tokens.ts';
 
 type Actor = { userId: string; sessionId: string };
 
@@ -30,10 +32,14 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
  * Starts an e-mail change with the current password: a link goes to the new address, and the
  * address changes only when that link is used. "taken" is not told apart from "ok" to the person.
  */
-export async function requestEmailChange(db: Db, actor: Actor, password: string, newEmail: string, ctx: RequestContext): Promise<'ok' | 'wrong_password'> {
+export async function requestEmailChange(db: Db, actor: Actor, password: string, newEmail: string, ctx: RequestContext): Promise<'ok' | 'wrong_password' | 'throttled'> {
   const user = await findUserById(db, actor.userId);
   if (!user || !(await verifyPassword(user.passwordHash, password))) return 'wrong_password';
   const email = normalizeEmail(newEmail);
+  // Each request mails the new address: limited per address and per network, like every mail.
+  for (const [name, limit] of [[`mail:${email}`, limits.mailPerAddress], [`email-change:ip:${ctx.ipPrefix ?? 'unknown'}`, limits.requestsPerIp]] as const) {
+    if (!(await hit(db, name, limit)).allowed) return 'throttled';
+  }
   const [taken] = await db.select({ id: users.id }).from(users).where(and(eq(users.email, email), ne(users.id, user.id)));
   await db.transaction(async (tx) => {
     await logAccess(tx, { actorId: user.id, subjectId: user.id, object: 'account', action: 'auth.email_change_requested', authority: 'self', ipPrefix: ctx.ipPrefix });
@@ -48,7 +54,7 @@ export async function requestEmailChange(db: Db, actor: Actor, password: string,
 export async function confirmEmailChange(db: Db, token: string, ctx: RequestContext): Promise<boolean> {
   return db.transaction(async (tx) => {
     const used = await consumeToken(tx, token, 'email_change');
-    const email = used?.data?.email;
+    const email = used ? tokenData(used).email : undefined;
     if (!used || !email) return false;
     const user = await findUserById(tx, used.userId);
     if (!user) return false;

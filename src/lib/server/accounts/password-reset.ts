@@ -6,7 +6,6 @@ import { hashPassword } from '../auth/passwords.ts';
 import { hit } from '../auth/rate-limit.ts';
 import { limits } from '../auth/rate-limit-rules.ts';
 import { invalidateUserSessions } from '../auth/sessions.ts';
-import { hashToken } from '../auth/tokens.ts';
 import { queueMail } from '../mail/queue.ts';
 import { mailLink, type RequestContext } from './context.ts';
 import { findUserByEmail, normalizeEmail } from './queries.ts';
@@ -17,7 +16,7 @@ export async function requestPasswordReset(db: Db, email: string, ctx: RequestCo
   const byIp = await hit(db, `reset:ip:${ctx.ipPrefix ?? 'unknown'}`, limits.requestsPerIp);
   if (!byIp.allowed) return { ok: false, retryAfterMs: byIp.retryAfterMs };
   const address = normalizeEmail(email);
-  const quota = await hit(db, `mail:${hashToken(address)}`, limits.mailPerAddress);
+  const quota = await hit(db, `mail:${address}`, limits.mailPerAddress);
   const user = quota.allowed ? await findUserByEmail(db, address) : null;
   if (user?.passwordHash) {
     await db.transaction(async (tx) => {

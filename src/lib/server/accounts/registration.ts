@@ -5,7 +5,6 @@ import { logAccess } from '../audit/log.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { hit } from '../auth/rate-limit.ts';
 import { limits } from '../auth/rate-limit-rules.ts';
-import { hashToken } from '../auth/tokens.ts';
 import { queueMail } from '../mail/queue.ts';
 import { mailLink, type RequestContext } from './context.ts';
 import { findUserByEmail, normalizeEmail } from './queries.ts';
@@ -21,7 +20,7 @@ export async function registerResident(db: Db, email: string, password: string, 
   const address = normalizeEmail(email);
   const byIp = await hit(db, `register:ip:${ctx.ipPrefix ?? 'unknown'}`, limits.requestsPerIp);
   if (!byIp.allowed) return { ok: false, reason: 'throttled', retryAfterMs: byIp.retryAfterMs };
-  const byAddress = await hit(db, `mail:${hashToken(address)}`, limits.mailPerAddress);
+  const byAddress = await hit(db, `mail:${address}`, limits.mailPerAddress);
   // A full mailbox quota answers like success: the sender must not learn anything from it.
   if (!byAddress.allowed) return { ok: true };
 
@@ -48,7 +47,7 @@ async function sendConfirmation(db: Db, userId: string, email: string, lang: str
 export async function resendConfirmation(db: Db, email: string): Promise<void> {
   const user = await findUserByEmail(db, email);
   if (!user || user.emailVerifiedAt) return;
-  const quota = await hit(db, `mail:${hashToken(user.email)}`, limits.mailPerAddress);
+  const quota = await hit(db, `mail:${user.email}`, limits.mailPerAddress);
   if (quota.allowed) await sendConfirmation(db, user.id, user.email, user.language);
 }
 
@@ -59,7 +58,7 @@ async function markVerified(db: Db, userId: string, ctx: RequestContext) {
 
 export async function confirmWithCode(db: Db, email: string, code: string, ctx: RequestContext): Promise<{ ok: true } | { ok: false; reason: 'invalid' } | Throttled> {
   const address = normalizeEmail(email);
-  const attempts = await hit(db, `code:${hashToken(address)}`, limits.codePerAccount);
+  const attempts = await hit(db, `code:${address}`, limits.codePerAccount);
   if (!attempts.allowed) return { ok: false, reason: 'throttled', retryAfterMs: attempts.retryAfterMs };
   const user = await findUserByEmail(db, address);
   if (!user) return { ok: false, reason: 'invalid' };

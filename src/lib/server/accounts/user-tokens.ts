@@ -2,6 +2,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { userTokens, type TokenPurpose } from '../db/schema/index.ts';
 import { generateCode, generateToken, hashCode, hashToken } from '../auth/tokens.ts';
+import { seal, unseal } from '../crypto/seal.ts';
 
 export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   email_confirmation: 15 * 60_000,
@@ -31,7 +32,7 @@ export async function issueToken(
     userId,
     purpose,
     codeHash: code ? hashCode(userId, code) : null,
-    data: options.data ?? null,
+    sealedData: options.data ? seal(JSON.stringify(options.data)) : null,
     expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]),
     createdAt: now,
   });
@@ -39,6 +40,9 @@ export async function issueToken(
 }
 
 type Consumed = typeof userTokens.$inferSelect;
+
+/** What was kept with a token (an e-mail change's new address), unsealed. */
+export const tokenData = (row: Consumed): { email?: string } => (row.sealedData ? (JSON.parse(unseal(row.sealedData)) as { email?: string }) : {});
 
 /** Uses a link token once: one atomic update, so a replayed or racing request finds nothing. */
 export async function consumeToken(db: Db, token: string, purpose: TokenPurpose, now = new Date()): Promise<Consumed | null> {

@@ -1,13 +1,16 @@
 import { eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { keyedHash } from '../crypto/keyed-hash.ts';
 import { rateLimits } from '../db/schema/index.ts';
 import { inWindow, lockDelayMs, type Limit, type Verdict } from './rate-limit-rules.ts';
 
 // Counters in PostgreSQL so a limit holds across instances. Each change is one atomic upsert;
-// a window that has passed starts again at 1.
+// a window that has passed starts again at 1. Callers name a counter in plain words
+// ("mail:<address>"); the table keeps only its keyed hash, so it lists no address or network.
 
 /** Counts one attempt against `key`; refuses when the window is full or the key is locked. */
-export async function hit(db: Db, key: string, limit: Limit, now = new Date()): Promise<Verdict> {
+export async function hit(db: Db, name: string, limit: Limit, now = new Date()): Promise<Verdict> {
+  const key = keyedHash(name);
   // Dates inside sql`` go as ISO text with a cast: postgres.js cannot serialise a raw Date there.
   const windowFloor = sql`${new Date(now.getTime() - limit.windowMs).toISOString()}::timestamptz`;
   const at = sql`${now.toISOString()}::timestamptz`;
@@ -26,14 +29,15 @@ export async function hit(db: Db, key: string, limit: Limit, now = new Date()): 
 }
 
 /** Whether `key` may try now, without counting. */
-export async function check(db: Db, key: string, limit: Limit, now = new Date()): Promise<Verdict> {
-  const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, key));
+export async function check(db: Db, name: string, limit: Limit, now = new Date()): Promise<Verdict> {
+  const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, keyedHash(name)));
   return row ? verdict(row, limit, now, false) : { allowed: true };
 }
 
 /** A failure in a row: counts against the window and locks for a growing delay. */
-export async function recordFailure(db: Db, key: string, limit: Limit, now = new Date()): Promise<void> {
-  await hit(db, key, limit, now);
+export async function recordFailure(db: Db, name: string, limit: Limit, now = new Date()): Promise<void> {
+  await hit(db, name, limit, now);
+  const key = keyedHash(name);
   const [row] = await db
     .update(rateLimits)
     .set({ failures: sql`${rateLimits.failures} + 1` })
@@ -44,8 +48,8 @@ export async function recordFailure(db: Db, key: string, limit: Limit, now = new
 }
 
 /** A success ends the run of failures and the lock (the hourly count stays). */
-export async function recordSuccess(db: Db, key: string): Promise<void> {
-  await db.update(rateLimits).set({ failures: 0, lockedUntil: null }).where(eq(rateLimits.key, key));
+export async function recordSuccess(db: Db, name: string): Promise<void> {
+  await db.update(rateLimits).set({ failures: 0, lockedUntil: null }).where(eq(rateLimits.key, keyedHash(name)));
 }
 
 export async function deleteStaleLimits(db: Db, olderThanMs: number, now = new Date()): Promise<void> {

@@ -1,5 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { keyedHash } from '../crypto/keyed-hash.ts';
 
 /** 160 random bits, readable in a URL or cookie (Lucia's recipe). */
 export function generateToken(): string {
@@ -23,8 +24,9 @@ export function generateCode(): string {
 }
 
 /**
- * Short codes are bound to their account before hashing, so equal codes do not share hashes.
- * Secrets are never compared as text: a lookup by SHA-256 reveals nothing useful through timing,
- * and TOTP codes are checked by @oslojs/otp in constant time.
+ * Short codes are bound to their account and keyed (a plain hash of 6 digits is undone by trying
+ * all million), so the database alone does not give them away. Secrets are never compared as
+ * text: a lookup by hash reveals nothing useful through timing, and TOTP codes are checked by
+ * @oslojs/otp in constant time.
  */
-export const hashCode = (userId: string, code: string): string => hashToken(`${userId}:${code}`);
+export const hashCode = (userId: string, code: string): string => keyedHash(`code:${userId}:${code}`);

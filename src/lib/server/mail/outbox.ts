@@ -2,12 +2,15 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { mailOutbox } from '../db/schema/index.ts';
+import { openMessage, type OutgoingMail } from './message.ts';
 import { retryDelayMs } from './retry.ts';
 
-export type OutgoingMail = { to: string; subject: string; text: string; html: string };
+export type { OutgoingMail };
 export type Send = (mail: OutgoingMail) => Promise<void>;
 
 export type DeliveryReport = { sent: number; retried: number; failed: number };
+
+const EMPTIED = { sealedMessage: null, to: null, subject: null, text: null, html: null };
 
 /** Sends what is due. Rows are claimed with SKIP LOCKED, so two instances never send one twice. */
 export async function deliverDue(db: Db, send: Send, now = new Date(), batch = 10): Promise<DeliveryReport> {
@@ -22,14 +25,17 @@ export async function deliverDue(db: Db, send: Send, now = new Date(), batch = 1
       .for('update', { skipLocked: true });
     for (const mail of due) {
       try {
-        await send({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
-        // Sent mail keeps no body: it held live links and codes that only the recipient should have.
-        await tx.update(mailOutbox).set({ status: 'sent', sentAt: now, attempts: mail.attempts + 1, text: '', html: '' }).where(eq(mailOutbox.id, mail.id));
+        const message = openMessage(mail);
+        if (!message) throw new Error('the message is empty');
+        await send(message);
+        // Sent mail keeps nothing of its message: it held live links and codes for the recipient only.
+        await tx.update(mailOutbox).set({ status: 'sent', sentAt: now, attempts: mail.attempts + 1, ...EMPTIED }).where(eq(mailOutbox.id, mail.id));
         report.sent++;
       } catch (error) {
         const attempts = mail.attempts + 1;
         const delay = retryDelayMs(attempts);
-        const lastError = String((error as Error)?.message ?? error).slice(0, 500);
+        // A mail server's answer often names the address; the outbox keeps no address in plain text.
+        const lastError = String((error as Error)?.message ?? error).replace(/[^\s<>"]+@[^\s<>"]+/g, '[address]').slice(0, 500);
         await tx
           .update(mailOutbox)
           .set(delay === null ? { status: 'failed', attempts, lastError } : { attempts, lastError, nextAttemptAt: new Date(now.getTime() + delay) })

@@ -1,14 +1,25 @@
 import type { Db } from '../db/client.ts';
 import { mailOutbox } from '../db/schema/index.ts';
 import { config } from '../config.ts';
+import { hit } from '../auth/rate-limit.ts';
+import { limits } from '../auth/rate-limit-rules.ts';
+import { sealMessage } from './message.ts';
 import { renderMail, type MailTemplate, type MailValues } from './templates.ts';
 
 type QueueOptions = { to: string; lang: string; template: MailTemplate; values: MailValues };
 
 /**
- * Writes a message to the outbox, inside the caller's transaction: it goes out only if what
- * caused it is saved. Without SMTP (the demo) it is held for the demo mailbox instead.
+ * Writes a message to the outbox, sealed, inside the caller's transaction: it goes out only if
+ * what caused it is saved. Without SMTP (the demo) it is held for the demo mailbox instead.
+ * No address gets more than a few messages an hour, whatever asks for them: above that the
+ * message is dropped (and said so in the log), so nobody can use the portal to flood a mailbox.
  */
-export async function queueMail(db: Db, { to, lang, template, values }: QueueOptions, smtp = !!config().mail.smtpUrl): Promise<void> {
-  await db.insert(mailOutbox).values({ to, ...renderMail(template, lang, values), status: smtp ? 'pending' : 'held' });
+export async function queueMail(db: Db, { to, lang, template, values }: QueueOptions, smtp = !!config().mail.smtpUrl): Promise<boolean> {
+  const quota = await hit(db, `mail:to:${to.trim().toLowerCase()}`, limits.mailPerRecipient);
+  if (!quota.allowed) {
+    console.warn(`mail: ${template} not queued, its recipient had ${limits.mailPerRecipient.max} messages this hour`);
+    return false;
+  }
+  await db.insert(mailOutbox).values({ sealedMessage: sealMessage({ to, ...renderMail(template, lang, values) }), status: smtp ? 'pending' : 'held' });
+  return true;
 }

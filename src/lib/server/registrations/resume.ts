@@ -1,7 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { hit } from '../auth/rate-limit.ts';
 import { limits } from '../auth/rate-limit-rules.ts';
-import { hashToken } from '../auth/tokens.ts';
 import { mailLink } from '../accounts/context.ts';
 import { queueMail } from '../mail/queue.ts';
 import { loadDraft } from './drafts.ts';
@@ -10,12 +9,17 @@ import { loadDraft } from './drafts.ts';
  * Mails a link that carries the draft token, so the sign-up can go on elsewhere. The database
  * still holds only the token's hash; the mail says nothing about what was filled in.
  */
-export async function mailResumeLink(db: Db, draftToken: string | undefined, email: string, lang: string): Promise<'sent' | 'no_draft' | 'throttled'> {
+export async function mailResumeLink(db: Db, draftToken: string | undefined, email: string, lang: string, ipPrefix: string | null): Promise<'sent' | 'no_draft' | 'throttled'> {
   const draft = draftToken ? await loadDraft(db, draftToken) : null;
   // A change to an existing sign-up is never mailed away: it holds a whole sign-up.
   if (!draftToken || !draft || draft.editing) return 'no_draft';
-  const quota = await hit(db, `mail:${hashToken(email.toLowerCase())}`, limits.mailPerAddress);
-  if (!quota.allowed) return 'throttled';
+  // One draft is one person: a few links to their own address, not a mailing to many.
+  const quotas = [
+    [`mail:${email.toLowerCase()}`, limits.mailPerAddress],
+    [`resume:draft:${draftToken}`, limits.resumeLinksPerDraft],
+    [`resume:ip:${ipPrefix ?? 'unknown'}`, limits.requestsPerIp],
+  ] as const;
+  for (const [name, limit] of quotas) if (!(await hit(db, name, limit)).allowed) return 'throttled';
   await queueMail(db, { to: email, lang, template: 'resumeSignup', values: { link: mailLink(`/aanmelden/verder/${draftToken}`, lang) } });
   return 'sent';
 }

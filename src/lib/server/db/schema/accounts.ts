@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns.ts';
 
 import { roleNames } from '../../../roles.ts';
@@ -46,8 +46,8 @@ export const userTokens = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     purpose: tokenPurpose('purpose').notNull(),
     codeHash: text('code_hash'),
-    /** For an e-mail change: the new address, confirmed by the link sent to it. */
-    data: jsonb('data').$type<{ email?: string }>(),
+    /** For an e-mail change: the new address (sealed JSON), confirmed by the link sent to it. */
+    sealedData: text('sealed_data'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamps.createdAt,

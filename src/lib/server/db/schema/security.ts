@@ -48,10 +48,17 @@ export const mailOutbox = pgTable(
   'mail_outbox',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    to: text('to').notNull(),
-    subject: text('subject').notNull(),
-    text: text('text').notNull(),
-    html: text('html').notNull(),
+    /**
+     * The whole message (recipient, sender name, subject, text, html) as sealed JSON: its links
+     * reopen drafts and accounts, so whoever reads the database must not be able to use them.
+     * Emptied once sent.
+     */
+    sealedMessage: text('sealed_message'),
+    /** Messages written before they were sealed; the boot seals any such row and empties these. */
+    to: text('to'),
+    subject: text('subject'),
+    text: text('text'),
+    html: text('html'),
     status: text('status', { enum: mailStatuses }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),

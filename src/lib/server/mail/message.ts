@@ -1,0 +1,14 @@
+// Delivery only: the boot script loads this without the bundled translations (see queue.ts).
+import { seal, unseal } from '../crypto/seal.ts';
+import type { mailOutbox } from '../db/schema/index.ts';
+
+export type OutgoingMail = { to: string; subject: string; text: string; html: string };
+
+export const sealMessage = (mail: OutgoingMail): string => seal(JSON.stringify(mail));
+
+/** The message of an outbox row; rows from before sealing still carry it in plain columns. */
+export function openMessage(row: typeof mailOutbox.$inferSelect): OutgoingMail | null {
+  if (row.sealedMessage) return JSON.parse(unseal(row.sealedMessage)) as OutgoingMail;
+  if (row.to === null) return null;
+  return { to: row.to, subject: row.subject ?? '', text: row.text ?? '', html: row.html ?? '' };
+}
