@@ -9,11 +9,13 @@ import path from 'node:path';
 import { config as loadConfig, ConfigError, type Config } from './lib/server/config.ts';
 import { openDatabase, provideDatabase, type Database } from './lib/server/db/client.ts';
 import { migrate } from './lib/server/db/migrate.ts';
+import { secureDataDir } from './lib/server/db/data-dir.ts';
 import { loadEncryptionKey } from './lib/server/crypto/key.ts';
 import { resetDemo, seedDemo } from './lib/server/demo/seed.ts';
 import { describeDemoAccounts } from './lib/server/demo/accounts.ts';
 import { startHousekeeping } from './lib/server/housekeeping.ts';
 import { startMailWorker } from './lib/server/mail/worker.ts';
+import { sealLegacyMail } from './lib/server/mail/seal-legacy.ts';
 import { securityHeaders } from './lib/server/http/security-headers.ts';
 
 function fail(line: string): never {
@@ -36,6 +38,8 @@ function databaseHint(config: Config): string {
 }
 
 async function prepare(config: Config): Promise<Database> {
+  // Everything the portal writes (the embedded database, its WAL, the key) is for its own user only.
+  process.umask(0o077);
   try {
     loadEncryptionKey(config);
   } catch (error) {
@@ -47,8 +51,19 @@ async function prepare(config: Config): Promise<Database> {
   } catch (error) {
     fail(`cannot open the database (${reason(error)}); ${databaseHint(config)}`);
   }
+  if (config.database.kind === 'pglite') {
+    // Checked at every start: a folder from an older version, or copied in, is made private first.
+    let open: string[];
+    try {
+      open = secureDataDir(config.dataDir);
+    } catch (error) {
+      open = [reason(error)];
+    }
+    if (open.length) fail(`cannot make DATA_DIR private (${open[0]}); check who owns ${config.dataDir}`);
+  }
   try {
     await migrate(database);
+    await sealLegacyMail(database.db);
   } catch (error) {
     fail(`cannot reach or migrate the database (${reason(error)}); ${databaseHint(config)}`);
   }
@@ -97,8 +112,8 @@ async function main(args: string[]): Promise<void> {
   }
   const resetting = args.includes('--reset-demo');
   // Checked before connecting: a database we refuse to empty is not touched at all.
-  if (resetting && config.database.kind === 'postgres' && !config.demoData) {
-    fail('refusing to reset a PostgreSQL database without DEMO_DATA=true');
+  if (resetting && !config.demoData) {
+    fail('refusing to reset a database without DEMO_DATA=true');
   }
   const database = await prepare(config);
   if (resetting) {

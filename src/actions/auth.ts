@@ -8,6 +8,7 @@ import { enableTotp, totpMatches, verifySecondFactor } from '../lib/server/accou
 import { findUserById } from '../lib/server/accounts/queries.ts';
 import { logAccess } from '../lib/server/audit/log.ts';
 import { sessionCookieName, sessionCookieOptions } from '../lib/server/auth/cookie.ts';
+import { deviceCookieName, deviceCookieOptions } from '../lib/server/auth/devices.ts';
 import { passwordProblem, verifyPassword } from '../lib/server/auth/passwords.ts';
 import { invalidateSession, markReauthenticated } from '../lib/server/auth/sessions.ts';
 import { getDb } from '../lib/server/db/client.ts';
@@ -21,7 +22,7 @@ const minutes = (ms: number) => ({ minutes: Math.max(1, Math.ceil(ms / 60_000)) 
 
 export const auth = {
   signIn: formAction(schemas.signInSchema, async (input, context, { fail, ctx }) => {
-    const result = await signInAccount(getDb(), input.email, input.password, ctx);
+    const result = await signInAccount(getDb(), input.email, input.password, { ...ctx, deviceCookie: context.cookies.get(deviceCookieName())?.value ?? null });
     if (!result.ok) {
       if (result.reason === 'locked') return fail('errors.locked', '', minutes(result.retryAfterMs));
       if (result.reason === 'unverified') {
@@ -30,7 +31,10 @@ export const auth = {
       }
       return fail('errors.invalidCredentials');
     }
+    // The session this browser held (perhaps someone else's) ends: one browser, one session.
+    if (context.locals.session) await invalidateSession(getDb(), context.locals.session.id);
     context.cookies.set(sessionCookieName(), result.token, sessionCookieOptions());
+    context.cookies.set(deviceCookieName(), result.deviceCookie, deviceCookieOptions());
     const next = result.next === 'resident' ? safeReturnPath(input.terug) : result.next === 'two_factor' ? '/inloggen/code' : '/inloggen/instellen';
     return { ok: true, next };
   }),
@@ -73,7 +77,10 @@ export const auth = {
     const { user, session } = context.locals;
     if (!user || !session) return fail('errors.signInFirst');
     const result = await verifySecondFactor(getDb(), user.id, session.id, input.code, ctx);
-    if (result.ok) return { ok: true, usedRecoveryCode: result.usedRecoveryCode };
+    if (result.ok) {
+      context.cookies.set(sessionCookieName(), result.token, sessionCookieOptions());
+      return { ok: true, usedRecoveryCode: result.usedRecoveryCode };
+    }
     if (result.reason === 'throttled') return fail('errors.throttled', 'code', minutes(result.retryAfterMs));
     return fail('errors.invalidCode', 'code');
   }),
@@ -84,7 +91,9 @@ export const auth = {
     // Once set, a new secret needs the old factor: that is a reset by an admin, not this form.
     if (user.totpEnabled) return fail('errors.totpAlreadyOn');
     const result = await enableTotp(getDb(), user.id, session.id, input.code, ctx);
-    return result.ok ? { ok: true, codes: result.codes } : fail('errors.invalidCode', 'code');
+    if (!result.ok) return fail('errors.invalidCode', 'code');
+    context.cookies.set(sessionCookieName(), result.token, sessionCookieOptions());
+    return { ok: true, codes: result.codes };
   }),
 
   forgotPassword: formAction(schemas.forgotSchema, async (input, _context, { fail, ctx }) => {

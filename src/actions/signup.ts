@@ -14,7 +14,7 @@ import { currentRegion } from '../lib/server/region/current.ts';
 import { hit } from '../lib/server/auth/rate-limit.ts';
 import { limits } from '../lib/server/auth/rate-limit-rules.ts';
 import { getDb } from '../lib/server/db/client.ts';
-import { formAction, formObject, requestContext, typedValues, type FormResult } from './form.ts';
+import { formAction, readForm, requestContext, type FormResult } from './form.ts';
 import { mailResumeLink } from '../lib/server/registrations/resume.ts';
 import { saveChange, startChange } from '../lib/server/registrations/changes.ts';
 import { firstOpenStep, takeOverDraft } from '../lib/server/registrations/resume-link.ts';
@@ -23,7 +23,8 @@ const resumeSchema = z.object({ email: z.email().max(254) });
 
 const answerKey = { 'over-jou': 'about', contact: 'contact', onderwerp: 'topic', plek: 'place', wanneer: 'when', meenemen: 'naaste' } as const;
 type DataStep = keyof typeof answerKey;
-const isDataStep = (s: string): s is DataStep => s in answerKey;
+// Own keys only: `in` would also accept "__proto__" and "constructor".
+const isDataStep = (s: string): s is DataStep => Object.hasOwn(answerKey, s);
 
 function nextStep(step: DataStep, back: string | null): string {
   if (back === 'controleren') return 'controleren';
@@ -35,12 +36,12 @@ export const signup = {
   saveStep: defineAction({
     accept: 'form',
     handler: async (form: FormData, context: ActionAPIContext): Promise<FormResult<{ next: string }>> => {
-      const step = String(form.get('step') ?? '');
-      const values = typedValues(form);
+      const { values, input } = readForm(form);
+      const step = String(input['step'] ?? '');
       if (!isDataStep(step)) return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'validation')('format') }], values };
       // A honeypot: people never see or fill this field, scripts do.
       if (form.get('website')) return { ok: true, next: 'over-jou' };
-      const parsed = parseLocalized(stepSchemas[step], formObject(form), context.locals.lang);
+      const parsed = parseLocalized(stepSchemas[step], input, context.locals.lang);
       if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
       const db = getDb();
       const token = context.cookies.get(draftCookie())?.value;
@@ -55,8 +56,13 @@ export const signup = {
           return { ok: true, next: `buiten-de-regeling?reden=${eligible.reason}` };
         }
       }
-      const answers = (draftFor(await loadDraft(db, token), context.locals.user?.id) ?? {}) as SignupAnswers;
-      const saved = await saveDraft(db, token, { ...answers, [answerKey[step]]: parsed.data });
+      const existing = draftFor(await loadDraft(db, token), context.locals.user?.id);
+      if (!existing) {
+        // A new draft is a row in the database: one network cannot make them without end.
+        const quota = await hit(db, `draft:ip:${context.locals.ipPrefix ?? 'unknown'}`, limits.draftsPerIp);
+        if (!quota.allowed) return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'signup')('errors.throttled') }], values };
+      }
+      const saved = await saveDraft(db, existing ? token : undefined, { ...existing, [answerKey[step]]: parsed.data });
       context.cookies.set(draftCookie(), saved, draftCookieOptions());
       return { ok: true, next: nextStep(step, String(form.get('terug') ?? '') || null) };
     },
@@ -66,10 +72,10 @@ export const signup = {
   finish: defineAction({
     accept: 'form',
     handler: async (form: FormData, context: ActionAPIContext): Promise<FormResult<{ reference: string; accountMailed: boolean; changed: boolean }>> => {
-      const values = typedValues(form);
+      const { values, input } = readForm(form);
       const lang = context.locals.lang;
       // A change to an existing sign-up was consented to already; a new one needs consent now.
-      const parsed = parseLocalized(form.get('change') === 'ja' ? z.object({}) : finishSchema, formObject(form), lang);
+      const parsed = parseLocalized(input['change'] === 'ja' ? z.object({}) : finishSchema, input, lang);
       if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
       const t = getT(lang, 'signup');
       const fail = (key: string, field = '') => ({ ok: false as const, errors: [{ field, message: t(key) }], values });
@@ -89,8 +95,6 @@ export const signup = {
         const problem = passwordProblem(parsed.data.accountPassword ?? '');
         if (problem) return { ok: false, errors: [{ field: 'accountPassword', message: getT(lang, 'auth')(`errors.${problem}`) }], values };
       }
-      const byIp = await hit(getDb(), `signup:ip:${context.locals.ipPrefix ?? 'unknown'}`, limits.signUpsPerIp);
-      if (!byIp.allowed) return fail('errors.throttled');
       const result = await submitRegistration(getDb(), region, token, { signedIn, newAccountPassword: wantsAccount ? parsed.data.accountPassword! : null }, requestContext(context));
       if (!result.ok) return fail(`errors.${result.reason}`);
       context.cookies.delete(draftCookie(), { path: '/' });
@@ -126,7 +130,7 @@ export const signup = {
   /** "Later verder": a link by e-mail to go on with this draft, here or on another device. */
   resumeLater: formAction(resumeSchema, async (input, context, { fail }) => {
     const token = context.cookies.get(draftCookie())?.value;
-    const result = await mailResumeLink(getDb(), token, input.email, context.locals.lang);
+    const result = await mailResumeLink(getDb(), token, input.email, context.locals.lang, context.locals.ipPrefix);
     if (result === 'no_draft') return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'signup')('errors.no_draft') }], values: { email: input.email } };
     if (result === 'throttled') return fail('errors.throttled', '', { minutes: 60 });
     return { ok: true };

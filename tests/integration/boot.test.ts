@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,9 @@ function boot(env: Record<string, string>, ...args: string[]) {
   });
   return { code: result.status, out: result.stdout, err: result.stderr.trim() };
 }
+
+const filesBelow = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => path.join(dir, name));
 
 const tempDir = () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'hog-boot-'));
@@ -50,24 +53,40 @@ describe('boot', () => {
     expect(err).toMatch(/^hog-portaal: cannot reach or migrate the database .*check DATABASE_URL/);
   });
 
-  it('creates the embedded database, its key (owner only) and the demo region once', () => {
+  it('creates the embedded database, its key and the demo region once, in demo mode only', () => {
     const dataDir = tempDir();
-    const first = boot({ DATA_DIR: dataDir }, '--prepare');
+    const plain = boot({ DATA_DIR: dataDir }, '--prepare');
+    expect(plain.code).toBe(0);
+    expect(plain.out).not.toMatch(/demo/);
+
+    const first = boot({ DATA_DIR: dataDir, DEMO_DATA: 'true' }, '--prepare');
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/demo region "Regio Oostveld" created/);
-    expect(statSync(path.join(dataDir, 'encryption.key')).mode & 0o777).toBe(0o600);
 
-    const second = boot({ DATA_DIR: dataDir }, '--prepare');
+    const second = boot({ DATA_DIR: dataDir, DEMO_DATA: 'true' }, '--prepare');
     expect(second.code).toBe(0);
     expect(second.out).not.toMatch(/created/);
   });
 
-  it('refuses to reset demo data on PostgreSQL unless asked for explicitly, before connecting', () => {
+  it('keeps the data folder for its own user: folders 0700, files 0600, also when they were open before', () => {
+    const dataDir = tempDir();
+    expect(boot({ DATA_DIR: dataDir }, '--prepare').code).toBe(0);
+    const all = filesBelow(dataDir);
+    expect(all.length).toBeGreaterThan(100); // PGlite's files and WAL, and the key
+    // Made readable for everyone, as an older version or a careless copy left them:
+    for (const entry of all) chmodSync(entry, statSync(entry).isDirectory() ? 0o755 : 0o666);
+    expect(boot({ DATA_DIR: dataDir }, '--prepare').code).toBe(0);
+    for (const entry of [dataDir, ...filesBelow(dataDir)]) {
+      expect({ entry, mode: statSync(entry).mode & 0o777 }).toEqual({ entry, mode: statSync(entry).isDirectory() ? 0o700 : 0o600 });
+    }
+  });
+
+  it('refuses to reset a database unless demo mode is asked for, before connecting', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
     const { code, err } = boot({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', ENCRYPTION_KEY: key }, '--reset-demo');
     expect(code).toBe(1);
-    expect(err).toBe('hog-portaal: refusing to reset a PostgreSQL database without DEMO_DATA=true');
+    expect(err).toBe('hog-portaal: refusing to reset a database without DEMO_DATA=true');
   });
 
   // PGlite's own path is the test above; this one needs the real server.

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { disciplines, locationKinds, locations, regions, teamMembers } from '../../src/lib/server/db/schema/index.ts';
+import { accessLog, disciplines, locationKinds, locations, regions, teamMembers } from '../../src/lib/server/db/schema/index.ts';
+import { logAccess } from '../../src/lib/server/audit/log.ts';
 import { demoLocations, demoRegion, demoTeam } from '../../src/lib/server/demo/region.ts';
 import { resetDemo, seedDemo } from '../../src/lib/server/demo/seed.ts';
 import { findRegion } from '../../src/lib/server/region/queries.ts';
@@ -26,13 +27,16 @@ describe('demo data', () => {
     expect(await database.db.select().from(locations)).toHaveLength(demoLocations.length);
   });
 
-  it('reset empties every table and seeds again', async () => {
+  it('reset empties every table but the access log and seeds again', async () => {
     await insertRegion(database.db, { name: 'Een andere regio' });
+    await logAccess(database.db, { actorId: null, object: 'account', action: 'test.before_reset', authority: 'none', ipPrefix: null });
     expect(await database.db.select().from(regions)).toHaveLength(2);
     await resetDemo(database.db);
     const all = await database.db.select().from(regions);
     expect(all.map((r) => r.slug)).toEqual([demoRegion.slug]);
     expect(await database.db.select().from(teamMembers)).toHaveLength(demoTeam.length);
+    const log = await database.db.select().from(accessLog).where(eq(accessLog.action, 'test.before_reset'));
+    expect(log).toHaveLength(1);
   });
 
   it('uses only invented contact details (example domains)', () => {

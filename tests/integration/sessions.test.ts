@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accessLog, sessions } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, invalidateUserSessions, validateSessionToken, deleteExpiredSessions } from '../../src/lib/server/auth/sessions.ts';
@@ -106,8 +106,12 @@ describe('access log', () => {
   it('is append-only: the database refuses updates and deletes', async () => {
     const user = await insertUser(database.db);
     await signIn(database.db, user.email, TEST_PASSWORD, requestContext);
-    await expect(database.db.update(accessLog).set({ action: 'x' }).where(eq(accessLog.subjectId, user.id))).rejects.toThrow();
-    await expect(database.db.delete(accessLog).where(eq(accessLog.subjectId, user.id))).rejects.toThrow();
+    // drizzle wraps the database's refusal; the trigger's own words are in the cause.
+    const refused = { cause: expect.objectContaining({ message: 'access_log is append-only' }) };
+    await expect(database.db.update(accessLog).set({ action: 'x' }).where(eq(accessLog.subjectId, user.id))).rejects.toMatchObject(refused);
+    await expect(database.db.delete(accessLog).where(eq(accessLog.subjectId, user.id))).rejects.toMatchObject(refused);
+    // TRUNCATE passes row triggers by; a statement trigger refuses it too.
+    await expect(database.db.execute(sql`truncate access_log`)).rejects.toMatchObject(refused);
     const rows = await database.db.select().from(accessLog).where(eq(accessLog.subjectId, user.id));
     expect(rows.map((r) => r.action)).toContain('auth.sign_in');
   });

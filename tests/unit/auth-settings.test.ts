@@ -6,7 +6,7 @@ import { passwordProblem } from '../../src/lib/server/auth/passwords.ts';
 import { generateCode, generateToken, hashToken } from '../../src/lib/server/auth/tokens.ts';
 import { keyForTests, seal, unseal } from '../../src/lib/server/crypto/seal.ts';
 import { isDatabaseUnavailable } from '../../src/lib/server/db/errors.ts';
-import { demoMailboxEnabled } from '../../src/lib/server/mail/mailbox.ts';
+import { demoMailboxEnabled, mayReadDemoMailbox } from '../../src/lib/server/mail/mailbox.ts';
 import { parseConfig } from '../../src/lib/server/config.ts';
 
 describe('session cookie', () => {
@@ -81,9 +81,15 @@ describe('small guards', () => {
     expect(isDatabaseUnavailable(new Error('PGlite is closed'))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
   });
-  it('show the demo mailbox only for demo data without a mail server', () => {
-    expect(demoMailboxEnabled(parseConfig({}))).toBe(true);
-    expect(demoMailboxEnabled(parseConfig({ SMTP_URL: 'smtp://mail.example:25' }))).toBe(false);
-    expect(demoMailboxEnabled(parseConfig({ DATABASE_URL: 'postgres://db/hog', ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }))).toBe(false);
+  it('show the demo mailbox only in demo mode asked for, without a mail server, on a local origin, to this machine', () => {
+    const demo = { DEMO_DATA: 'true' };
+    expect(demoMailboxEnabled(parseConfig(demo))).toBe(true);
+    expect(demoMailboxEnabled(parseConfig({}))).toBe(false); // the default start is no demo
+    expect(demoMailboxEnabled(parseConfig({ ...demo, SMTP_URL: 'smtp://mail.example:25' }))).toBe(false);
+    expect(demoMailboxEnabled(parseConfig({ ...demo, PUBLIC_ORIGIN: 'https://hog.example.nl' }))).toBe(false);
+    expect(mayReadDemoMailbox('127.0.0.1', false, parseConfig(demo))).toBe(true);
+    expect(mayReadDemoMailbox('::1', false, parseConfig(demo))).toBe(true);
+    expect(mayReadDemoMailbox('192.0.2.7', false, parseConfig(demo))).toBe(false);
+    expect(mayReadDemoMailbox('127.0.0.1', true, parseConfig(demo))).toBe(false); // through a proxy
   });
 });

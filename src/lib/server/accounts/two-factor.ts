@@ -59,9 +59,9 @@ export async function enableTotp(db: Db, userId: string, sessionId: string, code
   return db.transaction(async (tx) => {
     await tx.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, userId));
     const codes = await renewRecoveryCodes(tx, userId);
-    await markTwoFactorVerified(tx, sessionId);
+    const token = await markTwoFactorVerified(tx, sessionId);
     await logAccess(tx, { actorId: userId, subjectId: userId, object: 'account', action: 'auth.two_factor_enabled', authority: 'self', ipPrefix: ctx.ipPrefix });
-    return { ok: true as const, codes };
+    return { ok: true as const, codes, token };
   });
 }
 
@@ -72,7 +72,7 @@ export async function totpMatches(db: Db, userId: string, sealedSecret: string, 
   return (await hit(db, `totp-used:${userId}:${code}`, { max: 1, windowMs: 3 * PERIOD * 1000 })).allowed;
 }
 
-export type SecondFactorResult = { ok: true; usedRecoveryCode: boolean } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; retryAfterMs: number };
+export type SecondFactorResult = { ok: true; usedRecoveryCode: boolean; token: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; retryAfterMs: number };
 
 /** Checks a TOTP code (each code once) or a recovery code (each once), and marks the session. */
 export async function verifySecondFactor(db: Db, userId: string, sessionId: string, input: string, ctx: RequestContext): Promise<SecondFactorResult> {
@@ -103,8 +103,8 @@ export async function verifySecondFactor(db: Db, userId: string, sessionId: stri
     ...(usedRecoveryCode ? { detail: { recoveryCode: true } } : {}),
   });
   if (!valid) return { ok: false, reason: 'invalid' };
-  await markTwoFactorVerified(db, sessionId);
-  return { ok: true, usedRecoveryCode };
+  const token = await markTwoFactorVerified(db, sessionId);
+  return { ok: true, usedRecoveryCode, token };
 }
 
 export async function unusedRecoveryCodes(db: Db, userId: string): Promise<number> {

@@ -11,8 +11,14 @@ export const limits = {
   codePerAccount: { max: 10, windowMs: 15 * 60_000 },
   /** Password-reset and confirmation mails per address, so nobody can flood a mailbox. */
   mailPerAddress: { max: 5, windowMs: 60 * 60_000 },
+  /** Every message to one address, of any kind: the backstop against using us to flood a mailbox. */
+  mailPerRecipient: { max: 10, windowMs: 60 * 60_000 },
+  /** "Later verder" links mailed for one draft. */
+  resumeLinksPerDraft: { max: 3, windowMs: 60 * 60_000 },
   /** Sign-ups sent from one network: generous, because a community centre may help many people. */
   signUpsPerIp: { max: 60, windowMs: 60 * 60_000 },
+  /** New sign-up drafts from one network: each is a row, so not without end. */
+  draftsPerIp: { max: 60, windowMs: 60 * 60_000 },
   /** Accounts made and reset requests from one network. */
   requestsPerIp: { max: 20, windowMs: 60 * 60_000 },
   /** Invitations an admin sends per hour. */

@@ -69,8 +69,14 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
   };
 }
 
-export async function markTwoFactorVerified(db: Db, sessionId: string, now = new Date()) {
-  await db.update(sessions).set({ twoFactorVerifiedAt: now, reauthenticatedAt: now }).where(eq(sessions.id, sessionId));
+/**
+ * The second factor is done: the session gains its rights under a new token, so a token seen
+ * before this moment (on a shared screen, in a proxy log) opens nothing. Returns the new token.
+ */
+export async function markTwoFactorVerified(db: Db, sessionId: string, now = new Date()): Promise<string> {
+  const token = generateToken();
+  await db.update(sessions).set({ id: hashToken(token), twoFactorVerifiedAt: now, reauthenticatedAt: now }).where(eq(sessions.id, sessionId));
+  return token;
 }
 
 export async function markReauthenticated(db: Db, sessionId: string, now = new Date()) {

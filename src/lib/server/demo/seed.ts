@@ -30,9 +30,12 @@ export async function seedDemo(db: Db): Promise<'seeded' | 'present'> {
   });
 }
 
-/** Empties every table of the schema and seeds again, in one transaction: all or nothing. */
+/**
+ * Empties every table of the schema but the access log and seeds again. The access log is
+ * evidence: the database refuses to truncate it, a demo reset included.
+ */
 export async function resetDemo(db: Db): Promise<void> {
-  const tables = Object.values(schema).flatMap((t) => (isTable(t) ? [sql.identifier(getTableName(t))] : []));
+  const tables = Object.values(schema).flatMap((t) => (isTable(t) && t !== schema.accessLog ? [sql.identifier(getTableName(t))] : []));
   await db.transaction(async (tx) => {
     await tx.execute(sql`truncate ${sql.join(tables, sql`, `)} cascade`);
   });

@@ -14,10 +14,12 @@ export async function loadDraft(db: Db, token: string | undefined, now = new Dat
   return row ? (JSON.parse(unseal(row.sealedAnswers)) as SignupAnswers) : null;
 }
 
-/** Saves one step's answers; returns the draft token (a new one when there was no draft). */
-export async function saveDraft(db: Db, token: string | undefined, answers: SignupAnswers, now = new Date()): Promise<string> {
-  const existing = token ? await loadDraft(db, token, now) : null;
-  const use = existing && token ? token : generateToken();
+/**
+ * Saves the answers under `existingToken` (a draft the caller has just loaded), or under a new
+ * token when there is none; returns the token. The caller loaded the draft already: not twice.
+ */
+export async function saveDraft(db: Db, existingToken: string | undefined, answers: SignupAnswers, now = new Date()): Promise<string> {
+  const use = existingToken ?? generateToken();
   const values = { sealedAnswers: seal(JSON.stringify(answers)), expiresAt: new Date(now.getTime() + DRAFT_TTL_MS) };
   await db
     .insert(signupDrafts)

@@ -4,6 +4,8 @@ import { registrations, users } from '../db/schema/index.ts';
 import type { SignupAnswers } from '../../schemas/signup.ts';
 import { logAccess } from '../audit/log.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { hit } from '../auth/rate-limit.ts';
+import { limits } from '../auth/rate-limit-rules.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { seal } from '../crypto/seal.ts';
 import { mailLink, type RequestContext } from '../accounts/context.ts';
@@ -59,7 +61,7 @@ export function registrationColumns(a: Complete) {
 type Who = { signedIn: { id: string } | null; newAccountPassword: string | null };
 export type SubmitResult =
   | { ok: true; reference: string; registrationId: string; accountMailed: boolean }
-  | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'needs_email' };
+  | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'needs_email' | 'throttled' };
 
 /**
  * Turns a complete draft into a sign-up in one transaction. The draft's hash is stored with the
@@ -77,6 +79,9 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
   if (!checkEligibility(answers.about.birthYear, answers.about.postcode, region).ok) return { ok: false, reason: 'not_eligible' };
   const email = answers.contact.email;
   if (who.newAccountPassword && !email) return { ok: false, reason: 'needs_email' };
+  // Counted only now, when the sign-up will be made: posts that cannot succeed use no one's quota.
+  const quota = await hit(db, `signup:ip:${ctx.ipPrefix ?? 'unknown'}`, limits.signUpsPerIp);
+  if (!quota.allowed) return { ok: false, reason: 'throttled' };
   const passwordHash = who.newAccountPassword ? await hashPassword(who.newAccountPassword) : null;
 
   return db.transaction(async (tx) => {
