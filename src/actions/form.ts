@@ -2,7 +2,7 @@ import { ActionError, defineAction, type ActionAPIContext } from 'astro:actions'
 import type { z } from 'zod';
 import { getT } from '../lib/i18n/index.ts';
 import { parseLocalized, type FieldErrors } from '../lib/i18n/zod.ts';
-import { cleanValue, formObject, MAX_FORM_FIELDS, TooManyFields } from '../lib/form-data.ts';
+import { cleanValue, formObject, isFieldName, MAX_FORM_FIELDS, TooManyFields } from '../lib/form-data.ts';
 import type { RequestContext } from '../lib/server/accounts/context.ts';
 import type { ProtectedAction } from '../lib/server/auth/access.ts';
 import { requireAction } from '../lib/server/auth/guards.ts';
@@ -22,12 +22,12 @@ export function typedValues(form: FormData): Record<string, string> {
   let fields = 0;
   for (const [key, value] of form.entries()) {
     if (++fields > MAX_FORM_FIELDS) throw new TooManyFields();
-    if (SECRET.test(key) || typeof value !== 'string') continue;
+    if (SECRET.test(key) || typeof value !== 'string' || !isFieldName(key)) continue;
     const name = key.replace(/\[\]$/, '');
     const clean = cleanValue(value);
     values[name] = name in values ? `${values[name]},${clean}` : clean;
   }
-  return values;
+  return { ...values };
 }
 
 /** What was typed and what the schema gets; a form with more fields than any of ours is refused (413). */

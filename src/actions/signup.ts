@@ -5,14 +5,12 @@ import { parseLocalized } from '../lib/i18n/zod.ts';
 import { getT } from '../lib/i18n/index.ts';
 import { passwordProblem } from '../lib/server/auth/passwords.ts';
 import { cancelForResident } from '../lib/server/registrations/queries.ts';
-import { deleteDraft, draftFor, loadDraft, saveDraft } from '../lib/server/registrations/drafts.ts';
+import { deleteDraft, draftFor, loadDraft, mayStartDraft, saveDraft } from '../lib/server/registrations/drafts.ts';
 import { checkEligibility } from '../lib/server/registrations/rules.ts';
 import { submitRegistration } from '../lib/server/registrations/submit.ts';
 import { draftCookie, draftCookieOptions } from '../lib/server/registrations/cookie.ts';
 import { requireAction } from '../lib/server/auth/guards.ts';
 import { currentRegion } from '../lib/server/region/current.ts';
-import { hit } from '../lib/server/auth/rate-limit.ts';
-import { limits } from '../lib/server/auth/rate-limit-rules.ts';
 import { getDb } from '../lib/server/db/client.ts';
 import { formAction, readForm, requestContext, type FormResult } from './form.ts';
 import { mailResumeLink } from '../lib/server/registrations/resume.ts';
@@ -57,10 +55,8 @@ export const signup = {
         }
       }
       const existing = draftFor(await loadDraft(db, token), context.locals.user?.id);
-      if (!existing) {
-        // A new draft is a row in the database: one network cannot make them without end.
-        const quota = await hit(db, `draft:ip:${context.locals.ipPrefix ?? 'unknown'}`, limits.draftsPerIp);
-        if (!quota.allowed) return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'signup')('errors.throttled') }], values };
+      if (!existing && !(await mayStartDraft(db, context.locals.ipPrefix))) {
+        return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'signup')('errors.throttled') }], values };
       }
       const saved = await saveDraft(db, existing ? token : undefined, { ...existing, [answerKey[step]]: parsed.data });
       context.cookies.set(draftCookie(), saved, draftCookieOptions());

@@ -9,6 +9,9 @@ export class TooManyFields extends Error {}
 const UNTYPABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 export const cleanValue = (value: string) => value.replace(UNTYPABLE, '');
 
+/** Our field names: letters and digits, a list ends in []. Anything else (__proto__ ...) is ignored. */
+export const isFieldName = (key: string) => /^[A-Za-z][A-Za-z0-9-]{0,39}(\[\])?$/.test(key);
+
 /**
  * Form data as the schemas expect it, on the server and in the browser alike. One pass over the
  * entries: looking every key up again (`getAll` per key) made a form with many keys quadratic.
@@ -18,7 +21,7 @@ export function formObject(form: FormData): Record<string, unknown> {
   let fields = 0;
   for (const [key, value] of form.entries()) {
     if (++fields > MAX_FORM_FIELDS) throw new TooManyFields();
-    if (typeof value !== 'string') continue;
+    if (typeof value !== 'string' || !isFieldName(key)) continue;
     const clean = cleanValue(value);
     // Names ending in [] are lists (checkbox groups); everything else is one value, the first.
     if (key.endsWith('[]')) {
@@ -32,5 +35,6 @@ export function formObject(form: FormData): Record<string, unknown> {
     }
   }
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
-  return out;
+  // Built without a prototype (so "constructor" is a key like any), handed on as a plain object.
+  return { ...out };
 }

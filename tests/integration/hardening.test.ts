@@ -5,7 +5,7 @@ import { signIn } from '../../src/lib/server/accounts/sign-in.ts';
 import { requestEmailChange } from '../../src/lib/server/accounts/account-changes.ts';
 import { createSession, markTwoFactorVerified, validateSessionToken } from '../../src/lib/server/auth/sessions.ts';
 import { submitRegistration } from '../../src/lib/server/registrations/submit.ts';
-import { saveDraft } from '../../src/lib/server/registrations/drafts.ts';
+import { mayStartDraft, saveDraft } from '../../src/lib/server/registrations/drafts.ts';
 import { mailResumeLink } from '../../src/lib/server/registrations/resume.ts';
 import { insertUser, requestContext, TEST_PASSWORD } from '../builders/accounts.ts';
 import { insertRegion } from '../builders/region.ts';
@@ -85,6 +85,25 @@ describe('mail that others could make us send', () => {
     const results = [];
     for (let i = 0; i < 40; i++) results.push(await mailResumeLink(database.db, token, `adres-${i}@test.example`, 'nl', '192.0.2.0/24'));
     expect(results.filter((r) => r === 'sent')).toHaveLength(limits.resumeLinksPerDraft.max);
+  });
+});
+
+describe('drafts', () => {
+  it('a network starts a limited number an hour; another network is not affected', async () => {
+    for (let i = 0; i < limits.draftsPerIp.max; i++) expect(await mayStartDraft(database.db, '198.51.100.0/24')).toBe(true);
+    expect(await mayStartDraft(database.db, '198.51.100.0/24')).toBe(false);
+    expect(await mayStartDraft(database.db, '203.0.113.0/24')).toBe(true);
+  });
+});
+
+describe('an e-mail change', () => {
+  it('keeps the new address sealed until the link is used', async () => {
+    const user = await insertUser(database.db);
+    const { session } = await createSession(database.db, user.id, requestContext);
+    expect(await requestEmailChange(database.db, { userId: user.id, sessionId: session.id }, TEST_PASSWORD, 'geheim-nieuw@test.example', requestContext)).toBe('ok');
+    const dump = JSON.stringify(await database.db.execute(sql`select * from user_tokens`));
+    expect(dump).not.toContain('geheim-nieuw');
+    expect(dump).toContain('v1.');
   });
 });
 

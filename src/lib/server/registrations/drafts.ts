@@ -3,6 +3,8 @@ import type { Db } from '../db/client.ts';
 import { signupDrafts } from '../db/schema/index.ts';
 import type { SignupAnswers } from '../../schemas/signup.ts';
 import { generateToken, hashToken } from '../auth/tokens.ts';
+import { hit } from '../auth/rate-limit.ts';
+import { limits } from '../auth/rate-limit-rules.ts';
 import { seal, unseal } from '../crypto/seal.ts';
 
 export const DRAFT_TTL_MS = 7 * 24 * 60 * 60_000;
@@ -26,6 +28,11 @@ export async function saveDraft(db: Db, existingToken: string | undefined, answe
     .values({ id: hashToken(use), ...values })
     .onConflictDoUpdate({ target: signupDrafts.id, set: values });
   return use;
+}
+
+/** Whether this network may start another draft: each one is a row, so not without end. */
+export async function mayStartDraft(db: Db, ipPrefix: string | null): Promise<boolean> {
+  return (await hit(db, `draft:ip:${ipPrefix ?? 'unknown'}`, limits.draftsPerIp)).allowed;
 }
 
 export async function deleteDraft(db: Db, token: string): Promise<void> {
