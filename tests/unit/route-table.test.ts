@@ -32,7 +32,7 @@ describe('route table', () => {
       ...Object.values(protectedPages).map((p) => p.path),
       ...publicPages,
       // Error pages, health, sign-in and sign-up flows, pages opened from e-mail links, the demo mailbox.
-      '/404', '/500', '/geen-toegang', '/niet-beschikbaar', '/health', '/sessie',
+      '/404', '/500', '/geen-toegang', '/niet-beschikbaar', '/niet-verwerkt', '/health', '/sessie',
       '/inloggen', '/inloggen/code', '/inloggen/instellen', '/bevestigen', '/account-maken', '/account-bevestigen',
       '/account-bevestigen/[token]', '/wachtwoord-vergeten', '/wachtwoord-herstellen/[token]', '/uitnodiging/[token]',
       '/email-wijzigen/[token]', '/demo/postvak', '/aanmelden', '/aanmelden/[stap]', '/aanmelden/later',

@@ -82,7 +82,7 @@ export async function verifySecondFactor(db: Db, userId: string, sessionId: stri
   if (!user?.totpSecret || !user.totpEnabledAt) return { ok: false, reason: 'invalid' };
   const code = input.replace(/\s/g, '');
   let usedRecoveryCode = false;
-  let valid = false;
+  let valid: boolean;
   if (/^\d{6}$/.test(code)) {
     valid = await totpMatches(db, userId, user.totpSecret, code);
   } else {
