@@ -18,10 +18,14 @@ export async function startOwnServer(port: number, env: Record<string, string> =
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  for (let i = 0; i < 120; i++) {
+  // A fresh embedded database takes a few seconds; on a busy machine much longer.
+  for (let waited = 0; ; waited += 250) {
     if (child.exitCode !== null) throw new Error(`the portal stopped while starting:\n${output}`);
-    const up = await fetch(`${origin}/health`).then((r) => r.ok, () => false);
-    if (up) break;
+    if (await fetch(`${origin}/health`).then((r) => r.ok, () => false)) break;
+    if (waited > 120_000) {
+      child.kill('SIGTERM');
+      throw new Error(`the portal did not answer within two minutes:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
