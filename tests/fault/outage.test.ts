@@ -1,0 +1,135 @@
+// The fault test: the built portal on its own PostgreSQL, sign-ups under load, the database
+// stopped for some seconds and started again. Run after `npm run build` (npm test does).
+//   node --test tests/fault/outage.test.ts
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import postgres from 'postgres';
+import { createOwnPostgres, freePort, type OwnPostgres } from './own-postgres.ts';
+import { SignupClient, type Outcome } from './signup-client.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const CLIENTS = 6;
+const OUTAGE_MS = Number(process.env['FAULT_OUTAGE_MS'] ?? 6_000);
+// A /24 may make 60 sign-ups an hour; every client here shares 127.0.0.1.
+const MAX_FLOWS = 45;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let pg: OwnPostgres;
+let portal: ChildProcess;
+let base: string;
+let exited: number | null | undefined;
+const log: string[] = [];
+
+async function health(): Promise<{ status: number | 'network'; ms: number }> {
+  const started = performance.now();
+  try {
+    const response = await fetch(`${base}/health`, { signal: AbortSignal.timeout(5_000) });
+    await response.arrayBuffer();
+    return { status: response.status, ms: performance.now() - started };
+  } catch {
+    return { status: 'network', ms: performance.now() - started };
+  }
+}
+
+async function until(what: string, ok: () => Promise<boolean>, ms: number) {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(200)) if (await ok()) return;
+  throw new Error(`timed out waiting for ${what}\n${log.join('').slice(-4000)}`);
+}
+
+before(async () => {
+  pg = await createOwnPostgres();
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  portal = spawn(process.execPath, ['src/boot.ts'], {
+    cwd: root,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'production',
+      DATABASE_URL: pg.url,
+      ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+      DEMO_DATA: 'true',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_ORIGIN: base,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  portal.stdout!.on('data', (d: Buffer) => log.push(d.toString()));
+  portal.stderr!.on('data', (d: Buffer) => log.push(d.toString()));
+  portal.on('exit', (code) => (exited = code));
+  await until('the portal to start', async () => (await health()).status === 200, 60_000);
+});
+
+after(async () => {
+  if (portal && exited === undefined) {
+    portal.kill('SIGTERM');
+    await until('the portal to stop after SIGTERM', async () => exited !== undefined, 15_000).catch(() => portal.kill('SIGKILL'));
+  }
+  pg?.destroy();
+});
+
+test('a PostgreSQL outage under load: the portal stays up, answers 503, loses nothing and recovers', { timeout: 180_000 }, async () => {
+  const outcomes: Outcome[] = [];
+  const acknowledged: string[] = [];
+  let finishes = 0; // posts of the last step: what the hourly sign-up limit may count
+  let phase: 'before' | 'outage' | 'after' | 'done' = 'before';
+  let recoveredSignups = 0;
+
+  const clients = Array.from({ length: CLIENTS }, async () => {
+    const client = new SignupClient(base, (o) => outcomes.push(o));
+    while (phase !== 'done' && finishes < MAX_FLOWS && !(phase === 'after' && recoveredSignups >= CLIENTS)) {
+      const startedAfter = phase === 'after';
+      const result = await client.signUp();
+      if ('reference' in result || result.stopped.what === 'finish') finishes++;
+      if ('reference' in result) {
+        acknowledged.push(result.reference);
+        if (startedAfter) recoveredSignups++;
+      } else if (result.stopped.status !== 503) {
+        log.push(`flow stopped: ${JSON.stringify(result.stopped)}\n`);
+      }
+      if (phase === 'outage') await sleep(100);
+    }
+  });
+
+  await sleep(3_000);
+  const beforeOutage = acknowledged.length;
+  pg.stop('fast');
+  phase = 'outage';
+  const probes: { status: number | 'network'; ms: number }[] = [];
+  for (const end = Date.now() + OUTAGE_MS; Date.now() < end; await sleep(250)) probes.push(await health());
+  pg.start();
+  await until('/health to answer 200 again', async () => (await health()).status === 200, 20_000);
+  phase = 'after';
+  await Promise.race([Promise.all(clients), sleep(90_000)]);
+  phase = 'done';
+
+  const statuses = outcomes.reduce<Record<string, number>>((n, o) => ((n[o.status] = (n[o.status] ?? 0) + 1), n), {});
+  console.log(
+    `fault: ${outcomes.length} requests ${JSON.stringify(statuses)}, ${acknowledged.length} sign-ups acknowledged ` +
+      `(${beforeOutage} before the outage, ${recoveredSignups} started after recovery), health during outage: ` +
+      `${probes.length} probes, slowest ${Math.round(Math.max(...probes.map((p) => p.ms)))} ms`,
+  );
+
+  assert.equal(exited, undefined, `the portal exited (code ${exited})\n${log.join('').slice(-4000)}`);
+  assert.ok(beforeOutage > 0, 'sign-ups went through before the outage');
+  assert.ok(probes.length >= 3, 'health was probed during the outage');
+  for (const probe of probes) {
+    assert.equal(probe.status, 503, `health during the outage answered ${probe.status}`);
+    assert.ok(probe.ms < 1_000, `health during the outage took ${Math.round(probe.ms)} ms`);
+  }
+  const failures = outcomes.filter((o) => o.status === 'network' || (o.status >= 500 && o.status !== 503));
+  assert.deepEqual(failures, [], 'no response was a 500 or a dropped connection');
+  assert.ok(statuses['503'], 'the outage was seen as 503 answers');
+  assert.ok(recoveredSignups >= 1, `sign-ups succeed after recovery\n${log.join('').slice(-4000)}`);
+
+  const sql = postgres(pg.url, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql<{ reference: string; n: number }[]>`select reference, count(*)::int as n from registrations where reference = any(${acknowledged}) group by reference`;
+    const found = new Map(rows.map((r) => [r.reference, r.n]));
+    for (const reference of acknowledged) assert.equal(found.get(reference), 1, `acknowledged sign-up ${reference} is stored exactly once`);
+  } finally {
+    await sql.end();
+  }
+});
