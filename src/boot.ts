@@ -3,6 +3,9 @@
 //   node src/boot.ts               serve (after `astro build`)
 //   node src/boot.ts --prepare     migrate (and seed demo data) only, then exit
 //   node src/boot.ts --reset-demo  empty the database and seed the demo region again
+// Serving runs as a primary that keeps workers (src/lib/server/cluster.ts), each running this file
+// again with cluster.isWorker set. On PostgreSQL the primary migrates once before they start.
+import cluster from 'node:cluster';
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -17,6 +20,8 @@ import { startHousekeeping } from './lib/server/housekeeping.ts';
 import { startMailWorker } from './lib/server/mail/worker.ts';
 import { sealLegacyMail } from './lib/server/mail/seal-legacy.ts';
 import { securityHeaders } from './lib/server/http/security-headers.ts';
+import { reportError } from './lib/server/http/report-error.ts';
+import { superviseWorkers, workersFor } from './lib/server/cluster.ts';
 
 function fail(line: string): never {
   console.error(`hog-portaal: ${line.replace(/\s+/g, ' ')}`);
@@ -37,7 +42,7 @@ function databaseHint(config: Config): string {
     : `check DATA_DIR (now ${config.dataDir}): the folder must be writable and not in use by another portal process`;
 }
 
-async function prepare(config: Config): Promise<Database> {
+async function open(config: Config): Promise<Database> {
   // Everything the portal writes (the embedded database, its WAL, the key) is for its own user only.
   process.umask(0o077);
   try {
@@ -61,6 +66,11 @@ async function prepare(config: Config): Promise<Database> {
     }
     if (open.length) fail(`cannot make DATA_DIR private (${open[0]}); check who owns ${config.dataDir}`);
   }
+  return database;
+}
+
+async function prepare(config: Config): Promise<Database> {
+  const database = await open(config);
   try {
     await migrate(database);
     await sealLegacyMail(database.db);
@@ -89,17 +99,40 @@ async function serve(config: Config, database: Database): Promise<void> {
   server.on('error', (error) => fail(`cannot listen on ${config.host}:${config.port} (${error.message}); check HOST and PORT`));
   const stopHousekeeping = startHousekeeping(database.db);
   const stopMail = startMailWorker(database.db);
-  server.listen(config.port, config.host, () => {
-    console.log(`hog-portaal: listening on http://${config.host}:${config.port} (public origin ${config.publicOrigin})`);
-  });
-  const stop = () => {
+  server.listen(config.port, config.host);
+  let stopping = false;
+  const stop = (code: number) => {
+    if (stopping) return;
+    stopping = true;
     stopHousekeeping();
     stopMail();
-    server.close(() => void database.close().finally(() => process.exit(0)));
-    server.closeAllConnections();
+    // Requests under way may finish; idle keep-alive connections close now, the rest after 5 s.
+    server.close(() => void database.close().catch(() => {}).finally(() => process.exit(code)));
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 5_000).unref();
+    setTimeout(() => process.exit(code), 8_000).unref();
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.once('SIGTERM', () => stop(0));
+  process.once('SIGINT', () => stop(0));
+  // A promise nobody waited for: its request is answered or gone, nothing here is half-done.
+  process.on('unhandledRejection', (error) => void reportError(error, 'unhandled rejection; still serving'));
+  // A throw from a timer or an event handler can leave anything half-done: this process stops,
+  // and the primary starts its replacement now rather than when this one has finished.
+  process.on('uncaughtException', (error) => {
+    reportError(error, 'uncaught exception; this process is replaced');
+    process.send?.({ hog: 'replace-me' });
+    stop(1);
+  });
+}
+
+/** Migrations, then the demo region when asked for: before anything serves. */
+async function prepareWithDemo(config: Config): Promise<Database> {
+  const database = await prepare(config);
+  if (config.demoData) {
+    if ((await seedDemo(database.db)) === 'seeded') console.log('hog-portaal: demo region "Regio Oostveld" created');
+    console.log(describeDemoAccounts());
+  }
+  return database;
 }
 
 async function main(args: string[]): Promise<void> {
@@ -110,27 +143,30 @@ async function main(args: string[]): Promise<void> {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
+  // PGlite's one worker is the only process that opens the data folder, so it prepares it itself.
+  if (cluster.isWorker) {
+    await serve(config, config.database.kind === 'pglite' ? await prepareWithDemo(config) : await open(config));
+    return;
+  }
   const resetting = args.includes('--reset-demo');
   // Checked before connecting: a database we refuse to empty is not touched at all.
   if (resetting && !config.demoData) {
     fail('refusing to reset a database without DEMO_DATA=true');
   }
-  const database = await prepare(config);
   if (resetting) {
+    const database = await prepare(config);
     await resetDemo(database.db);
     console.log('hog-portaal: demo data reset');
     await database.close();
     return;
   }
-  if (config.demoData) {
-    if ((await seedDemo(database.db)) === 'seeded') console.log('hog-portaal: demo region "Regio Oostveld" created');
-    console.log(describeDemoAccounts());
+  if (args.includes('--prepare') || config.database.kind === 'postgres') {
+    await (await prepareWithDemo(config)).close();
+    if (args.includes('--prepare')) return;
   }
-  if (args.includes('--prepare')) {
-    await database.close();
-    return;
-  }
-  await serve(config, database);
+  superviseWorkers(workersFor(config.database.kind), () =>
+    console.log(`hog-portaal: listening on http://${config.host}:${config.port} (public origin ${config.publicOrigin})`),
+  );
 }
 
 await main(process.argv.slice(2));

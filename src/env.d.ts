@@ -13,5 +13,7 @@ declare namespace App {
     ipPrefix: string | null;
     /** Set when a post was refused before its body was read (411, 413, 415). */
     refusedStatus?: number;
+    /** Set when an unexpected error was logged: the id the error page shows. */
+    errorId?: string;
   }
 }

@@ -6,13 +6,14 @@ import { sessionCookieName } from './lib/server/auth/cookie.ts';
 import { AuthRequired, PermissionDenied, TwoFactorRequired } from './lib/server/auth/guards.ts';
 import { validateSessionToken } from './lib/server/auth/sessions.ts';
 import { getDb } from './lib/server/db/client.ts';
-import { isDatabaseUnavailable } from './lib/server/db/errors.ts';
 import { refuseRequest } from './lib/server/http/request-limits.ts';
 import { clientAddress, trustList } from './lib/server/http/client-address.ts';
+import { mapFailures } from './lib/server/http/failures.ts';
 import { config } from './lib/server/config.ts';
 import type { BlockList } from 'node:net';
 
-// Locale and session only, plus mapping the guards' typed errors to responses in one place.
+// Locale and session only, plus mapping the guards' typed errors to responses in one place
+// (any other error: mapFailures).
 // Authorization never happens here: pages and actions call their guards themselves.
 
 const locale = defineMiddleware((context, next) => {
@@ -72,12 +73,8 @@ const guardErrors = defineMiddleware(async (context, next) => {
     if (error instanceof AuthRequired) return context.redirect(`${to('/inloggen')}?terug=${back()}`);
     if (error instanceof TwoFactorRequired) return context.redirect(to(error.setup ? '/inloggen/instellen' : '/inloggen/code'));
     if (error instanceof PermissionDenied) return context.rewrite('/geen-toegang');
-    if (isDatabaseUnavailable(error)) {
-      console.error('database unavailable:', error);
-      return context.rewrite('/niet-beschikbaar');
-    }
     throw error;
   }
 });
 
-export const onRequest = sequence(locale, requestLimits, guardErrors, session);
+export const onRequest = sequence(locale, requestLimits, mapFailures, guardErrors, session);

@@ -1,6 +1,7 @@
 import { account } from './account.ts';
 import { admin } from './admin.ts';
 import { auth } from './auth.ts';
+import { rethrowUnexpected } from './rethrow.ts';
 import { signup } from './signup.ts';
 
-export const server = { auth, account, admin, signup };
+export const server = rethrowUnexpected({ auth, account, admin, signup });

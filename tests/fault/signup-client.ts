@@ -12,7 +12,10 @@ const steps: [string, Record<string, string | string[]>][] = [
   ['meenemen', { withNaaste: 'nee', language: 'nl', interpreter: 'nee' }],
 ];
 
-export type Outcome = { status: number | 'network'; ms: number; what: string };
+export type Outcome = { status: number | 'network'; ms: number; what: string; leak?: boolean };
+
+/** Internals that must never reach a client: drizzle's query text and params, driver errors, stacks. */
+export const LEAK = /Failed query|params:|ECONNREFUSED|CONNECTION_CLOSED|PostgresError|at \S+\.(js|ts|mjs):\d+/i;
 export type FlowResult = { reference: string } | { stopped: Outcome };
 
 function body(step: string, fields: Record<string, string | string[]>): string {
@@ -36,7 +39,7 @@ export class SignupClient {
     if (form !== undefined) Object.assign(headers, { origin: this.base, 'content-type': 'application/x-www-form-urlencoded' });
     let result: { status: number | 'network'; text: string; location: string | null };
     try {
-      const response = await fetch(this.base + path, { method, headers, body: form, redirect: 'manual', signal: AbortSignal.timeout(20_000) });
+      const response = await fetch(this.base + path, { method, headers, body: form ?? null, redirect: 'manual', signal: AbortSignal.timeout(20_000) });
       for (const line of response.headers.getSetCookie()) {
         const [pair = ''] = line.split(';');
         const at = pair.indexOf('=');
@@ -48,7 +51,7 @@ export class SignupClient {
     } catch {
       result = { status: 'network', text: '', location: null };
     }
-    this.record({ status: result.status, ms: performance.now() - started, what: `${method} ${path}` });
+    this.record({ status: result.status, ms: performance.now() - started, what: `${method} ${path}`, leak: LEAK.test(result.text) });
     return result;
   }
 

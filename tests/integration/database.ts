@@ -24,8 +24,10 @@ export async function openTestDatabase(): Promise<Database & { url?: string }> {
     const target = new URL(url);
     target.pathname = `/${name}`;
     const sql = postgres(target.href, { max: 4, onnotice: () => {} });
+    const db = drizzlePostgres(sql, { schema }) as unknown as Db;
     return {
-      db: drizzlePostgres(sql, { schema }) as unknown as Db,
+      db,
+      probe: db,
       kind: 'postgres',
       url: target.href,
       close: async () => {
@@ -37,7 +39,8 @@ export async function openTestDatabase(): Promise<Database & { url?: string }> {
   }
   const template = new Blob([readFileSync(inject('pgliteTemplate'))]);
   const client = await PGlite.create({ loadDataDir: template });
-  return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, probe: db, kind: 'pglite', close: () => client.close() };
 }
 
 /** A fresh database for the whole test file: opened before its first test, closed after its last. */
@@ -54,6 +57,9 @@ export function useTestDatabase(): Database {
   return {
     get db() {
       return open().db;
+    },
+    get probe() {
+      return open().probe;
     },
     get kind() {
       return open().kind;
