@@ -7,7 +7,9 @@ export default defineConfig({
   output: 'server',
   // Backstops for bodies without a length; src/lib/server/http/request-limits.ts refuses larger
   // posts with 413 before anything reads them (a sign-up step, the largest form, stays under 80 KB).
-  adapter: node({ mode: 'standalone', bodySizeLimit: 128 * 1024 }),
+  // Pages render whole before the first byte is sent: a database error in any component then
+  // still becomes the calm 503 page (src/lib/server/http/failures.ts), not a page cut off halfway.
+  adapter: node({ mode: 'standalone', bodySizeLimit: 128 * 1024, experimentalDisableStreaming: true }),
   integrations: [svelte()],
   // Locale prefixes are handled in src/middleware.ts: Dutch pages live at `/`, the same pages
   // answer under `/en/...`, so a page exists once and cannot drift between languages.

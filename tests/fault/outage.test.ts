@@ -3,6 +3,7 @@
 //   node --test tests/fault/outage.test.ts
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import postgres from 'postgres';
@@ -31,6 +32,20 @@ async function health(): Promise<{ status: number | 'network'; ms: number }> {
   } catch {
     return { status: 'network', ms: performance.now() - started };
   }
+}
+
+/** The portal's worker processes, from /proc (the fourth field of stat is the parent pid). */
+function workersOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return Number(readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 async function until(what: string, ok: () => Promise<boolean>, ms: number) {
@@ -160,4 +175,36 @@ test('a PostgreSQL outage under load: the portal stays up, answers 503, loses no
   } finally {
     await sql.end();
   }
+});
+
+test('a worker that dies is replaced, and the others keep serving meanwhile', { timeout: 60_000 }, async () => {
+  const workers = workersOf(portal.pid!);
+  assert.ok(workers.length >= 2, `at least two workers on PostgreSQL (found ${workers.length})`);
+  const victim = workers[0]!;
+  const logged = log.length;
+  const killed = performance.now();
+  process.kill(victim, 'SIGKILL');
+  const answers: (number | 'network')[] = [];
+  let forkedMs = Infinity;
+  while (performance.now() - killed < 30_000 && !log.slice(logged).join('').includes('is serving')) {
+    if (forkedMs === Infinity && workersOf(portal.pid!).some((pid) => !workers.includes(pid))) forkedMs = performance.now() - killed;
+    answers.push((await health()).status);
+    await sleep(50);
+  }
+  const servingMs = performance.now() - killed;
+  console.log(`fault: worker killed; replacement started after ${Math.round(forkedMs)} ms, serving after ${Math.round(servingMs)} ms; ${answers.length} health answers meanwhile`);
+  // Started at once; how soon it serves depends on how busy the machine is (it loads the server).
+  assert.ok(forkedMs < 1_000, `the replacement process started within a second (${Math.round(forkedMs)} ms)`);
+  assert.match(log.slice(logged).join(''), new RegExp(`worker ${victim} stopped \\(SIGKILL\\); starting a new one`));
+  assert.ok(log.slice(logged).join('').includes('is serving'), 'the replacement serves');
+  assert.deepEqual(answers.filter((a) => a !== 200), [], 'the other workers kept answering');
+  assert.equal(workersOf(portal.pid!).length, workers.length);
+});
+
+test('SIGTERM stops the primary and every worker cleanly', { timeout: 30_000 }, async () => {
+  const workers = workersOf(portal.pid!);
+  portal.kill('SIGTERM');
+  await until('the portal to stop', async () => exited !== undefined, 15_000);
+  assert.equal(exited, 0);
+  for (const pid of workers) assert.throws(() => process.kill(pid, 0), 'worker is gone');
 });

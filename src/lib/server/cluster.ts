@@ -22,11 +22,12 @@ export function superviseWorkers({ count, exclusive }: Workers, onFirstListening
   let stopping = false;
   let exitCode = 0;
 
-  const fork = (): Worker => {
+  const fork = (replacement = true): Worker => {
     const worker = cluster.fork();
     worker.once('listening', () => {
       listened.add(worker.id);
-      if (!anyListened) onFirstListening();
+      if (replacement) console.log(`hog-portaal: worker ${worker.process.pid} is serving`);
+      else if (!anyListened) onFirstListening();
       anyListened = true;
     });
     worker.on('message', (message: { hog?: string }) => {
@@ -70,7 +71,7 @@ export function superviseWorkers({ count, exclusive }: Workers, onFirstListening
     else setTimeout(() => stopping || fork(), RETRY_MS);
   });
 
-  for (let i = 0; i < count; i++) fork();
+  for (let i = 0; i < count; i++) fork(false);
   process.once('SIGTERM', () => stop(0));
   process.once('SIGINT', () => stop(0));
 }

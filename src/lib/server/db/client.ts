@@ -26,7 +26,7 @@ export async function openDatabase(settings: Config['database']): Promise<Databa
     // and a request waits through them).
     const sql = postgres(settings.url, { max: 10, onnotice: () => {}, connect_timeout: 5, backoff: (retries: number) => Math.min(0.1 * retries, 0.5) });
     // Each health probe tries the server again at once: no reconnect pause.
-    const probe = postgres(settings.url, { max: 1, onnotice: () => {}, connect_timeout: 2, idle_timeout: 60, backoff: 0 });
+    const probe = postgres(settings.url, { max: 1, onnotice: () => {}, connect_timeout: 2, idle_timeout: 60, backoff: () => 0 });
     return {
       db: drizzlePostgres(sql, { schema }) as unknown as Db,
       probe: drizzlePostgres(probe, { schema }) as unknown as Db,
