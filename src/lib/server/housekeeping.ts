@@ -1,4 +1,5 @@
 import type { Db } from './db/client.ts';
+import { describeError } from './http/report-error.ts';
 import { deleteStaleLimits } from './auth/rate-limit.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import { purgeOldMail } from './mail/outbox.ts';
@@ -16,7 +17,7 @@ export function startHousekeeping(db: Db): () => void {
       await purgeOldMail(db);
       await deleteExpiredDrafts(db);
     } catch (error) {
-      console.error('housekeeping: failed, will try again:', error);
+      console.error(`housekeeping: failed, will try again: ${describeError(error)}`);
     }
   };
   void run();

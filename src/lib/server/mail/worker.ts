@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { config } from '../config.ts';
+import { describeError } from '../http/report-error.ts';
 import { deliverDue } from './outbox.ts';
 import { createSender } from './transport.ts';
 
@@ -17,7 +18,7 @@ export function startMailWorker(db: Db): () => void {
     try {
       await deliverDue(db, send);
     } catch (error) {
-      console.error('mail: delivery round failed, will try again:', error);
+      console.error(`mail: delivery round failed, will try again: ${describeError(error)}`);
     } finally {
       running = false;
     }

@@ -1,4 +1,5 @@
 import { getDb } from '../db/client.ts';
+import { describeError } from '../http/report-error.ts';
 import { findRegion, type Region } from './queries.ts';
 
 // Every page frame shows the region's name and contact details. They change rarely, so they are
@@ -12,7 +13,7 @@ export async function currentRegion(now = Date.now()): Promise<Region | null> {
   try {
     cached = { region: await findRegion(getDb()), at: now };
   } catch (error) {
-    console.error('region: cannot read region settings:', error);
+    console.error(`region: cannot read region settings: ${describeError(error)}`);
     return cached?.region ?? null;
   }
   return cached.region;
