@@ -5,7 +5,7 @@ import type { Db } from './client.ts';
 export type DatabaseHealth = { ok: true } | { ok: false; reason: 'unreachable' | 'timeout' };
 
 /** Load balancers give up after a second or two; an answer must come well before that. */
-export const HEALTH_TIMEOUT_MS = 500;
+export const HEALTH_TIMEOUT_MS = 400;
 
 export async function checkDatabase(db: Db, timeoutMs = HEALTH_TIMEOUT_MS): Promise<DatabaseHealth> {
   let timer: NodeJS.Timeout | undefined;
