@@ -199,8 +199,9 @@ test('a worker that dies is replaced, and the others keep serving meanwhile', { 
   await watch;
   const servingMs = performance.now() - killed;
   console.log(`fault: worker killed; replacement started after ${Math.round(forkedMs)} ms, serving after ${Math.round(servingMs)} ms; ${answers.length} health answers meanwhile`);
-  // Started at once; how soon it serves depends on how busy the machine is (it loads the server).
-  assert.ok(forkedMs < 1_000, `the replacement process started within a second (${Math.round(forkedMs)} ms)`);
+  // Forked at once (tens of ms on a quiet machine, up to a second at a load of 20 on 2 cores);
+  // how soon it serves depends on the machine too (it loads the whole server).
+  assert.ok(forkedMs < 2_000, `the replacement process started at once (${Math.round(forkedMs)} ms)`);
   assert.match(log.slice(logged).join(''), new RegExp(`worker ${victim} stopped \\(SIGKILL\\); starting a new one`));
   assert.ok(log.slice(logged).join('').includes('is serving'), 'the replacement serves');
   // 503 is an answer too: on a crowded machine the health probe may miss its half second.
