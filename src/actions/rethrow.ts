@@ -28,6 +28,9 @@ function rethrowing(action: Action): Action {
 /** The same tree of actions, each one letting unexpected errors through to the middleware. */
 export function rethrowUnexpected<T extends object>(tree: T): T {
   return Object.fromEntries(
-    Object.entries(tree).map(([name, value]) => [name, isAction(value) ? rethrowing(value) : typeof value === 'object' && value ? rethrowUnexpected(value) : value]),
+    Object.entries(tree).map(([name, value]) => [
+      name,
+      isAction(value) ? rethrowing(value) : typeof value === 'object' && value ? rethrowUnexpected(value) : value,
+    ]),
   ) as T;
 }

@@ -13,8 +13,8 @@ import { LEAK, SignupClient, type Outcome } from './signup-client.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 const CLIENTS = 6;
 const OUTAGE_MS = Number(process.env['FAULT_OUTAGE_MS'] ?? 6_000);
-// A /24 may make 60 sign-ups an hour; every client here shares 127.0.0.1.
-const MAX_FLOWS = 45;
+// A /24 may make 60 sign-ups and 60 drafts an hour; every client here shares 127.0.0.1.
+const MAX_FLOWS = 40;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let pg: OwnPostgres;
@@ -40,7 +40,13 @@ function workersOf(pid: number): number[] {
     .filter((d) => /^\d+$/.test(d))
     .filter((d) => {
       try {
-        return Number(readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1]) === pid;
+        return (
+          Number(
+            readFileSync(`/proc/${d}/stat`, 'utf8')
+              .replace(/^.*\) /, '')
+              .split(' ')[1],
+          ) === pid
+        );
       } catch {
         return false;
       }
@@ -138,7 +144,10 @@ test('a PostgreSQL outage under load: the portal stays up, answers 503, loses no
   await Promise.race([Promise.all(clients), sleep(90_000)]);
   phase = 'done';
 
-  const unavailable = outcomes.filter((o) => o.status === 503).map((o) => o.ms).sort((a, b) => a - b);
+  const unavailable = outcomes
+    .filter((o) => o.status === 503)
+    .map((o) => o.ms)
+    .sort((a, b) => a - b);
   const statuses = outcomes.reduce<Record<string, number>>((n, o) => ((n[o.status] = (n[o.status] ?? 0) + 1), n), {});
   console.log(
     `fault: ${outcomes.length} requests ${JSON.stringify(statuses)}, ${acknowledged.length} sign-ups acknowledged ` +
@@ -155,9 +164,18 @@ test('a PostgreSQL outage under load: the portal stays up, answers 503, loses no
     assert.ok(probe.ms < 1_000, `health during the outage took ${Math.round(probe.ms)} ms`);
   }
   const failures = outcomes.filter((o) => o.status === 'network' || (o.status >= 500 && o.status !== 503));
-  const serverLog = log.join('').split('\n').filter((l) => /worker|uncaught|unhandled|error [A-Z0-9]{8}/.test(l)).slice(-30).join('\n');
+  const serverLog = log
+    .join('')
+    .split('\n')
+    .filter((l) => /worker|uncaught|unhandled|error [A-Z0-9]{8}/.test(l))
+    .slice(-30)
+    .join('\n');
   assert.deepEqual(failures, [], `no response was a 500 or a dropped connection\n${serverLog}`);
-  assert.deepEqual(outcomes.filter((o) => o.leak), [], 'no response showed internals');
+  assert.deepEqual(
+    outcomes.filter((o) => o.leak),
+    [],
+    'no response showed internals',
+  );
   assert.ok(rpc.length >= 3, 'action calls were made during the outage');
   for (const call of rpc) {
     assert.equal(call.status, 503, `an action call during the outage answered ${call.status}: ${call.body.slice(0, 300)}`);
@@ -169,7 +187,9 @@ test('a PostgreSQL outage under load: the portal stays up, answers 503, loses no
 
   const sql = postgres(pg.url, { max: 1, onnotice: () => {} });
   try {
-    const rows = await sql<{ reference: string; n: number }[]>`select reference, count(*)::int as n from registrations where reference = any(${acknowledged}) group by reference`;
+    const rows = await sql<
+      { reference: string; n: number }[]
+    >`select reference, count(*)::int as n from registrations where reference = any(${acknowledged}) group by reference`;
     const found = new Map(rows.map((r) => [r.reference, r.n]));
     for (const reference of acknowledged) assert.equal(found.get(reference), 1, `acknowledged sign-up ${reference} is stored exactly once`);
   } finally {
@@ -198,14 +218,20 @@ test('a worker that dies is replaced, and the others keep serving meanwhile', { 
   }
   await watch;
   const servingMs = performance.now() - killed;
-  console.log(`fault: worker killed; replacement started after ${Math.round(forkedMs)} ms, serving after ${Math.round(servingMs)} ms; ${answers.length} health answers meanwhile`);
+  console.log(
+    `fault: worker killed; replacement started after ${Math.round(forkedMs)} ms, serving after ${Math.round(servingMs)} ms; ${answers.length} health answers meanwhile`,
+  );
   // Forked at once (tens of ms on a quiet machine, up to a second at a load of 20 on 2 cores);
   // how soon it serves depends on the machine too (it loads the whole server).
   assert.ok(forkedMs < 2_000, `the replacement process started at once (${Math.round(forkedMs)} ms)`);
   assert.match(log.slice(logged).join(''), new RegExp(`worker ${victim} stopped \\(SIGKILL\\); starting a new one`));
   assert.ok(log.slice(logged).join('').includes('is serving'), 'the replacement serves');
   // 503 is an answer too: on a crowded machine the health probe may miss its half second.
-  assert.deepEqual(answers.filter((a) => a !== 200 && a !== 503), [], 'the other workers kept answering');
+  assert.deepEqual(
+    answers.filter((a) => a !== 200 && a !== 503),
+    [],
+    'the other workers kept answering',
+  );
   assert.ok(answers.filter((a) => a === 200).length > answers.length / 2, `mostly healthy answers: ${answers.join(',')}`);
   assert.equal(workersOf(portal.pid!).length, workers.length);
 });

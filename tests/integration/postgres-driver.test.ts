@@ -7,8 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const url = process.env['TEST_DATABASE_URL'];
 const onPostgres = process.env['TEST_DB_DRIVER'] === 'postgres' && !!url;
 
-const within = <T>(ms: number, promise: Promise<T>) =>
-  Promise.race([promise, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), ms))]);
+const within = <T>(ms: number, promise: Promise<T>) => Promise.race([promise, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), ms))]);
 
 describe.runIf(onPostgres)('postgres.js after its connection dies', () => {
   const sql = postgres(url ?? '', { max: 1, onnotice: () => {} });
@@ -31,7 +30,12 @@ describe.runIf(onPostgres)('postgres.js after its connection dies', () => {
     await expect(transaction).rejects.toMatchObject({ code: expect.stringMatching(/^(ECONNRESET|CONNECTION_CLOSED|57P01)$/) });
 
     for (const n of [1, 2, 3]) {
-      expect(await within(3_000, sql<{ n: number }[]>`select ${n}::int as n`.then((rows) => rows[0]?.n))).toBe(n);
+      expect(
+        await within(
+          3_000,
+          sql<{ n: number }[]>`select ${n}::int as n`.then((rows) => rows[0]?.n),
+        ),
+      ).toBe(n);
     }
   });
 });

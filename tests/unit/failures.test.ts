@@ -83,8 +83,18 @@ describe('mapping failures in one place', () => {
 
 describe('actions', () => {
   const apiContext = () => ({ [Symbol.for('astro.actionAPIContext')]: true, locals: {} });
-  const failing = defineAction({ accept: 'form', handler: async () => { throw failedQuery(); } });
-  const refusing = defineAction({ accept: 'form', handler: async () => { throw new ActionError({ code: 'FORBIDDEN' }); } });
+  const failing = defineAction({
+    accept: 'form',
+    handler: async () => {
+      throw failedQuery();
+    },
+  });
+  const refusing = defineAction({
+    accept: 'form',
+    handler: async () => {
+      throw new ActionError({ code: 'FORBIDDEN' });
+    },
+  });
 
   it('left to Astro, an unexpected error carries its message (with the parameters) to the client', async () => {
     const result = await (failing as unknown as (this: unknown, i: FormData) => Promise<{ error?: Error }>).call(apiContext(), new FormData());

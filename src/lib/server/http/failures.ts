@@ -28,7 +28,14 @@ export const mapFailures = defineMiddleware(async (context, next) => {
       return context.rewrite('/niet-beschikbaar');
     }
     const errorId = reportError(error, where);
-    if (rpc) return json(500, { type: 'AstroActionError', code: 'INTERNAL_SERVER_ERROR', status: 500, message: `${t('serverError.body')} ${t('serverError.reference', { id: errorId })}`, errorId });
+    if (rpc)
+      return json(500, {
+        type: 'AstroActionError',
+        code: 'INTERNAL_SERVER_ERROR',
+        status: 500,
+        message: `${t('serverError.body')} ${t('serverError.reference', { id: errorId })}`,
+        errorId,
+      });
     context.locals.errorId = errorId;
     return context.rewrite('/500');
   }

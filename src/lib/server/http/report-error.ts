@@ -28,7 +28,12 @@ export function describeError(error: unknown): string {
       break;
     }
     const name = typeof e.name === 'string' ? e.name : 'Error';
-    if (!frames && typeof e.stack === 'string') frames = e.stack.split('\n').filter((l) => l.startsWith('    at ')).slice(0, 6).join('\n');
+    if (!frames && typeof e.stack === 'string')
+      frames = e.stack
+        .split('\n')
+        .filter((l) => l.startsWith('    at '))
+        .slice(0, 6)
+        .join('\n');
     if (typeof e.query === 'string' && 'params' in e) parts.push(`${name}: query \`${e.query.replace(/\s+/g, ' ')}\``);
     else parts.push(`${name}${typeof e.code === 'string' ? ` [${e.code}]` : ''}: ${String(e.message ?? '').replace(/\s+/g, ' ')}`);
   }
