@@ -4,7 +4,7 @@ import { finishSchema, signupSteps, stepSchemas, type SignupAnswers } from '../l
 import { parseLocalized } from '../lib/i18n/zod.ts';
 import { getT } from '../lib/i18n/index.ts';
 import { passwordProblem } from '../lib/server/auth/passwords.ts';
-import { cancelForResident } from '../lib/server/registrations/queries.ts';
+import { cancelForResident, undoCancelForResident } from '../lib/server/registrations/cancel.ts';
 import { deleteDraft, draftFor, loadDraft, mayStartDraft, saveDraft } from '../lib/server/registrations/drafts.ts';
 import { checkEligibility } from '../lib/server/registrations/rules.ts';
 import { submitRegistration } from '../lib/server/registrations/submit.ts';
@@ -140,6 +140,17 @@ export const signup = {
       if (!id.success) return { ok: false as const };
       const done = await cancelForResident(getDb(), user.id, id.data, form.get('callMe') === 'ja', requestContext(context));
       return { ok: done };
+    },
+  }),
+
+  /** "Afmelding terugdraaien": only the resident's own sign-up, within the undo window (see cancel.ts). */
+  undoCancel: defineAction({
+    accept: 'form',
+    handler: async (form: FormData, context: ActionAPIContext) => {
+      const { user } = requireAction(context.locals, 'signup.undoCancel');
+      const id = z.uuid().safeParse(form.get('registration'));
+      if (!id.success) return { ok: false as const };
+      return { ok: await undoCancelForResident(getDb(), user.id, id.data, requestContext(context)) };
     },
   }),
 };

@@ -67,12 +67,14 @@ function showSummary(form: HTMLFormElement, title: string, issues: Issue[]) {
   box.focus();
 }
 
-/** Shows a field only when its condition (data-show-when="name:value") holds. */
+/** Shows and enables a field only when its condition (data-show-when="name:value") holds. */
 function toggle(form: HTMLFormElement) {
   const values = formObject(new FormData(form));
   for (const el of form.querySelectorAll<HTMLElement>('[data-show-when]')) {
     const [name, value] = (el.dataset['showWhen'] ?? '').split(':');
     el.hidden = values[name!] !== value;
+    // A hidden field is also disabled: what was typed there is not sent, so it cannot count silently.
+    for (const input of el.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) input.disabled = el.hidden;
   }
 }
 

@@ -4,7 +4,8 @@ import { registrations, signupDrafts } from '../../src/lib/server/db/schema/inde
 import type { SignupAnswers } from '../../src/lib/schemas/signup.ts';
 import { saveDraft, loadDraft } from '../../src/lib/server/registrations/drafts.ts';
 import { submitRegistration } from '../../src/lib/server/registrations/submit.ts';
-import { cancelForResident, listForResident, openDetails } from '../../src/lib/server/registrations/queries.ts';
+import { listForResident, openDetails } from '../../src/lib/server/registrations/queries.ts';
+import { cancelForResident, undoCancelForResident } from '../../src/lib/server/registrations/cancel.ts';
 import { listQueue } from '../../src/lib/server/registrations/queue.ts';
 import { saveChange, startChange } from '../../src/lib/server/registrations/changes.ts';
 import { accessLog } from '../../src/lib/server/db/schema/index.ts';
@@ -134,5 +135,34 @@ describe('changing a sign-up', () => {
 
     await database.db.update(registrations).set({ status: 'planned' }).where(eq(registrations.id, result.registrationId));
     expect(await startChange(database.db, owner.id, result.registrationId)).toBeNull();
+  });
+});
+
+describe('undoing a cancel', () => {
+  it('restores the sign-up for its own resident within the window, logged, and never for another', async () => {
+    const owner = await insertUser(database.db);
+    const stranger = await insertUser(database.db);
+    const { result } = await submit(owner.id);
+    if (!result.ok) throw new Error('not submitted');
+    await database.db.update(registrations).set({ status: 'contacted' }).where(eq(registrations.id, result.registrationId));
+    expect(await undoCancelForResident(database.db, owner.id, result.registrationId, requestContext)).toBe(false); // nothing to undo
+    expect(await cancelForResident(database.db, owner.id, result.registrationId, false, requestContext)).toBe(true);
+    expect(await undoCancelForResident(database.db, stranger.id, result.registrationId, requestContext)).toBe(false);
+    expect(await undoCancelForResident(database.db, owner.id, result.registrationId, requestContext)).toBe(true);
+    const [row] = (await listForResident(database.db, owner.id)).map((r) => r.registration);
+    expect(row).toMatchObject({ status: 'contacted', statusBeforeCancel: null, cancelledAt: null });
+    const actions = (await database.db.select().from(accessLog).where(eq(accessLog.actorId, owner.id))).map((l) => l.action);
+    expect(actions).toEqual(expect.arrayContaining(['registration.cancelled', 'registration.cancel_undone']));
+  });
+
+  it('is no longer possible after 7 days, or once the team has acted on the cancel', async () => {
+    const owner = await insertUser(database.db);
+    const { result } = await submit(owner.id);
+    if (!result.ok) throw new Error('not submitted');
+    await cancelForResident(database.db, owner.id, result.registrationId, false, requestContext);
+    expect(await undoCancelForResident(database.db, owner.id, result.registrationId, requestContext, new Date(Date.now() + 7 * 86_400_000 + 60_000))).toBe(false);
+    await database.db.update(registrations).set({ statusBeforeCancel: null }).where(eq(registrations.id, result.registrationId));
+    expect(await undoCancelForResident(database.db, owner.id, result.registrationId, requestContext)).toBe(false);
+    expect((await listForResident(database.db, owner.id))[0]!.registration.status).toBe('cancelled');
   });
 });

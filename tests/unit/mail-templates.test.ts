@@ -10,7 +10,8 @@ describe('mail templates', () => {
       describe(`${template} (${lang})`, () => {
         const mail = renderMail(template, lang, { link, code, name: 'Sam' });
 
-        it('has a subject, a text and an html body, signed by the team', () => {
+        it('has a subject, a text and an html body, signed by the team under MAIL_FROM', () => {
+          expect(mail.fromName).toBeNull();
           expect(mail.subject.trim()).not.toBe('');
           expect(mail.text.trim()).not.toBe('');
           expect(mail.html).toMatch(new RegExp(`^<!doctype html><html lang="${lang}">`));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aboutSchema, contactSchema, placeSchema, topicSchema, whenSchema } from '../../src/lib/schemas/signup.ts';
-import { checkEligibility, expectedContactDays, newReference } from '../../src/lib/server/registrations/rules.ts';
+import { aboutSchema, contactSchema, naasteSchema, placeSchema, topicSchema, whenSchema } from '../../src/lib/schemas/signup.ts';
+import { canUndoCancel, checkEligibility, expectedContactDays, newReference } from '../../src/lib/server/registrations/rules.ts';
 import { parseLocalized } from '../../src/lib/i18n/zod.ts';
 import { draftFor } from '../../src/lib/server/registrations/drafts.ts';
 
@@ -62,11 +62,11 @@ describe('sign-up fields', () => {
   it('ask for what a choice needs: an address at home, a date when "from"', () => {
     expect(err(placeSchema, { place: 'home' })).toEqual(['address: Vul je adres in.']);
     expect(err(placeSchema, { place: 'walk' })).toEqual([]);
-    expect(err(whenSchema, { days: ['di'], parts: ['middag'], start: 'from' })).toEqual(['from: Vul een datum in.']);
+    expect(err(whenSchema, { days: ['di'], parts: ['middag'], start: 'from' })).toEqual(['from: Vul een datum in, zoals 15-03-2027.']);
     expect(err(whenSchema, { days: [], parts: ['middag'], start: 'asap' })).toEqual(['days: Kies minstens één dag.']);
   });
   it('refuse an implausible year of birth', () => {
-    expect(err(aboutSchema, { callName: 'Robin', birthYear: '1850', postcode: '7001 AB' })).toEqual(['birthYear: Vul een jaartal in, zoals 1990.']);
+    expect(err(aboutSchema, { callName: 'Robin', birthYear: '1850', postcode: '7001 AB' })).toEqual(['birthYear: Vul je geboortejaar in, zoals 1990.']);
   });
 });
 
@@ -78,5 +78,58 @@ describe('a draft that changes a sign-up', () => {
     expect(draftFor(change, null)).toBeNull();
     const fresh = { about: change.about };
     expect(draftFor(fresh, null)).toBe(fresh);
+  });
+});
+
+describe('conditional fields (the same schema in the browser and on the server)', () => {
+  const err = (schema: Parameters<typeof parseLocalized>[0], input: unknown, lang = 'nl') => {
+    const r = parseLocalized(schema, input, lang);
+    return r.ok ? [] : r.errors.map((e) => `${e.field}: ${e.message}`);
+  };
+  const naaste = { withNaaste: 'nee', language: 'nl', interpreter: 'nee' };
+  it('require "Welke taal?" with "Een andere taal", and the naaste’s name and invitation with "Ja"', () => {
+    expect(err(naasteSchema, { ...naaste, language: 'other' })).toEqual(['otherLanguage: Vul in welke taal je wilt praten.']);
+    expect(err(naasteSchema, { ...naaste, language: 'other', otherLanguage: 'Tigrinya' })).toEqual([]);
+    expect(err(naasteSchema, { ...naaste, withNaaste: 'ja' }, 'en')).toEqual(['naasteName: Enter the name of the person you bring.', 'inviteNaaste: Choose if we send this person an invitation.']);
+    expect(err(naasteSchema, { ...naaste, withNaaste: 'ja', naasteName: 'Kim', inviteNaaste: 'nee' })).toEqual([]);
+  });
+  it('refuse a value typed for an answer that was not chosen, instead of dropping it silently', () => {
+    expect(err(naasteSchema, { ...naaste, otherLanguage: 'Tigrinya' })).toEqual(["otherLanguage: Je koos geen andere taal. Maak 'Welke taal?' leeg, of kies 'Een andere taal'."]);
+    expect(err(naasteSchema, { ...naaste, naasteName: 'Kim', naasteContact: '06 1' })).toHaveLength(2);
+    expect(err(placeSchema, { place: 'walk', address: 'Lindelaan 1' })).toEqual(["address: Je koos niet 'Bij mij thuis'. Maak het adres leeg, of kies 'Bij mij thuis'."]);
+    expect(err(whenSchema, { days: ['di'], parts: ['middag'], start: 'asap', from: '2027-01-01' })).toHaveLength(1);
+  });
+});
+
+describe('error messages (GOV.UK patterns)', () => {
+  const err = (schema: Parameters<typeof parseLocalized>[0], input: unknown, lang = 'nl') => {
+    const r = parseLocalized(schema, input, lang);
+    return r.ok ? [] : r.errors.map((e) => `${e.field}: ${e.message}`);
+  };
+  it('name the question of each empty group, and show every problem of a step at once', () => {
+    expect(err(contactSchema, {})).toEqual([
+      'voicemail: Kies of we een bericht mogen inspreken.',
+      'sms: Kies of we je een sms mogen sturen.',
+      'senderNamed: Kies of de naam van de dienst in een e-mail of sms mag staan.',
+      'email: Vul een e-mailadres of een telefoonnummer in. Dan kunnen we je bereiken.',
+    ]);
+    expect(err(whenSchema, {}, 'en')).toEqual(['days: Choose at least one day.', 'parts: Choose at least one time of day.', 'start: Choose from when you can.']);
+    expect(err(aboutSchema, {})).toEqual(['callName: Vul in hoe we je mogen noemen.', 'birthYear: Vul je geboortejaar in, zoals 1990.', 'postcode: Vul je postcode in, zoals 7001 AB.']);
+  });
+  it('never repeat one sentence for different questions, and never say "Vul dit in" or "Er ging iets mis"', () => {
+    const all = [...err(contactSchema, {}), ...err(naasteSchema, {}), ...err(whenSchema, {}), ...err(placeSchema, {}), ...err(aboutSchema, {})].map((e) => e.split(': ')[1]);
+    expect(new Set(all).size).toBe(all.length);
+    for (const message of all) expect(message).not.toMatch(/Vul dit in|Er ging iets mis|Kies een van de mogelijkheden/);
+  });
+});
+
+describe('undoing a cancel', () => {
+  const cancelledAt = new Date('2026-11-20T10:00:00Z');
+  it('is possible for 7 days while the status before the cancel is kept', () => {
+    const r = { status: 'cancelled', cancelledAt, statusBeforeCancel: 'received' };
+    expect(canUndoCancel(r, new Date('2026-11-27T09:59:00Z'))).toBe(true);
+    expect(canUndoCancel(r, new Date('2026-11-27T10:01:00Z'))).toBe(false);
+    expect(canUndoCancel({ ...r, statusBeforeCancel: null }, new Date('2026-11-21T10:00:00Z'))).toBe(false);
+    expect(canUndoCancel({ ...r, status: 'received' }, new Date('2026-11-21T10:00:00Z'))).toBe(false);
   });
 });

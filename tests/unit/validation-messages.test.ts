@@ -19,7 +19,7 @@ describe('validation messages', () => {
       errors: [
         { field: 'name', message: 'Vul dit in.' },
         { field: 'email', message: 'Vul een e-mailadres in, zoals naam@voorbeeld.nl.' },
-        { field: 'postcode', message: 'Vul een postcode in, zoals 1234 AB.' },
+        { field: 'postcode', message: 'Vul je postcode in, zoals 7001 AB.' },
         { field: 'age', message: 'Vul een getal in van 18 of hoger.' },
       ],
     });

@@ -2,57 +2,74 @@ import * as z from 'zod/mini';
 
 // One schema per step of /aanmelden, shared by the actions on the server and the island in the
 // browser (zod/mini: ~6 KB gzipped, so the page stays under its 20 KB JavaScript budget).
-// Messages are keys in the `validation` namespace; limits follow the issue: names 100, text 4,000.
-const yesNo = z.pipe(z.enum(['ja', 'nee']), z.transform((v) => v === 'ja'));
+// Messages are keys in the `validation` namespace, one per question, so each names what it is
+// about (GOV.UK error messages); limits follow the issue: names 100, text 4,000.
+const msg = (key: string) => ({ error: `validation:${key}` });
+const yesNo = (key: string) => z.pipe(z.enum(['ja', 'nee'], msg(key)), z.transform((v) => v === 'ja'));
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 const optionalText = (max: number) => z.optional(text(max));
-const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 const postcode = z.pipe(
-  z.string().check(z.trim(), z.regex(/^[1-9]\d{3}\s?[a-zA-Z]{2}$/, { error: 'validation:postcode' })),
+  z.string(msg('postcode')).check(z.trim(), z.regex(/^[1-9]\d{3}\s?[a-zA-Z]{2}$/, msg('postcode'))),
   z.transform((v) => `${v.slice(0, 4)} ${v.slice(-2).toUpperCase()}`),
 );
 /** Dutch numbers: 06 12345678, 0314-123456, +31 6 12345678 (spaces and dashes allowed). */
 export const phone = z.pipe(
   z.pipe(z.string(), z.transform((v) => v.trim().replace(/[\s-]/g, ''))),
-  z.string().check(z.regex(/^(\+31|0031|0)[1-9]\d{8}$/, { error: 'validation:phone' })),
+  z.string().check(z.regex(/^(\+31|0031|0)[1-9]\d{8}$/, msg('phone'))),
 );
-const email = z.email().check(z.maxLength(254));
-const birthYear = z.coerce.number({ error: 'validation:birthYear' }).check(
-  z.refine((n) => Number.isInteger(n) && n >= 1900 && n <= new Date().getFullYear(), { error: 'validation:birthYear' }),
+const email = z.email(msg('email')).check(z.maxLength(254));
+const birthYear = z.coerce.number(msg('birthYear')).check(
+  z.refine((n) => Number.isInteger(n) && n >= 1900 && n <= new Date().getFullYear(), msg('birthYear')),
 );
 
-export const aboutSchema = z.object({ callName: name, birthYear, postcode });
+/**
+ * A field that belongs to an answer (the address to "bij mij thuis"): required when the answer is
+ * given, and refused when it is not, so nothing typed there is dropped without a word. The checks
+ * run even when other fields failed (`when`), so a step shows all its problems at once.
+ */
+type Raw = Record<string, unknown>;
+const filled = (v: unknown) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== '');
+const matches = (v: unknown, want: string) => v === want || (want === 'ja' && v === true);
+const always = { when: () => true };
+function dependsOn(field: string, on: string, value: string, key: string) {
+  return [
+    z.refine<Raw>((o) => !matches(o[on], value) || filled(o[field]), { ...always, ...msg(key), path: [field] }),
+    z.refine<Raw>((o) => matches(o[on], value) || !filled(o[field]), { ...always, ...msg(`${key}NotNeeded`), path: [field] }),
+  ];
+}
+
+// Left empty, the form sends nothing: the default '' lets the field's own "vul in" message speak.
+const callName = z.pipe(z._default(z.string(), ''), z.string().check(z.trim(), z.minLength(1, msg('callName')), z.maxLength(100)));
+
+export const aboutSchema = z.object({ callName, birthYear, postcode });
 
 export const contactSchema = z
   .object({
     email: z.optional(email),
     phone: z.optional(phone),
     bestTimes: optionalText(200),
-    voicemail: yesNo,
-    sms: yesNo,
-    senderNamed: yesNo,
+    voicemail: yesNo('voicemail'),
+    sms: yesNo('sms'),
+    senderNamed: yesNo('senderNamed'),
   })
-  .check(z.refine((c) => !!(c.email || c.phone), { error: 'validation:emailOrPhone', path: ['email'] }));
+  .check(z.refine((c: Raw) => filled(c['email']) || filled(c['phone']), { ...always, ...msg('emailOrPhone'), path: ['email'] }));
 
 export const topicSchema = z.object({ topic: optionalText(4000), help: optionalText(4000) });
 
 export const placeSchema = z
   .object({
-    place: z.string().check(z.regex(/^(home|walk|other|location:[0-9a-f-]{36})$/, { error: 'validation:invalid_value' })),
+    place: z.string(msg('place')).check(z.regex(/^(home|walk|other|location:[0-9a-f-]{36})$/, msg('place'))),
     address: optionalText(200),
     otherPlace: optionalText(500),
   })
-  .check(
-    z.refine((p) => p.place !== 'home' || !!p.address, { error: 'validation:address', path: ['address'] }),
-    z.refine((p) => p.place !== 'other' || !!p.otherPlace, { error: 'validation:otherPlace', path: ['otherPlace'] }),
-  );
+  .check(...dependsOn('address', 'place', 'home', 'address'), ...dependsOn('otherPlace', 'place', 'other', 'otherPlace'));
 
 export const dayKeys = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
 export const partKeys = ['ochtend', 'middag', 'avond'] as const;
 
 /** A list of choices, each at most once: a form cannot send more than there are boxes. */
 const choices = <T extends readonly [string, ...string[]]>(keys: T, empty: string) =>
-  z.array(z.enum(keys)).check(
+  z.array(z.enum(keys), { error: empty }).check(
     z.minLength(1, { error: empty }),
     z.maxLength(keys.length),
     z.refine((list) => new Set(list).size === list.length, { error: 'validation:invalid_value' }),
@@ -70,28 +87,35 @@ export const whenSchema = z
   .object({
     days: choices(dayKeys, 'validation:days'),
     parts: choices(partKeys, 'validation:parts'),
-    start: z.enum(['asap', 'from']),
-    from: z.optional(z.iso.date({ error: 'validation:date' }).check(z.refine((d) => inWindow(d), { error: 'validation:dateWindow' }))),
+    start: z.enum(['asap', 'from'], msg('start')),
+    from: z.optional(z.iso.date(msg('date')).check(z.refine((d) => inWindow(d), { error: 'validation:dateWindow' }))),
   })
-  .check(z.refine((w) => w.start !== 'from' || !!w.from, { error: 'validation:date', path: ['from'] }));
+  .check(...dependsOn('from', 'start', 'from', 'date'));
 
 export const naasteSchema = z
   .object({
-    withNaaste: yesNo,
+    withNaaste: yesNo('withNaaste'),
     naasteName: optionalText(100),
     naasteRelation: optionalText(100),
     naasteContact: optionalText(254),
-    inviteNaaste: z.optional(yesNo),
-    language: z.enum(['nl', 'en', 'other']),
+    inviteNaaste: z.optional(yesNo('inviteNaaste')),
+    language: z.enum(['nl', 'en', 'other'], msg('language')),
     otherLanguage: optionalText(100),
-    interpreter: yesNo,
+    interpreter: yesNo('interpreter'),
     accessibility: optionalText(1000),
   })
-  .check(z.refine((n) => !n.withNaaste || !!n.naasteName, { error: 'validation:required', path: ['naasteName'] }));
+  .check(
+    ...dependsOn('naasteName', 'withNaaste', 'ja', 'naasteName'),
+    ...dependsOn('inviteNaaste', 'withNaaste', 'ja', 'inviteNaaste'),
+    // Relation and contact may stay empty with a naaste, but not be filled in without one.
+    z.refine((o: Raw) => matches(o['withNaaste'], 'ja') || !filled(o['naasteRelation']), { ...always, ...msg('naasteNotNeeded'), path: ['naasteRelation'] }),
+    z.refine((o: Raw) => matches(o['withNaaste'], 'ja') || !filled(o['naasteContact']), { ...always, ...msg('naasteNotNeeded'), path: ['naasteContact'] }),
+    ...dependsOn('otherLanguage', 'language', 'other', 'otherLanguage'),
+  );
 
 export const finishSchema = z.object({
-  consent: z.literal('ja', { error: 'validation:consent' }),
-  account: z.enum(['new', 'none']),
+  consent: z.literal('ja', msg('consent')),
+  account: z.enum(['new', 'none'], msg('account')),
   accountPassword: z.optional(z.string().check(z.maxLength(128))),
 });
 

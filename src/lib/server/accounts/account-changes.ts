@@ -7,6 +7,7 @@ import { hit } from '../auth/rate-limit.ts';
 import { limits } from '../auth/rate-limit-rules.ts';
 import { invalidateUserSessions, markReauthenticated } from '../auth/sessions.ts';
 import { queueMail } from '../mail/queue.ts';
+import { wantsDiscreetMail } from '../registrations/mails.ts';
 import { mailLink, type RequestContext } from './context.ts';
 import { findUserById, normalizeEmail } from './queries.ts';
 import { consumeToken, issueToken, tokenData } from './user-tokens.ts';
@@ -22,7 +23,7 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     await invalidateUserSessions(tx, user.id, actor.sessionId);
     await markReauthenticated(tx, actor.sessionId);
-    await queueMail(tx, { to: user.email, lang: user.language, template: 'passwordChanged', values: {} });
+    await queueMail(tx, { to: user.email, lang: user.language, template: 'passwordChanged', values: {}, discreet: await wantsDiscreetMail(tx, user.id) });
     await logAccess(tx, { actorId: user.id, subjectId: user.id, object: 'account', action: 'auth.password_changed', authority: 'self', ipPrefix: ctx.ipPrefix });
   });
   return 'ok';
@@ -45,7 +46,7 @@ export async function requestEmailChange(db: Db, actor: Actor, password: string,
     await logAccess(tx, { actorId: user.id, subjectId: user.id, object: 'account', action: 'auth.email_change_requested', authority: 'self', ipPrefix: ctx.ipPrefix });
     if (taken || email === user.email) return;
     const { token } = await issueToken(tx, user.id, 'email_change', { data: { email } });
-    await queueMail(tx, { to: email, lang: user.language, template: 'emailChangeConfirm', values: { link: mailLink(`/email-wijzigen/${token}`, user.language) } });
+    await queueMail(tx, { to: email, lang: user.language, template: 'emailChangeConfirm', values: { link: mailLink(`/email-wijzigen/${token}`, user.language) }, discreet: await wantsDiscreetMail(tx, user.id) });
   });
   return 'ok';
 }
@@ -61,7 +62,7 @@ export async function confirmEmailChange(db: Db, token: string, ctx: RequestCont
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (taken) return false;
     await tx.update(users).set({ email, emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
-    await queueMail(tx, { to: user.email, lang: user.language, template: 'emailChangedNotice', values: {} });
+    await queueMail(tx, { to: user.email, lang: user.language, template: 'emailChangedNotice', values: {}, discreet: await wantsDiscreetMail(tx, user.id) });
     await logAccess(tx, { actorId: user.id, subjectId: user.id, object: 'account', action: 'auth.email_changed', authority: 'change_link', ipPrefix: ctx.ipPrefix });
     return true;
   });

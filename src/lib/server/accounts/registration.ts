@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { hit } from '../auth/rate-limit.ts';
 import { limits } from '../auth/rate-limit-rules.ts';
 import { queueMail } from '../mail/queue.ts';
+import { wantsDiscreetMail } from '../registrations/mails.ts';
 import { mailLink, type RequestContext } from './context.ts';
 import { findUserByEmail, normalizeEmail } from './queries.ts';
 import { consumeCode, consumeToken, issueToken } from './user-tokens.ts';
@@ -28,7 +29,7 @@ export async function registerResident(db: Db, email: string, password: string, 
   await db.transaction(async (tx) => {
     const existing = await findUserByEmail(tx, address);
     if (existing) {
-      await queueMail(tx, { to: address, lang: existing.language, template: 'accountExists', values: { link: mailLink('/inloggen', existing.language) } });
+      await queueMail(tx, { to: address, lang: existing.language, template: 'accountExists', values: { link: mailLink('/inloggen', existing.language) }, discreet: await wantsDiscreetMail(tx, existing.id) });
       return;
     }
     const [user] = await tx.insert(users).values({ email: address, passwordHash, roles: ['resident'], language: ctx.lang }).returning();
@@ -40,7 +41,7 @@ export async function registerResident(db: Db, email: string, password: string, 
 
 async function sendConfirmation(db: Db, userId: string, email: string, lang: string) {
   const { token, code } = await issueToken(db, userId, 'email_confirmation', { withCode: true });
-  await queueMail(db, { to: email, lang, template: 'emailConfirmation', values: { code: code!, link: mailLink(`/account-bevestigen/${token}`, lang) } });
+  await queueMail(db, { to: email, lang, template: 'emailConfirmation', values: { code: code!, link: mailLink(`/account-bevestigen/${token}`, lang) }, discreet: await wantsDiscreetMail(db, userId) });
 }
 
 /** Sends a new code to an unconfirmed account; silent for anything else. */

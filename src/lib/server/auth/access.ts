@@ -8,6 +8,7 @@ const team: readonly Role[] = ['worker', 'planner', 'admin'];
 
 export const protectedPages = {
   resident: { path: '/mijn', roles: ['resident'] },
+  cancel: { path: '/mijn/afmelden', roles: ['resident'] },
   account: { path: '/account', roles: everyone },
   partner: { path: '/partner', roles: ['partner'] },
   team: { path: '/team', roles: team },
@@ -21,6 +22,7 @@ export const protectedActions = {
   'account.renewRecoveryCodes': ['partner', 'worker', 'planner', 'admin'],
   'admin.invite': ['admin'],
   'signup.cancel': ['resident'],
+  'signup.undoCancel': ['resident'],
   'signup.startChange': ['resident'],
 } as const satisfies Record<string, readonly Role[]>;
 

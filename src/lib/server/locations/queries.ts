@@ -12,3 +12,11 @@ export async function listActiveLocations(db: Db, regionId: string): Promise<Loc
     .where(and(eq(locations.regionId, regionId), eq(locations.active, true)))
     .orderBy(asc(locations.kind), asc(locations.name));
 }
+
+/** A place's name as residents read it in their language; the staff name when none was written. */
+export const placeName = (l: Pick<Location, 'name' | 'names'>, lang: string): string => l.names?.[lang] ?? l.names?.nl ?? l.name;
+
+export async function findLocation(db: Db, id: string): Promise<Location | null> {
+  const [row] = await db.select().from(locations).where(eq(locations.id, id));
+  return row ?? null;
+}

@@ -2,7 +2,8 @@
 import { seal, unseal } from '../crypto/seal.ts';
 import type { mailOutbox } from '../db/schema/index.ts';
 
-export type OutgoingMail = { to: string; subject: string; text: string; html: string };
+/** `fromName`: a discreet mail's sender name (a first name); null or absent: MAIL_FROM as set. */
+export type OutgoingMail = { to: string; fromName?: string | null; subject: string; text: string; html: string };
 
 export const sealMessage = (mail: OutgoingMail): string => seal(JSON.stringify(mail));
 

@@ -2,32 +2,62 @@ import { getT } from '../../i18n/index.ts';
 
 // Every message: plain text plus simple HTML, in the recipient's language, with no images, no
 // outside links and never a word about anyone's health: mailboxes are shared and subjects are seen.
-export const mailTemplates = ['emailConfirmation', 'accountExists', 'passwordReset', 'passwordChanged', 'emailChangeConfirm', 'emailChangedNotice', 'invitation', 'signupReceived', 'resumeSignup'] as const;
+// A resident who said "no" to the service's name in mail gets the discreet version: a first name as
+// sender and signature, and subject and text that say nothing of what the service is.
+export const mailTemplates = [
+  'emailConfirmation',
+  'accountExists',
+  'passwordReset',
+  'passwordChanged',
+  'emailChangeConfirm',
+  'emailChangedNotice',
+  'invitation',
+  'signupReceived',
+  'signupChanged',
+  'signupCancelled',
+  'cancelUndone',
+  'resumeSignup',
+] as const;
 export type MailTemplate = (typeof mailTemplates)[number];
-export type MailValues = { link?: string; code?: string; name?: string };
-export type RenderedMail = { subject: string; text: string; html: string };
+/** `details`: lines already in the recipient's language (what was chosen), shown as a list. */
+export type MailValues = { link?: string; code?: string; name?: string; details?: string[]; until?: string };
+export type MailStyle = { discreet?: boolean };
+/** `fromName` null: the sender as MAIL_FROM says; otherwise only the display name is replaced. */
+export type RenderedMail = { subject: string; text: string; html: string; fromName: string | null };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function renderMail(template: MailTemplate, lang: string, values: MailValues): RenderedMail {
+export function renderMail(template: MailTemplate, lang: string, values: MailValues, style: MailStyle = {}): RenderedMail {
   // Links are built by the caller from PUBLIC_ORIGIN; anything else (javascript:, a relative path) is a bug.
   if (values.link !== undefined && !/^https?:\/\/[^\s"<>]+$/.test(values.link)) throw new Error(`mail ${template}: the link must be an absolute http(s) URL`);
   const t = getT(lang, 'mail');
-  const lines = t(`${template}.lines`, { returnObjects: true }) as unknown as string[];
-  const closing = t(`${template}.closing`, { defaultValue: '' });
+  const discreet = !!style.discreet;
+  // The discreet wording only where the plain one would name the service; elsewhere both are the same.
+  const pick = (key: string) => (discreet && t(`${template}.discreet.${key}`, { returnObjects: true, defaultValue: '' }) ? `${template}.discreet.${key}` : `${template}.${key}`);
+  const lines = t(pick('lines'), { returnObjects: true, until: values.until ?? '' }) as unknown as string[];
+  const closing = t(pick('closing'), { defaultValue: '' });
   const greeting = values.name ? t('greetingName', { name: values.name }) : t('greeting');
   const codeLine = values.code ? t('codeLine', { code: values.code }) : '';
   const linkLabel = values.link ? t(`${template}.linkLabel`, { defaultValue: t('linkLabel') }) : '';
-  const paragraphs = [greeting, ...lines, codeLine].filter(Boolean);
-  const after = [closing, t('signature')].filter(Boolean);
+  const details = values.details ?? [];
+  const paragraphs = [greeting, ...lines].filter(Boolean);
+  const signature = discreet ? t('discreet.signature', { sender: t('discreet.sender') }) : t('signature');
+  const after = [closing, signature].filter(Boolean);
 
-  const text = [...paragraphs, ...(values.link ? [`${linkLabel}:\n${values.link}`] : []), ...after].join('\n\n');
-  const htmlParagraphs = [
-    ...paragraphs.map(escapeHtml),
-    ...(values.link ? [`<a href="${escapeHtml(values.link)}">${escapeHtml(linkLabel)}</a>`] : []),
-    ...after.map(escapeHtml),
-  ];
-  const body = htmlParagraphs.map((p) => `<p>${p}</p>`).join('');
+  const text = [
+    ...paragraphs,
+    ...(details.length ? [details.map((d) => `- ${d}`).join('\n')] : []),
+    ...(codeLine ? [codeLine] : []),
+    ...(values.link ? [`${linkLabel}:\n${values.link}`] : []),
+    ...after,
+  ].join('\n\n');
+  const body = [
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...(details.length ? [`<ul>${details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>`] : []),
+    ...(codeLine ? [`<p>${escapeHtml(codeLine)}</p>`] : []),
+    ...(values.link ? [`<p><a href="${escapeHtml(values.link)}">${escapeHtml(linkLabel)}</a></p>`] : []),
+    ...after.map((p) => `<p>${escapeHtml(p)}</p>`),
+  ].join('');
   const html = `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"></head><body>${body}</body></html>`;
-  return { subject: t(`${template}.subject`), text, html };
+  return { subject: t(pick('subject')), text, html, fromName: discreet ? t('discreet.sender') : null };
 }

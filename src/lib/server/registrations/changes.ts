@@ -8,6 +8,8 @@ import type { Region } from '../region/queries.ts';
 import { deleteDraft, loadDraft, saveDraft } from './drafts.ts';
 import { openDetails, type Registration } from './queries.ts';
 import { checkEligibility } from './rules.ts';
+import { choiceLines, isDiscreet } from './mails.ts';
+import { queueMail } from '../mail/queue.ts';
 import { isComplete, registrationColumns } from './submit.ts';
 
 /** Until a date is planned the resident may change their sign-up; after that they call the team. */
@@ -61,6 +63,12 @@ export async function saveChange(db: Db, region: Region, residentId: string, dra
       .returning({ id: registrations.id, reference: registrations.reference });
     if (!row) return { ok: false as const, reason: 'not_changeable' as const };
     await logAccess(tx, { actorId: residentId, actorRole: 'resident', subjectId: residentId, object: `registration:${row.id}`, action: 'registration.changed', authority: 'self', ipPrefix: ctx.ipPrefix });
+    const email = answers.contact.email;
+    if (email) {
+      const discreet = isDiscreet(answers.contact);
+      const details = await choiceLines(tx, answers, ctx.lang, discreet);
+      await queueMail(tx, { to: email, lang: ctx.lang, template: 'signupChanged', values: { name: answers.about.callName, code: row.reference, details }, discreet });
+    }
     await deleteDraft(tx, draftToken);
     return { ok: true as const, reference: row.reference };
   });

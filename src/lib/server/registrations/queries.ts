@@ -1,9 +1,7 @@
 import { and, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { locations, registrations } from '../db/schema/index.ts';
-import { logAccess } from '../audit/log.ts';
 import { unseal } from '../crypto/seal.ts';
-import type { RequestContext } from '../accounts/context.ts';
 
 export type Registration = typeof registrations.$inferSelect;
 export type RegistrationDetails = {
@@ -24,25 +22,11 @@ export const openDetails = (r: Registration): RegistrationDetails => JSON.parse(
 /** A resident's own sign-ups, newest first: the query is scoped to them, not filtered afterwards. */
 export async function listForResident(db: Db, residentId: string) {
   return db
-    .select({ registration: registrations, locationName: locations.name })
+    .select({ registration: registrations, location: { name: locations.name, names: locations.names } })
     .from(registrations)
     .leftJoin(locations, eq(locations.id, registrations.locationId))
     .where(eq(registrations.residentId, residentId))
     .orderBy(desc(registrations.createdAt));
-}
-
-/** Cancels one of the resident's own sign-ups that is not yet held; no reason asked. */
-export async function cancelForResident(db: Db, residentId: string, registrationId: string, callMe: boolean, ctx: RequestContext): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(registrations)
-      .set({ status: 'cancelled', cancelledAt: new Date(), callMeAfterCancel: callMe })
-      .where(and(eq(registrations.id, registrationId), eq(registrations.residentId, residentId), sql`${registrations.status} in ('received', 'contacted', 'planned')`))
-      .returning({ id: registrations.id });
-    if (!row) return false;
-    await logAccess(tx, { actorId: residentId, actorRole: 'resident', subjectId: residentId, object: `registration:${row.id}`, action: 'registration.cancelled', authority: 'self', ipPrefix: ctx.ipPrefix });
-    return true;
-  });
 }
 
 /** Days between sign-up and first contact, over the last 90 days: the input of the honest estimate. */

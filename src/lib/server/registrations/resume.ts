@@ -4,6 +4,7 @@ import { limits } from '../auth/rate-limit-rules.ts';
 import { mailLink } from '../accounts/context.ts';
 import { queueMail } from '../mail/queue.ts';
 import { loadDraft } from './drafts.ts';
+import { isDiscreet } from './mails.ts';
 
 /**
  * Mails a link that carries the draft token, so the sign-up can go on elsewhere. The database
@@ -20,6 +21,6 @@ export async function mailResumeLink(db: Db, draftToken: string | undefined, ema
     [`resume:ip:${ipPrefix ?? 'unknown'}`, limits.requestsPerIp],
   ] as const;
   for (const [name, limit] of quotas) if (!(await hit(db, name, limit)).allowed) return 'throttled';
-  await queueMail(db, { to: email, lang, template: 'resumeSignup', values: { link: mailLink(`/aanmelden/verder/${draftToken}`, lang) } });
+  await queueMail(db, { to: email, lang, template: 'resumeSignup', values: { link: mailLink(`/aanmelden/verder/${draftToken}`, lang) }, discreet: isDiscreet(draft.contact) });
   return 'sent';
 }

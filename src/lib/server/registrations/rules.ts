@@ -36,3 +36,19 @@ export function expectedContactDays(samples: number[], fallback: number): number
   const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   return Math.max(1, Math.ceil(median));
 }
+
+/** Days a resident may take back a cancel, as long as no one of the team has acted on it yet. */
+export const UNDO_CANCEL_DAYS = 7;
+
+type Cancelled = { status: string; cancelledAt: Date | null; statusBeforeCancel: string | null };
+
+export function undoCancelUntil(r: Cancelled): Date | null {
+  if (r.status !== 'cancelled' || !r.cancelledAt || !r.statusBeforeCancel) return null;
+  return new Date(r.cancelledAt.getTime() + UNDO_CANCEL_DAYS * 86_400_000);
+}
+
+/** Undo is possible within the window and only while the cancel still holds what it replaced. */
+export const canUndoCancel = (r: Cancelled, now = new Date()): boolean => {
+  const until = undoCancelUntil(r);
+  return !!until && now < until;
+};

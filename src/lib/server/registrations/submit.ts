@@ -15,6 +15,7 @@ import { queueMail } from '../mail/queue.ts';
 import type { Region } from '../region/queries.ts';
 import { checkEligibility, newReference } from './rules.ts';
 import { deleteDraft, loadDraft } from './drafts.ts';
+import { choiceLines, isDiscreet, wantsDiscreetMail } from './mails.ts';
 
 export const CONSENT_VERSION = '2026-11';
 
@@ -83,6 +84,7 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
   const quota = await hit(db, `signup:ip:${ctx.ipPrefix ?? 'unknown'}`, limits.signUpsPerIp);
   if (!quota.allowed) return { ok: false, reason: 'throttled' };
   const passwordHash = who.newAccountPassword ? await hashPassword(who.newAccountPassword) : null;
+  const discreet = isDiscreet(answers.contact);
 
   return db.transaction(async (tx) => {
     let residentId = who.signedIn?.id ?? null;
@@ -91,12 +93,12 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
       const existing = await findUserByEmail(tx, email);
       if (existing) {
         // Never attach a sign-up to someone else's account; the owner is told, as at "account maken".
-        await queueMail(tx, { to: existing.email, lang: existing.language, template: 'accountExists', values: { link: mailLink('/inloggen', existing.language) } });
+        await queueMail(tx, { to: existing.email, lang: existing.language, template: 'accountExists', values: { link: mailLink('/inloggen', existing.language) }, discreet: discreet || (await wantsDiscreetMail(tx, existing.id)) });
       } else {
         const [user] = await tx.insert(users).values({ email: email.toLowerCase(), passwordHash, roles: ['resident'], language: ctx.lang }).returning();
         residentId = user!.id;
         const { token, code } = await issueToken(tx, user!.id, 'email_confirmation', { withCode: true });
-        await queueMail(tx, { to: user!.email, lang: ctx.lang, template: 'emailConfirmation', values: { code: code!, link: mailLink(`/account-bevestigen/${token}`, ctx.lang) } });
+        await queueMail(tx, { to: user!.email, lang: ctx.lang, template: 'emailConfirmation', values: { code: code!, link: mailLink(`/account-bevestigen/${token}`, ctx.lang) }, discreet });
         accountMailed = true;
       }
     }
@@ -113,7 +115,7 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
       })
       .returning();
     if (email) {
-      await queueMail(tx, { to: email, lang: ctx.lang, template: 'signupReceived', values: { code: row!.reference } });
+      await queueMail(tx, { to: email, lang: ctx.lang, template: 'signupReceived', values: { name: answers.about.callName, code: row!.reference, details: await choiceLines(tx, answers, ctx.lang, discreet) }, discreet });
     }
     await logAccess(tx, { actorId: residentId, actorRole: 'resident', subjectId: residentId, object: `registration:${row!.id}`, action: 'registration.created', authority: 'self', ipPrefix: ctx.ipPrefix });
     await deleteDraft(tx, draftToken);

@@ -15,7 +15,9 @@ export const locations = pgTable(
       .notNull()
       .references(() => regions.id),
     kind: locationKind('kind').notNull(),
+    /** The name as staff know it; `names` holds what residents read per language (falls back to this). */
     name: text('name').notNull(),
+    names: jsonb('names').$type<LocalizedText>(),
     street: text('street'),
     postcode: text('postcode'),
     city: text('city'),

@@ -47,6 +47,8 @@ export const registrations = pgTable(
     firstContactAt: timestamp('first_contact_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     callMeAfterCancel: boolean('call_me_after_cancel').notNull().default(false),
+    /** What a cancelled sign-up was before, so the resident can undo the cancel; cleared once staff act on it. */
+    statusBeforeCancel: registrationStatus('status_before_cancel'),
     /** Idempotency: the draft a sign-up came from, so a double submit makes one sign-up. */
     draftId: text('draft_id').unique(),
     ...timestamps,

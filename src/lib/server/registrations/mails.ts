@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { registrations } from '../db/schema/index.ts';
+import { getT } from '../../i18n/index.ts';
+import type { SignupAnswers } from '../../schemas/signup.ts';
+import { findLocation, placeName } from '../locations/queries.ts';
+import { openDetails } from './queries.ts';
+
+type Complete = Required<Pick<SignupAnswers, 'contact' | 'place' | 'when' | 'naaste'>>;
+
+/** "Nee" to the service's name in mail: only an explicit yes lifts it, so an unanswered draft is discreet too. */
+export const isDiscreet = (contact: { senderNamed?: boolean } | undefined): boolean => contact?.senderNamed !== true;
+
+/** Mail about an account follows the resident's sign-ups: one "nee" anywhere makes all their mail discreet. */
+export async function wantsDiscreetMail(db: Db, userId: string): Promise<boolean> {
+  const rows = await db.select().from(registrations).where(eq(registrations.residentId, userId));
+  return rows.some((r) => openDetails(r).contact.senderNamed === false);
+}
+
+/**
+ * What the resident chose, as lines for a mail. Discreet mail leaves out a place from the catalogue:
+ * its name ("GGZ ...", "Stadskamer ...") could say what the conversation is about.
+ */
+export async function choiceLines(db: Db, a: Complete, lang: string, discreet: boolean): Promise<string[]> {
+  const t = getT(lang, 'mail');
+  const s = getT(lang, 'signup');
+  const p = a.place.place;
+  let place: string | null = null;
+  if (p === 'home') place = s('place.home');
+  else if (p === 'walk') place = s('place.walk');
+  else if (p === 'other') place = `${s('place.other')}: ${a.place.otherPlace ?? ''}`;
+  else if (!discreet) {
+    const location = await findLocation(db, p.slice('location:'.length));
+    place = location ? placeName(location, lang) : null;
+  }
+  const days = a.when.days.map((d) => s(`when.day.${d}`).toLowerCase()).join(', ');
+  const parts = a.when.parts.map((x) => s(`when.part.${x}`).toLowerCase()).join(', ');
+  const n = a.naaste;
+  const naaste = !n.withNaaste ? t('choices.alone') : n.inviteNaaste ? t('choices.invite', { name: n.naasteName }) : t('choices.noInvite', { name: n.naasteName });
+  return [
+    ...(place ? [t('choices.place', { place })] : []),
+    t('choices.when', { days, parts }),
+    a.when.start === 'from' && a.when.from ? t('choices.from', { date: a.when.from }) : t('choices.asap'),
+    naaste,
+    ...(n.interpreter ? [t('choices.interpreter')] : []),
+  ];
+}
