@@ -17,6 +17,12 @@ describe('demo data', () => {
     expect(region).toMatchObject({ slug: demoRegion.slug, minAge: 18, maxAge: 65 });
     const places = await database.db.select().from(locations).where(eq(locations.regionId, region!.id));
     expect(new Set(places.map((p) => p.kind))).toEqual(new Set(locationKinds));
+    // Residents read each place in their language, and never the kind twice ("(herstelcentrum) (Herstelcentrum)").
+    for (const p of places) {
+      expect(p.names?.nl && p.names.en, p.name).toBeTruthy();
+      expect(p.names!.nl, p.name).not.toMatch(/\(/);
+    }
+    expect(places.find((p) => p.kind === 'online')!.names!.en).toBe('Online, by video call');
     const team = await database.db.select().from(teamMembers);
     expect(new Set(team.map((m) => m.discipline))).toEqual(new Set(disciplines));
   });

@@ -3,6 +3,7 @@ import { aboutSchema, contactSchema, naasteSchema, placeSchema, topicSchema, whe
 import { canUndoCancel, checkEligibility, expectedContactDays, newReference } from '../../src/lib/server/registrations/rules.ts';
 import { parseLocalized } from '../../src/lib/i18n/zod.ts';
 import { draftFor } from '../../src/lib/server/registrations/drafts.ts';
+import { kindNote, placeName } from '../../src/lib/server/locations/queries.ts';
 
 const region = { minAge: 18, maxAge: 65, postcodeAreas: ['7001', '7002'] };
 const now = new Date('2026-11-23T12:00:00+01:00');
@@ -131,5 +132,18 @@ describe('undoing a cancel', () => {
     expect(canUndoCancel(r, new Date('2026-11-27T10:01:00Z'))).toBe(false);
     expect(canUndoCancel({ ...r, statusBeforeCancel: null }, new Date('2026-11-21T10:00:00Z'))).toBe(false);
     expect(canUndoCancel({ ...r, status: 'received' }, new Date('2026-11-21T10:00:00Z'))).toBe(false);
+  });
+});
+
+describe('place names', () => {
+  it('come in the resident’s language, falling back to Dutch and then to the staff name', () => {
+    expect(placeName({ name: 'Online, via een videogesprek', names: { nl: 'Online, via een videogesprek', en: 'Online, by video call' } }, 'en')).toBe('Online, by video call');
+    expect(placeName({ name: 'Wijkcentrum', names: { nl: 'Wijkcentrum De Horst' } }, 'en')).toBe('Wijkcentrum De Horst');
+    expect(placeName({ name: 'Wijkcentrum', names: null }, 'en')).toBe('Wijkcentrum');
+  });
+  it('get their kind beside them only when the name does not say it already', () => {
+    expect(kindNote('Stadskamer Oostveld', 'Herstelcentrum')).toBe('Herstelcentrum');
+    expect(kindNote('GGZ Oostveld, locatie Parkweg', 'GGZ (hulp bij psychische klachten)')).toBeNull();
+    expect(kindNote('Online, by video call', 'Online')).toBeNull();
   });
 });

@@ -18,6 +18,8 @@ export const demoRegion = {
 type DemoLocation = {
   kind: (typeof locationKinds)[number];
   name: string;
+  /** What residents read per language; a proper name stays the same in every language. */
+  names: LocalizedText;
   street?: string;
   postcode?: string;
   city?: string;
@@ -27,7 +29,8 @@ type DemoLocation = {
 export const demoLocations: DemoLocation[] = [
   {
     kind: 'stadskamer',
-    name: 'Stadskamer Oostveld (herstelcentrum)',
+    name: 'Stadskamer Oostveld',
+    names: { nl: 'Stadskamer Oostveld', en: 'Stadskamer Oostveld' },
     street: 'Lindelaan 12',
     postcode: '7001 AB',
     city: 'Oostveld',
@@ -39,6 +42,7 @@ export const demoLocations: DemoLocation[] = [
   {
     kind: 'library',
     name: 'Bibliotheek De Leeshoek',
+    names: { nl: 'Bibliotheek De Leeshoek', en: 'De Leeshoek Library' },
     street: 'Marktplein 3',
     postcode: '7002 CD',
     city: 'Oostveld',
@@ -50,6 +54,7 @@ export const demoLocations: DemoLocation[] = [
   {
     kind: 'community_centre',
     name: 'Wijkcentrum De Horst',
+    names: { nl: 'Wijkcentrum De Horst', en: 'De Horst Community Centre' },
     street: 'Horststraat 40',
     postcode: '7004 EF',
     city: 'Oostveld',
@@ -61,6 +66,7 @@ export const demoLocations: DemoLocation[] = [
   {
     kind: 'gp_practice',
     name: 'Huisartsenpraktijk Brinkhoek',
+    names: { nl: 'Huisartsenpraktijk Brinkhoek', en: 'Brinkhoek GP Practice' },
     street: 'Brinkhoek 7',
     postcode: '7005 GH',
     city: 'Oostveld',
@@ -72,6 +78,7 @@ export const demoLocations: DemoLocation[] = [
   {
     kind: 'ggz',
     name: 'GGZ Oostveld, locatie Parkweg',
+    names: { nl: 'GGZ Oostveld, locatie Parkweg', en: 'GGZ Oostveld, Parkweg location' },
     street: 'Parkweg 101',
     postcode: '7007 JK',
     city: 'Oostveld',
@@ -83,6 +90,7 @@ export const demoLocations: DemoLocation[] = [
   {
     kind: 'online',
     name: 'Online, via een videogesprek',
+    names: { nl: 'Online, via een videogesprek', en: 'Online, by video call' },
     accessibility: {
       nl: 'Je krijgt een link. Je hebt alleen een telefoon, tablet of computer met camera nodig.',
       en: 'You get a link. You only need a phone, tablet or computer with a camera.',

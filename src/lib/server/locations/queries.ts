@@ -20,3 +20,10 @@ export async function findLocation(db: Db, id: string): Promise<Location | null>
   const [row] = await db.select().from(locations).where(eq(locations.id, id));
   return row ?? null;
 }
+
+/**
+ * The kind of a place as a short note beside its name, left out when the name already says it
+ * ("Online, via een videogesprek" needs no "Online" after it).
+ */
+export const kindNote = (name: string, kindLabel: string): string | null =>
+  name.toLowerCase().includes(kindLabel.toLowerCase().split(' (')[0]!) ? null : kindLabel;
