@@ -38,7 +38,7 @@ async function signUp(page: Page, o: Options) {
   await next(page);
 
   await check(4);
-  await page.getByRole('group', { name: 'Waar wil je het gesprek?' }).getByLabel(o.place).check();
+  await page.getByRole('group', { name: 'Kies een plek' }).getByLabel(o.place).check();
   if (String(o.place) === 'Bij mij thuis') await page.getByLabel('Je adres').fill('Dorpsstraat 1, Oostveld');
   if (String(o.place) === 'Ergens anders') await page.getByLabel('Waar?').fill('Op het bankje bij de vijver');
   await next(page);
@@ -51,14 +51,15 @@ async function signUp(page: Page, o: Options) {
   await check(6);
   if (o.naaste) {
     await page.getByRole('group', { name: 'Wil je iemand meenemen?' }).getByLabel('Ja').check();
-    await page.getByLabel('Naam', { exact: true }).fill('Kim');
+    await page.getByLabel('Naam van wie je meeneemt').fill('Kim');
     await page.getByLabel('Wie is dit voor je?').fill('mijn zus');
+    await page.getByRole('group', { name: /Zullen wij deze persoon uitnodigen/ }).getByLabel('Ja').check();
   }
   await next(page);
 
   await check(7);
   await expect(page.getByText('Ik slaap slecht sinds de verhuizing.')).toBeVisible();
-  await page.getByLabel(/Ik geef toestemming/).check();
+  await page.getByLabel(/Het team mag gebruiken/).check();
   if (o.account === 'new') {
     await page.getByLabel(/Ja, maak een account/).check();
     await page.getByLabel('Kies een wachtwoord voor je account').fill('mijn eigen lange zin');
@@ -92,7 +93,9 @@ for (const javaScriptEnabled of [true, false]) {
       await signInWithPassword(page, email, 'mijn eigen lange zin');
       await expect(page.getByRole('heading', { name: new RegExp(reference) })).toBeVisible();
       await expect(page.getByText('Bibliotheek De Leeshoek')).toBeVisible();
-      await page.getByRole('button', { name: 'Meld me af' }).click();
+      await page.getByRole('link', { name: 'Afmelden voor dit gesprek' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Weet je het zeker?');
+      await page.getByRole('button', { name: 'Ja, meld me af' }).click();
       await expect(page.getByRole('status')).toContainText('Je bent afgemeld.');
       await expect(page.getByText('Afgemeld', { exact: true })).toBeVisible();
     });
@@ -114,9 +117,10 @@ test('a signed-in resident signs up straight into their account', async ({ page 
 
   // Change the place until a date is planned: back through the review, then saved over the original.
   await page.getByRole('article', { name: new RegExp(reference) }).getByRole('button', { name: 'Wijzig je aanmelding' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Controleren');
-  await page.getByRole('link', { name: 'Wijzig: Waar', exact: true }).click();
-  await page.getByRole('group', { name: 'Waar wil je het gesprek?' }).getByLabel(/Stadskamer Oostveld/).check();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Je aanmelding wijzigen');
+  await expect(page.getByText(/Stap \d van 7/)).toHaveCount(0);
+  await page.getByRole('link', { name: 'Wijzig: Waar wil je praten?', exact: true }).click();
+  await page.getByRole('group', { name: 'Kies een plek' }).getByLabel(/Stadskamer Oostveld/).check();
   await page.getByRole('button', { name: 'Opslaan en terug naar het overzicht' }).click();
   await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
   await expect(page.getByRole('status')).toContainText('Je wijzigingen zijn opgeslagen.');
@@ -152,16 +156,17 @@ test('errors are listed at the top, linked to their fields, in Dutch and English
   await page.getByLabel('Wat is je postcode?').fill('ABC');
   await next(page);
   const summary = page.getByRole('alert');
-  await expect(summary.getByRole('link', { name: 'Vul dit in.' })).toHaveAttribute('href', '#veld-callName');
-  await expect(summary.getByRole('link', { name: 'Vul een jaartal in, zoals 1990.' })).toBeVisible();
-  await expect(summary.getByRole('link', { name: 'Vul een postcode in, zoals 1234 AB.' })).toBeVisible();
+  await expect(summary.getByRole('heading')).toHaveText('Er ontbreekt nog iets');
+  await expect(summary.getByRole('link', { name: 'Vul in hoe we je mogen noemen.' })).toHaveAttribute('href', '#veld-callName');
+  await expect(summary.getByRole('link', { name: 'Vul je geboortejaar in, zoals 1990.' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Vul je postcode in, zoals 7001 AB.' })).toBeVisible();
   await expect(page.getByLabel('Wat is je postcode?')).toHaveValue('ABC');
   expect(await axeViolations(page)).toEqual([]);
 
   await page.goto('/en/aanmelden/over-jou');
   await page.getByLabel('What can we call you?').fill('Sam');
   await page.getByRole('button', { name: 'Next step' }).click();
-  await expect(page.getByRole('alert')).toContainText('Enter a year, like 1990.');
+  await expect(page.getByRole('alert')).toContainText('Enter the year you were born, like 1990.');
 });
 
 test('the contact step needs an e-mail address or a phone number', async ({ page }) => {
@@ -281,11 +286,11 @@ test.describe('the sign-up form in the browser', () => {
     await page.goto('/aanmelden/over-jou');
     await page.getByLabel('Wat is je postcode?').fill('ABC');
     await page.getByLabel('Hoe mogen we je noemen?').focus();
-    await expect(page.getByText('Vul een postcode in, zoals 1234 AB.')).toBeVisible();
+    await expect(page.getByText('Vul je postcode in, zoals 7001 AB.')).toBeVisible();
     await expect(page.getByLabel('Wat is je postcode?')).toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('Wat is je postcode?').fill('7001 AB');
     await page.getByLabel('Hoe mogen we je noemen?').focus();
-    await expect(page.getByText('Vul een postcode in, zoals 1234 AB.')).toHaveCount(0);
+    await expect(page.getByText('Vul je postcode in, zoals 7001 AB.')).toHaveCount(0);
 
     // Submit with an empty name: stopped in the browser, summary focused, nothing posted.
     await page.getByLabel('In welk jaar ben je geboren?').fill('1990');
@@ -295,7 +300,7 @@ test.describe('the sign-up form in the browser', () => {
     });
     await page.getByRole('button', { name: 'Volgende stap' }).click();
     await expect(page.getByRole('alert')).toBeFocused();
-    await expect(page.getByRole('alert').getByRole('link', { name: 'Vul dit in.' })).toHaveAttribute('href', '#veld-callName');
+    await expect(page.getByRole('alert').getByRole('link', { name: 'Vul in hoe we je mogen noemen.' })).toHaveAttribute('href', '#veld-callName');
     expect(posted).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -303,9 +308,9 @@ test.describe('the sign-up form in the browser', () => {
   test('shows the address field only for "at home"', async ({ page }) => {
     await signUpTo(page, 'plek');
     await expect(page.getByLabel('Je adres')).toBeHidden();
-    await page.getByRole('group', { name: 'Waar wil je het gesprek?' }).getByLabel('Bij mij thuis').check();
+    await page.getByRole('group', { name: 'Kies een plek' }).getByLabel('Bij mij thuis').check();
     await expect(page.getByLabel('Je adres')).toBeVisible();
-    await page.getByRole('group', { name: 'Waar wil je het gesprek?' }).getByLabel('Tijdens een wandeling buiten').check();
+    await page.getByRole('group', { name: 'Kies een plek' }).getByLabel('Tijdens een wandeling buiten').check();
     await expect(page.getByLabel('Je adres')).toBeHidden();
   });
 });
