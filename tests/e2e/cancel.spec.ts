@@ -26,6 +26,9 @@ test('a resident cancels after "Weet je het zeker?", gets a discreet mail, and u
   await article.getByRole('button', { name: 'Afmelding terugdraaien' }).click();
   await expect(page.getByRole('status')).toContainText('Je afmelding is teruggedraaid.');
   await expect(article).toContainText('Ontvangen (nu)');
+  // The current state has its own mark, not the empty circle of the states still to come.
+  const mark = (selector: string) => article.locator(selector).first().evaluate((el) => getComputedStyle(el, '::before').content);
+  expect(await mark('li[aria-current="step"]')).not.toBe(await mark('li[data-state="todo"]'));
 
   await page.goto('/demo/postvak');
   const email = demoAccountFor('resident').email;
@@ -35,6 +38,7 @@ test('a resident cancels after "Weet je het zeker?", gets a discreet mail, and u
   for (const text of await mails.allTextContents()) {
     expect(text).not.toMatch(/herstel(?!len)|ggz|Team Herstelgesprek/i);
     expect(text).toContain('Groet, Sam');
+    expect(text).toContain('Van: Sam ·');
   }
 
   // axe runs as a script in the page, so the confirmation page is checked with JavaScript on.

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './pages.ts';
 import { demoAccountFor, signInAs } from './accounts.ts';
-import { goTo } from './signup-steps.ts';
+import { finishSignUp, goTo } from './signup-steps.ts';
 
 const en = (path: string, lang: 'nl' | 'en') => (lang === 'en' ? `/en${path}` : path);
 
@@ -27,6 +27,15 @@ test.describe('at 320 × 640', () => {
       await firstField();
     });
   }
+
+  test('the reference code stays on one line', async ({ page }) => {
+    await goTo(page, 'meenemen');
+    await finishSignUp(page);
+    const code = page.locator('.hog-code');
+    await expect(code).toHaveText(/^HOG-[A-Z0-9]{6}$/);
+    const lineHeight = await code.evaluate((el) => parseFloat(getComputedStyle(el.parentElement!).lineHeight));
+    expect((await code.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
+  });
 
   test('the fuller crisis text folds open without JavaScript', async ({ page }) => {
     await page.goto('/');

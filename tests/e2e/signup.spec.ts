@@ -76,6 +76,7 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
 
     test('at home, with a naaste, without an account', async ({ page }) => {
+      test.slow(); // axe on all eight pages
       const reference = await signUp(page, { place: 'Bij mij thuis', naaste: true, account: 'none', checkAxe: javaScriptEnabled });
       expect(reference).toMatch(/^HOG-/);
     });
