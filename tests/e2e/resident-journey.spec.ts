@@ -59,7 +59,7 @@ for (const width of [320, 1280]) {
   test(`radio and checkbox labels sit beside their 24 px controls at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
     await goTo(page, 'plek');
-    for (const path of ['/aanmelden/plek', '/aanmelden/wanneer', '/aanmelden/contact']) {
+    for (const path of ['/aanmelden/plek', '/aanmelden/wanneer', '/aanmelden/contact', '/aanmelden/controleren']) {
       await page.goto(path);
       for (const input of await page.locator('input[type=radio], input[type=checkbox]').all()) {
         const control = (await input.boundingBox())!;
