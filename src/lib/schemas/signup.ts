@@ -38,8 +38,9 @@ function dependsOn(field: string, on: string, value: string, key: string) {
   ];
 }
 
-// Left empty, the form sends nothing: the default '' lets the field's own "vul in" message speak.
-const callName = z.pipe(z._default(z.string(), ''), z.string().check(z.trim(), z.minLength(1, msg('callName')), z.maxLength(100)));
+// Left empty, the form sends nothing at all: that, and only that, gets the field's own message.
+const required = (key: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? `validation:${key}` : undefined) });
+const callName = z.string(required('callName')).check(z.trim(), z.minLength(1, msg('callName')), z.maxLength(100));
 
 export const aboutSchema = z.object({ callName, birthYear, postcode });
 
