@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { axeViolations } from './pages.ts';
 import { demoAccountFor, signInAs } from './accounts.ts';
 import { finishSignUp, goTo } from './signup-steps.ts';
