@@ -27,7 +27,11 @@ test('a resident cancels after "Weet je het zeker?", gets a discreet mail, and u
   await expect(page.getByRole('status')).toContainText('Je afmelding is teruggedraaid.');
   await expect(article).toContainText('Ontvangen (nu)');
   // The current state has its own mark, not the empty circle of the states still to come.
-  const mark = (selector: string) => article.locator(selector).first().evaluate((el) => getComputedStyle(el, '::before').content);
+  const mark = (selector: string) =>
+    article
+      .locator(selector)
+      .first()
+      .evaluate((el) => getComputedStyle(el, '::before').content);
   expect(await mark('li[aria-current="step"]')).not.toBe(await mark('li[data-state="todo"]'));
 
   await page.goto('/demo/postvak');
@@ -45,7 +49,10 @@ test('a resident cancels after "Weet je het zeker?", gets a discreet mail, and u
   const context = await browser.newContext({ baseURL: baseURL!, storageState: await page.context().storageState(), javaScriptEnabled: true });
   const withScript = await context.newPage();
   await withScript.goto('/mijn');
-  const id = await withScript.getByRole('article', { name: new RegExp(reference) }).getByRole('link', { name: 'Afmelden voor dit gesprek' }).getAttribute('href');
+  const id = await withScript
+    .getByRole('article', { name: new RegExp(reference) })
+    .getByRole('link', { name: 'Afmelden voor dit gesprek' })
+    .getAttribute('href');
   await withScript.goto(id!);
   expect(await axeViolations(withScript)).toEqual([]);
   await context.close();
@@ -62,7 +69,10 @@ test('the review says whether the naaste will be invited', async ({ page }) => {
   await goTo(page, 'meenemen');
   await page.getByRole('group', { name: 'Wil je iemand meenemen?' }).getByLabel('Ja').check();
   await page.getByLabel('Naam van wie je meeneemt').fill('Kim');
-  await page.getByRole('group', { name: /Zullen wij deze persoon uitnodigen/ }).getByLabel('Nee').check();
+  await page
+    .getByRole('group', { name: /Zullen wij deze persoon uitnodigen/ })
+    .getByLabel('Nee')
+    .check();
   await page.getByRole('button', { name: 'Volgende stap' }).click();
   const section = page.getByRole('region', { name: 'Iemand meenemen' });
   await expect(section.getByText('Zullen wij deze persoon uitnodigen als de datum bekend is?')).toBeVisible();

@@ -34,7 +34,10 @@ const linkIn = (text: string) => /https?:\/\/\S+/.exec(text)![0];
 const tokenIn = (text: string) => linkIn(text).split('/').pop()!;
 // The outbox is sealed: open every message and keep those to these addresses.
 const mailTo = async (to: string[]) =>
-  (await database.db.select().from(mailOutbox).orderBy(mailOutbox.createdAt)).map(openMessage).filter((m) => m && to.includes(m.to)).map((m) => ({ ...m!, fromName: m!.fromName ?? null }));
+  (await database.db.select().from(mailOutbox).orderBy(mailOutbox.createdAt))
+    .map(openMessage)
+    .filter((m) => m && to.includes(m.to))
+    .map((m) => ({ ...m!, fromName: m!.fromName ?? null }));
 
 /** Every path that mails a resident, for one resident who said yes or no to the service's name. */
 async function everyMailKind(senderNamed: boolean) {

@@ -3,7 +3,6 @@ import { mailTemplates, renderMail } from '../../src/lib/server/mail/templates.t
 import { getT } from '../../src/lib/i18n/index.ts';
 import { REVEALING } from '../builders/mail.ts';
 
-
 const link = 'http://localhost:4321/aanmelden/verder/abc';
 // Staff invitations go to the team, never to a resident.
 const residentTemplates = mailTemplates.filter((t) => t !== 'invitation');
@@ -12,7 +11,12 @@ describe('mail to a resident who said no to the service’s name', () => {
   for (const lang of ['nl', 'en']) {
     for (const template of residentTemplates) {
       it(`${template} (${lang}): sender, subject and body name nothing of the service`, () => {
-        const mail = renderMail(template, lang, { link, code: 'HOG-F24WMT', name: 'Robin', details: ['Waar: Bij mij thuis'], until: '30 november 2026' }, { discreet: true });
+        const mail = renderMail(
+          template,
+          lang,
+          { link, code: 'HOG-F24WMT', name: 'Robin', details: ['Waar: Bij mij thuis'], until: '30 november 2026' },
+          { discreet: true },
+        );
         expect(mail.fromName).toBe(getT(lang, 'mail')('discreet.sender'));
         expect(mail.fromName).toMatch(/^\p{Lu}\p{Ll}+$/u); // a first name, nothing more
         for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toMatch(REVEALING);

@@ -13,7 +13,10 @@ export const isCancellable = (r: Pick<Registration, 'status'>): boolean => (CANC
 
 /** One of the resident's own sign-ups, or null: the query is scoped to them. */
 export async function findOwn(db: Db, residentId: string, registrationId: string): Promise<Registration | null> {
-  const [row] = await db.select().from(registrations).where(and(eq(registrations.id, registrationId), eq(registrations.residentId, residentId)));
+  const [row] = await db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.id, registrationId), eq(registrations.residentId, residentId)));
   return row ?? null;
 }
 
@@ -40,7 +43,15 @@ export async function cancelForResident(db: Db, residentId: string, registration
       .where(and(eq(registrations.id, registrationId), eq(registrations.residentId, residentId), inArray(registrations.status, [...CANCELLABLE])))
       .returning();
     if (!row) return false;
-    await logAccess(tx, { actorId: residentId, actorRole: 'resident', subjectId: residentId, object: `registration:${row.id}`, action: 'registration.cancelled', authority: 'self', ipPrefix: ctx.ipPrefix });
+    await logAccess(tx, {
+      actorId: residentId,
+      actorRole: 'resident',
+      subjectId: residentId,
+      object: `registration:${row.id}`,
+      action: 'registration.cancelled',
+      authority: 'self',
+      ipPrefix: ctx.ipPrefix,
+    });
     await mailResident(tx, row, 'signupCancelled', ctx, undoCancelUntil(row) ?? undefined);
     return true;
   });
@@ -67,7 +78,15 @@ export async function undoCancelForResident(db: Db, residentId: string, registra
       )
       .returning();
     if (!row) return false;
-    await logAccess(tx, { actorId: residentId, actorRole: 'resident', subjectId: residentId, object: `registration:${row.id}`, action: 'registration.cancel_undone', authority: 'self', ipPrefix: ctx.ipPrefix });
+    await logAccess(tx, {
+      actorId: residentId,
+      actorRole: 'resident',
+      subjectId: residentId,
+      object: `registration:${row.id}`,
+      action: 'registration.cancel_undone',
+      authority: 'self',
+      ipPrefix: ctx.ipPrefix,
+    });
     await mailResident(tx, row, 'cancelUndone', ctx);
     return true;
   });

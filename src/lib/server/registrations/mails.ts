@@ -36,7 +36,11 @@ export async function choiceLines(db: Db, a: Complete, lang: string, discreet: b
   const days = a.when.days.map((d) => s(`when.day.${d}`).toLowerCase()).join(', ');
   const parts = a.when.parts.map((x) => s(`when.part.${x}`).toLowerCase()).join(', ');
   const n = a.naaste;
-  const naaste = !n.withNaaste ? t('choices.alone') : n.inviteNaaste ? t('choices.invite', { name: n.naasteName }) : t('choices.noInvite', { name: n.naasteName });
+  const naaste = !n.withNaaste
+    ? t('choices.alone')
+    : n.inviteNaaste
+      ? t('choices.invite', { name: n.naasteName })
+      : t('choices.noInvite', { name: n.naasteName });
   return [
     ...(place ? [t('choices.place', { place })] : []),
     t('choices.when', { days, parts }),
