@@ -48,6 +48,7 @@ test('the home page names what the conversation is not, and lists the places', a
   await expect(page.getByText('Het is geen behandeling.')).toBeVisible();
   await expect(page.getByText('Je krijgt geen diagnose of label.')).toBeVisible();
   await expect(page.getByText(/geen manier om sneller bij de GGZ te komen/)).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Stadskamer Oostveld (herstelcentrum)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Stadskamer Oostveld', exact: true })).toBeVisible();
+  await expect(page.getByText(/^Herstelcentrum: Lindelaan 12/)).toBeVisible(); // the kind beside the name, once
   await expect(page.getByText(/tussen 18 en 65 jaar die in Regio Oostveld woont/)).toBeVisible();
 });
