@@ -22,6 +22,7 @@ import { sealLegacyMail } from './lib/server/mail/seal-legacy.ts';
 import { securityHeaders } from './lib/server/http/security-headers.ts';
 import { reportError } from './lib/server/http/report-error.ts';
 import { superviseWorkers, workersFor } from './lib/server/cluster.ts';
+import { createResponder } from './lib/server/http/respond.ts';
 
 function fail(line: string): never {
   console.error(`hog-portaal: ${line.replace(/\s+/g, ' ')}`);
@@ -84,7 +85,8 @@ async function serve(config: Config, database: Database): Promise<void> {
   provideDatabase(database);
   // The adapter must not listen on import: we listen below, after migrations, with our headers.
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-  const entry = pathToFileURL(path.resolve(import.meta.dirname, '../dist/server/entry.mjs')).href;
+  const dist = path.resolve(import.meta.dirname, '../dist');
+  const entry = pathToFileURL(path.join(dist, 'server/entry.mjs')).href;
   let handler: http.RequestListener;
   try {
     ({ handler } = (await import(entry)) as { handler: http.RequestListener });
@@ -92,9 +94,10 @@ async function serve(config: Config, database: Database): Promise<void> {
     fail('the server is not built; run `npm run build` first (or use `npm start`)');
   }
   const headers = Object.entries(securityHeaders(config.publicOrigin));
+  const respond = createResponder(handler, path.join(dist, 'client'));
   const server = http.createServer((req, res) => {
     for (const [name, value] of headers) res.setHeader(name, value);
-    handler(req, res);
+    respond(req, res);
   });
   server.on('error', (error) => fail(`cannot listen on ${config.host}:${config.port} (${error.message}); check HOST and PORT`));
   const stopHousekeeping = startHousekeeping(database.db);
