@@ -105,7 +105,8 @@ describe('the planner queue', () => {
     const { result: elsewhere } = await submit(null);
     if (!result.ok || !elsewhere.ok) throw new Error('not submitted');
     const queue = await listQueue(database.db, region.id, { userId: planner.id, role: 'planner', ipPrefix: null });
-    expect(queue.map((r) => r.reference)).toEqual([result.reference]);
+    expect(queue.rows.map((r) => r.reference)).toEqual([result.reference]);
+    expect(queue.total).toBe(1);
     const logged = await database.db.select().from(accessLog).where(eq(accessLog.actorId, planner.id));
     expect(logged.map((l) => [l.object, l.action, l.authority])).toEqual([[`registration:${result.registrationId}`, 'registration.listed', 'role:planner']]);
   });

@@ -5,13 +5,14 @@ import { hashPassword } from '../auth/passwords.ts';
 import { seal } from '../crypto/seal.ts';
 import { demoAccounts, DEMO_PASSWORD } from './accounts.ts';
 import { demoLocations, demoRegion, demoTeam } from './region.ts';
+import { invalidateLocations } from '../locations/queries.ts';
 
 /** Seeds the fictional region once; a second start finds it and leaves everything as it is. */
 export async function seedDemo(db: Db): Promise<'seeded' | 'present'> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const existing = await tx.select({ id: schema.regions.id }).from(schema.regions).where(eq(schema.regions.slug, demoRegion.slug));
-    if (existing.length > 0) return 'present';
+    if (existing.length > 0) return 'present' as const;
     const [region] = await tx.insert(schema.regions).values(demoRegion).returning({ id: schema.regions.id });
     if (!region) throw new Error('demo region was not inserted');
     await tx.insert(schema.locations).values(demoLocations.map((l) => ({ ...l, regionId: region.id })));
@@ -26,8 +27,10 @@ export async function seedDemo(db: Db): Promise<'seeded' | 'present'> {
         totpEnabledAt: totpSecret ? now : null,
       })),
     );
-    return 'seeded';
+    return 'seeded' as const;
   });
+  if (result === 'seeded') invalidateLocations();
+  return result;
 }
 
 /**
@@ -39,5 +42,6 @@ export async function resetDemo(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`truncate ${sql.join(tables, sql`, `)} cascade`);
   });
+  invalidateLocations();
   await seedDemo(db);
 }

@@ -1,16 +1,27 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { locations } from '../db/schema/index.ts';
+import { createCache } from '../cache.ts';
 
 export type Location = typeof locations.$inferSelect;
 
+// The home page and two sign-up steps show this list to everyone: read it once, not per view.
+// Whatever writes locations must call invalidateLocations(); the TTL covers other processes.
+const catalogue = createCache<Location[]>('locations', 5 * 60_000);
+
 /** The region's catalogue of places a resident can choose, in a stable order. */
 export async function listActiveLocations(db: Db, regionId: string): Promise<Location[]> {
-  return db
-    .select()
-    .from(locations)
-    .where(and(eq(locations.regionId, regionId), eq(locations.active, true)))
-    .orderBy(asc(locations.kind), asc(locations.name));
+  return catalogue.get(regionId, () =>
+    db
+      .select()
+      .from(locations)
+      .where(and(eq(locations.regionId, regionId), eq(locations.active, true)))
+      .orderBy(asc(locations.kind), asc(locations.name)),
+  );
+}
+
+export function invalidateLocations(regionId?: string): void {
+  catalogue.invalidate(regionId);
 }
 
 /** A place's name as residents read it in their language; the staff name when none was written. */

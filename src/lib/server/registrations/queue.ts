@@ -1,39 +1,97 @@
-import { asc, eq, and, inArray } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { accessLog, locations, registrations } from '../db/schema/index.ts';
 
 type Reader = { userId: string; role: 'planner' | 'admin'; ipPrefix: string | null };
 
+export const QUEUE_PAGE_SIZE = 50;
+
+export type QueueRow = {
+  id: string;
+  reference: string;
+  status: 'received' | 'contacted' | 'planned';
+  createdAt: Date;
+  placeKind: 'home' | 'catalogue' | 'walk' | 'other';
+  locationKind: string | null;
+  language: string;
+  interpreter: boolean;
+  source: 'resident' | 'partner';
+};
+
+/** `after`: the page after this sign-up; `before`: the page before it; neither: the oldest. */
+export type QueuePosition = { after?: string; before?: string };
+
+export type QueuePage = { rows: QueueRow[]; total: number; previous: string | null; next: string | null };
+
+// The queue order is (created_at, id) over open sign-ups; registrations_open_queue_idx is a
+// partial index in exactly that order with exactly this predicate, so a page is an index range
+// read of `size` rows however long the queue is. Keep the status list here and in the schema equal.
+const open = sql`r.status in ('received', 'contacted', 'planned')`;
+
+/** Drivers differ: postgres.js returns the rows, PGlite an object holding them. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** The statement behind listQueue: exported so a test can ask PostgreSQL how it runs it. */
+export function queueStatement(regionId: string, reader: Reader, position: QueuePosition = {}, size = QUEUE_PAGE_SIZE): SQL {
+  const backwards = !!position.before && !position.after;
+  const cursor = position.after ?? position.before;
+  const from: SQL = cursor
+    ? sql`and (r.created_at, r.id) ${backwards ? sql`<` : sql`>`} (select c.created_at, c.id from registrations c where c.id = ${cursor})`
+    : sql``;
+  const direction = backwards ? sql`desc` : sql`asc`;
+  // One row more than shown tells whether there is another page; it is neither shown nor logged.
+  return sql`
+    with candidates as (
+      select r.id, r.reference, r.status, r.created_at, r.place_kind, l.kind as location_kind,
+             r.language, r.interpreter, r.source, r.resident_id
+      from registrations r left join locations l on l.id = r.location_id
+      where r.region_id = ${regionId} and ${open} ${from}
+      order by r.created_at ${direction}, r.id ${direction}
+      limit ${size + 1}
+    ), logged as (
+      insert into access_log (actor_id, actor_role, subject_id, object, action, authority, ip_prefix)
+      select ${reader.userId}, ${reader.role}, resident_id, 'registration:' || id, 'registration.listed', ${`role:${reader.role}`}, ${reader.ipPrefix}
+      from (select * from candidates order by created_at ${direction}, id ${direction} limit ${size}) shown
+    )
+    select id, reference, status, created_at, place_kind, location_kind, language, interpreter, source
+    from candidates order by created_at, id`;
+}
+
 /**
- * The planner's queue, oldest first: no sealed details are opened here, but every sign-up shown
- * is still a look at someone's data, so each one is written to the access log.
+ * One page of the planner's queue, oldest first. Every sign-up shown is a look at someone's data,
+ * so the page is read and written to the access log in one statement: what is logged is exactly
+ * what is shown. No sealed details are opened here.
  */
-export async function listQueue(db: Db, regionId: string, reader: Reader, limit = 100) {
-  const rows = await db
-    .select({
-      id: registrations.id,
-      reference: registrations.reference,
-      status: registrations.status,
-      createdAt: registrations.createdAt,
-      placeKind: registrations.placeKind,
-      locationKind: locations.kind,
-      language: registrations.language,
-      interpreter: registrations.interpreter,
-      source: registrations.source,
-      residentId: registrations.residentId,
-    })
-    .from(registrations)
-    .leftJoin(locations, eq(locations.id, registrations.locationId))
-    .where(and(eq(registrations.regionId, regionId), inArray(registrations.status, ['received', 'contacted', 'planned'])))
-    .orderBy(asc(registrations.createdAt))
-    .limit(limit);
-  if (rows.length > 0) {
-    // One insert for the whole list rather than a round trip per row.
-    await db.insert(accessLog).values(
-      rows.map((r) => ({ actorId: reader.userId, actorRole: reader.role, subjectId: r.residentId, object: `registration:${r.id}`, action: 'registration.listed', authority: `role:${reader.role}`, ipPrefix: reader.ipPrefix })),
-    );
-  }
-  return rows;
+export async function listQueue(db: Db, regionId: string, reader: Reader, position: QueuePosition = {}, size = QUEUE_PAGE_SIZE): Promise<QueuePage> {
+  const backwards = !!position.before && !position.after;
+  const cursor = position.after ?? position.before;
+  const result = await db.execute(queueStatement(regionId, reader, position, size));
+  type Raw = { id: string; reference: string; status: QueueRow['status']; created_at: Date | string; place_kind: QueueRow['placeKind']; location_kind: string | null; language: string; interpreter: boolean; source: QueueRow['source'] };
+  const raw = rowsOf<Raw>(result);
+  const more = raw.length > size;
+  // The extra row lies beyond the page: at the end going forward, at the start going back.
+  const shown = more ? (backwards ? raw.slice(1) : raw.slice(0, size)) : raw;
+  const rows = shown.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    status: r.status,
+    createdAt: new Date(r.created_at),
+    placeKind: r.place_kind,
+    locationKind: r.location_kind,
+    language: r.language,
+    interpreter: r.interpreter,
+    source: r.source,
+  }));
+  const [counted] = rowsOf<{ total: number | string }>(await db.execute(sql`select count(*) as total from registrations r where r.region_id = ${regionId} and ${open}`));
+  const first = rows[0]?.id ?? null;
+  const last = rows.at(-1)?.id ?? null;
+  return {
+    rows,
+    total: Number(counted?.total ?? 0),
+    previous: backwards ? (more ? first : null) : cursor ? first : null,
+    next: backwards ? last : more ? last : null,
+  };
 }
 
 export const waitingDays = (createdAt: Date, now = new Date()): number => Math.floor((now.getTime() - createdAt.getTime()) / 86_400_000);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns.ts';
 import { users } from './accounts.ts';
@@ -53,7 +54,16 @@ export const registrations = pgTable(
     draftId: text('draft_id').unique(),
     ...timestamps,
   },
-  (t) => [index('registrations_queue_idx').on(t.regionId, t.status, t.createdAt), index('registrations_resident_idx').on(t.residentId)],
+  (t) => [
+    // The planner's queue (registrations/queue.ts): open sign-ups of a region in queue order, so a
+    // page is a range read, not a sort of every sign-up. The predicate must match the query's.
+    index('registrations_open_queue_idx')
+      .on(t.regionId, t.createdAt, t.id)
+      .where(sql`${t.status} in ('received', 'contacted', 'planned')`),
+    // The waiting-time estimate reads only sign-ups that have had a first contact.
+    index('registrations_contacted_idx').on(t.regionId, t.createdAt).where(sql`${t.firstContactAt} is not null`),
+    index('registrations_resident_idx').on(t.residentId),
+  ],
 );
 
 // The sign-up while it is being filled in: on the server (sealed), for 7 days, found through a

@@ -1,0 +1,3 @@
+DROP INDEX "registrations_queue_idx";--> statement-breakpoint
+CREATE INDEX "registrations_open_queue_idx" ON "registrations" USING btree ("region_id","created_at","id") WHERE "registrations"."status" in ('received', 'contacted', 'planned');--> statement-breakpoint
+CREATE INDEX "registrations_contacted_idx" ON "registrations" USING btree ("region_id","created_at") WHERE "registrations"."first_contact_at" is not null;

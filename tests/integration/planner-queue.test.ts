@@ -1,0 +1,83 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { accessLog } from '../../src/lib/server/db/schema/index.ts';
+import { listQueue, queueStatement, type QueuePage } from '../../src/lib/server/registrations/queue.ts';
+import { insertUser } from '../builders/accounts.ts';
+import { insertRegion } from '../builders/region.ts';
+import { insertRegistrations } from '../builders/registrations.ts';
+import { useTestDatabase } from './database.ts';
+
+const database = useTestDatabase();
+const base = new Date('2026-09-01T08:00:00Z').getTime();
+const statuses = ['received', 'contacted', 'planned', 'held', 'cancelled', 'report_ready'] as const;
+
+/** 260 sign-ups, three at each moment (ties are broken by id), half of them no longer open. */
+async function fill() {
+  const region = await insertRegion(database.db);
+  const other = await insertRegion(database.db);
+  const all = await insertRegistrations(database.db, region.id, 260, (i) => ({
+    // Inserted newest first, so the table's physical order is the opposite of the queue's.
+    createdAt: new Date(base - Math.floor(i / 3) * 60_000),
+    status: statuses[i % statuses.length]!,
+  }));
+  await insertRegistrations(database.db, other.id, 40, (i) => ({ createdAt: new Date(base - i * 60_000 - 1) }));
+  const open = all
+    .filter((r) => ['received', 'contacted', 'planned'].includes(r.status))
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1))
+    .map((r) => r.id);
+  const planner = await insertUser(database.db, { roles: ['planner'] });
+  return { region, open, reader: { userId: planner.id, role: 'planner' as const, ipPrefix: '192.0.2.0/24' } };
+}
+
+describe('the planner queue', () => {
+  it('pages through every open sign-up of its region exactly once, oldest first, and back again', async () => {
+    const { region, open, reader } = await fill();
+    expect(open).toHaveLength(131);
+    const pages: QueuePage[] = [await listQueue(database.db, region.id, reader, {}, 50)];
+    while (pages.at(-1)!.next) pages.push(await listQueue(database.db, region.id, reader, { after: pages.at(-1)!.next! }, 50));
+    expect(pages.map((p) => p.rows.length)).toEqual([50, 50, 31]);
+    expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(open);
+    expect(pages.map((p) => p.total)).toEqual([131, 131, 131]);
+    expect(pages[0]!.previous).toBeNull();
+    expect(pages[2]!.next).toBeNull();
+
+    const back = await listQueue(database.db, region.id, reader, { before: pages[2]!.previous! }, 50);
+    expect(back.rows.map((r) => r.id)).toEqual(pages[1]!.rows.map((r) => r.id));
+    const first = await listQueue(database.db, region.id, reader, { before: back.previous! }, 50);
+    expect(first.rows.map((r) => r.id)).toEqual(pages[0]!.rows.map((r) => r.id));
+    expect(first.previous).toBeNull();
+    expect(first.next).toBe(pages[0]!.next);
+  });
+
+  it('logs each sign-up shown, and only those, in the same statement that reads them', async () => {
+    const { region, open, reader } = await fill();
+    const page = await listQueue(database.db, region.id, reader, { after: open[49]! }, 50);
+    const logged = await database.db
+      .select({ object: accessLog.object, action: accessLog.action, authority: accessLog.authority, ipPrefix: accessLog.ipPrefix })
+      .from(accessLog)
+      .where(and(eq(accessLog.actorId, reader.userId)));
+    expect(logged.map((l) => l.object).sort()).toEqual(page.rows.map((r) => `registration:${r.id}`).sort());
+    expect(logged).toHaveLength(50);
+    expect(new Set(logged.map((l) => `${l.action} ${l.authority} ${l.ipPrefix}`))).toEqual(new Set(['registration.listed role:planner 192.0.2.0/24']));
+  });
+
+  it('reads a page straight from the queue index, without sorting the sign-ups', async () => {
+    const { region, open, reader } = await fill();
+    for (const position of [{}, { after: open[60]! }, { before: open[60]! }]) {
+      const plan = await database.db.transaction(async (tx) => {
+        // With sorting and full scans priced out, PostgreSQL sorts only when no index gives the order.
+        await tx.execute(sql`set local enable_sort = off`);
+        await tx.execute(sql`set local enable_seqscan = off`);
+        await tx.execute(sql`set local enable_bitmapscan = off`);
+        const result = await tx.execute(sql`explain ${queueStatement(region.id, reader, position, 50)}`);
+        const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, string>[];
+        return rows.map((r) => Object.values(r)[0]).join('\n');
+      });
+      // The rows of the page come from the index in queue order (forwards or backwards); the only
+      // sort allowed is of the finished page (at most 51 rows), outside the read of sign-ups.
+      const read = plan.slice(plan.indexOf('CTE candidates'), plan.indexOf('CTE logged'));
+      expect(read).toMatch(/Index Scan (Backward )?using registrations_open_queue_idx on registrations r/);
+      expect(read).not.toMatch(/Sort|Seq Scan|Bitmap/);
+    }
+  });
+});
