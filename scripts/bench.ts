@@ -1,0 +1,140 @@
+// `npm run bench`: the portal against a bare node:http server sending the same bytes, on this
+// machine, in one run. Not a test: it prints a table (markdown) for the README. See README "Speed".
+//   BENCH_DATABASE_URL  a PostgreSQL it may create and drop a database on (default: local `test`)
+//   BENCH_PORT          first of three ports it uses (default 4391)
+//   BENCH_SECONDS       seconds per round (default 3); two rounds each, alternating portal and bare
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { load, type Result, type Step } from './bench/load.ts';
+import { record, startBare, type Recorded } from './bench/bare.ts';
+import { signupFlow } from './bench/flow.ts';
+import { fillQueue, signedInCookie } from './bench/data.ts';
+import { lighthouseScores } from './bench/lighthouse.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const adminUrl = process.env['BENCH_DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
+const port = Number(process.env['BENCH_PORT'] || 4391);
+const barePort = port + 1;
+const seconds = Number(process.env['BENCH_SECONDS'] || 3);
+const origin = `http://127.0.0.1:${port}`;
+
+if (!existsSync(path.join(root, 'dist/server/entry.mjs'))) throw new Error('build first: npm run build');
+
+const dbName = `hog_bench_${randomBytes(4).toString('hex')}`;
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database "${dbName}"`);
+const url = new URL(adminUrl);
+url.pathname = `/${dbName}`;
+const key = randomBytes(32).toString('base64');
+let portal: ChildProcess | undefined;
+
+async function startPortal(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['src/boot.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DATABASE_URL: url.href, ENCRYPTION_KEY: key, DEMO_DATA: 'true', HOST: '127.0.0.1', PORT: String(port), PUBLIC_ORIGIN: origin, NODE_ENV: 'production', SMTP_URL: '' },
+  });
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(`${origin}/health`).then((r) => r.ok, () => false)) return child;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the portal did not start');
+}
+
+type Case = { name: string; clients: number; steps: () => Step[]; cookies?: Map<string, string>; localAddresses?: boolean; per?: 'request' | 'flow' };
+type Row = { name: string; clients: number; portal: number; bare: number; ratio: number; p95: number; p99: number; failures: number; note?: string };
+
+/** Records the portal's answers for a case once, so the bare server can send the same bytes. */
+async function recordCase(c: Case): Promise<Map<string, Recorded>> {
+  const answers = new Map<string, Recorded>();
+  const cookies = new Map(c.cookies ?? []);
+  for (const s of c.steps()) {
+    const headers: Record<string, string> = { ...s.headers };
+    if (cookies.size) headers['cookie'] = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (s.body !== undefined) Object.assign(headers, { 'content-type': 'application/x-www-form-urlencoded', origin });
+    const answer = await record(port, s.method ?? 'GET', s.path, headers, s.body);
+    for (const line of [answer.headers['set-cookie'] ?? []].flat()) {
+      const [name, ...value] = String(line).split(';')[0]!.split('=');
+      cookies.set(name!, value.join('='));
+    }
+    answers.set(`${s.method ?? 'GET'} ${s.path}`, answer);
+  }
+  return answers;
+}
+
+async function runCase(c: Case): Promise<Row> {
+  const bare = await startBare(barePort, await recordCase(c));
+  const options = { localAddresses: !!c.localAddresses, ...(c.cookies ? { initialCookies: () => new Map(c.cookies) } : {}) };
+  const script = () => ({ steps: () => c.steps() });
+  await load(port, script, c.clients, 1, options); // warm-up
+  const portalRounds: Result[] = [];
+  const bareRounds: Result[] = [];
+  for (let round = 0; round < 2; round++) {
+    portalRounds.push(await load(port, script, c.clients, seconds, options));
+    bareRounds.push(await load(barePort, script, c.clients, seconds, options));
+  }
+  await new Promise((r) => bare.close(r));
+  const rate = (rs: Result[]) => rs.reduce((sum, r) => sum + (c.per === 'flow' ? r.iterationsPerSecond : r.perSecond), 0) / rs.length;
+  const worst = (k: 'p95' | 'p99') => Math.max(...portalRounds.map((r) => r[k]));
+  const failures = portalRounds.reduce((s, r) => s + r.failures, 0);
+  const row: Row = { name: c.name, clients: c.clients, portal: rate(portalRounds), bare: rate(bareRounds), ratio: rate(portalRounds) / rate(bareRounds), p95: worst('p95'), p99: worst('p99'), failures };
+  const first = portalRounds.find((r) => r.firstFailure)?.firstFailure;
+  if (first) row.note = first;
+  console.error(`  ${c.name}: ${row.portal.toFixed(1)}/s vs ${row.bare.toFixed(1)}/s = ${row.ratio.toFixed(3)}, p99 ${row.p99.toFixed(1)} ms${failures ? `, ${failures} failures (${first})` : ''}`);
+  return row;
+}
+
+const get = (p: string, headers?: Record<string, string>) => () => [{ path: p, ...(headers ? { headers } : {}) }];
+const rows: Row[] = [];
+let scores: Awaited<ReturnType<typeof lighthouseScores>> = [];
+try {
+  portal = await startPortal();
+  const db = postgres(url.href, { max: 2, onnotice: () => {} });
+  const resident = await signedInCookie(db, 'inwoner@oostveld.example', false, origin);
+  const draft = (await recordCase({ name: 'draft', clients: 1, steps: () => signupFlow().slice(0, 2) })).get(`POST ${signupFlow()[1]!.path}`);
+  const draftCookie = new Map([[String([draft?.headers['set-cookie'] ?? []].flat()[0]).split(';')[0]!.split('=')[0]!, String([draft?.headers['set-cookie'] ?? []].flat()[0]).split(';')[0]!.split('=').slice(1).join('=')]]);
+  console.error(`benchmarking on ${os.cpus().length} cores, ${seconds} s rounds (portal on PostgreSQL ${dbName})`);
+  for (const c of [
+    { name: '`/`', clients: 50, steps: get('/') },
+    { name: '`/` gzip only', clients: 50, steps: get('/', { 'accept-encoding': 'gzip' }) },
+    { name: '`/` uncompressed', clients: 50, steps: get('/', { 'accept-encoding': 'identity' }) },
+    { name: '`/en/`', clients: 50, steps: get('/en/') },
+    { name: '`/veelgestelde-vragen`', clients: 50, steps: get('/veelgestelde-vragen') },
+    { name: '`/aanmelden/over-jou` (step 1)', clients: 50, steps: get('/aanmelden/over-jou') },
+    { name: '`/aanmelden/plek` (step 4, with draft)', clients: 50, steps: get('/aanmelden/plek'), cookies: draftCookie },
+    { name: '`/mijn` (signed in)', clients: 50, steps: get('/mijn'), cookies: resident },
+    { name: 'whole sign-up (sign-ups/s)', clients: 20, steps: signupFlow, localAddresses: true, per: 'flow' as const },
+  ] satisfies Case[]) {
+    rows.push(await runCase(c));
+    await db`delete from rate_limits`;
+  }
+  const statements = await db`select count(*)::int as n from registrations`;
+  console.error(`  ${statements[0]!['n']} sign-ups made by the flow; filling the queue to 100,000 ...`);
+  await fillQueue(db, 100_000);
+  const planner = await signedInCookie(db, 'planner@oostveld.example', true, origin);
+  rows.push(await runCase({ name: '`/team` at 100,000 sign-ups', clients: 10, steps: get('/team'), cookies: planner }));
+  const [last] = await db`select id from registrations where status in ('received','contacted','planned') order by created_at desc, id desc limit 1 offset 120`;
+  rows.push(await runCase({ name: '`/team?na=…` (a late page)', clients: 10, steps: get(`/team?na=${last!['id']}`), cookies: planner }));
+  await db.end();
+  scores = await lighthouseScores(origin, ['/', '/aanmelden/over-jou']);
+} finally {
+  portal?.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 1000));
+  await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+  await admin.end();
+}
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+console.log(`Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}.\n`);
+console.log('| what | clients | portal /s | bare /s | ratio | p95 ms | p99 ms | failures |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.name} | ${r.clients} | ${r.portal.toFixed(1)} | ${r.bare.toFixed(1)} | **${r.ratio.toFixed(3)}** | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.failures}${r.note ? ` (${r.note})` : ''} |`);
+if (scores.length) {
+  console.log('\n| Lighthouse (mobile) | performance | accessibility | best practices | SEO |');
+  console.log('|---|---|---|---|---|');
+  for (const s of scores) console.log(`| \`${s.path}\` | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} |`);
+}
