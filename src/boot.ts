@@ -23,6 +23,8 @@ import { securityHeaders } from './lib/server/http/security-headers.ts';
 import { reportError } from './lib/server/http/report-error.ts';
 import { superviseWorkers, workersFor } from './lib/server/cluster.ts';
 import { createResponder } from './lib/server/http/respond.ts';
+import { publicAddresses } from './lib/server/http/page-cache.ts';
+import { publicPages } from './lib/routes.ts';
 
 function fail(line: string): never {
   console.error(`hog-portaal: ${line.replace(/\s+/g, ' ')}`);
@@ -94,7 +96,7 @@ async function serve(config: Config, database: Database): Promise<void> {
     fail('the server is not built; run `npm run build` first (or use `npm start`)');
   }
   const headers = Object.entries(securityHeaders(config.publicOrigin));
-  const respond = createResponder(handler, path.join(dist, 'client'));
+  const respond = createResponder(handler, path.join(dist, 'client'), publicAddresses(publicPages, path.resolve(import.meta.dirname, '../locales')));
   const server = http.createServer((req, res) => {
     for (const [name, value] of headers) res.setHeader(name, value);
     respond(req, res);

@@ -7,11 +7,17 @@ type Entry<V> = { value?: V; at: number; loading?: Promise<V> };
 
 export type Cache<V> = {
   get: (key: string, load: () => Promise<V>, now?: number) => Promise<V>;
+  /** The fresh value, if there is one; never loads. */
+  peek: (key: string, now?: number) => V | undefined;
+  put: (key: string, value: V, now?: number) => void;
   invalidate: (key?: string) => void;
 };
 
 const KEY = Symbol.for('hog-portaal.caches');
 type Holder = { [KEY]?: Map<string, Map<string, Entry<unknown>>> };
+
+/** Pages rendered for anyone (http/page-cache.ts): emptied whenever what they show changes. */
+export const PUBLIC_PAGES = 'public-pages';
 
 export function createCache<V>(name: string, ttlMs: number): Cache<V> {
   const holder = globalThis as Holder;
@@ -42,6 +48,13 @@ export function createCache<V>(name: string, ttlMs: number): Cache<V> {
         console.error(`cache ${name}: cannot refresh ${key}, showing the last known value:`, error);
         return entry.value as V;
       }
+    },
+    peek(key, now = Date.now()) {
+      const entry = entries.get(key);
+      return entry && 'value' in entry && now - entry.at < ttlMs ? (entry.value as V) : undefined;
+    },
+    put(key, value, now = Date.now()) {
+      entries.set(key, { value, at: now });
     },
     invalidate(key) {
       if (key === undefined) entries.clear();

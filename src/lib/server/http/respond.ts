@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { constants } from 'node:zlib';
 import compression from 'compression';
 import { loadAssets, staticFileHandler } from './static-files.ts';
+import { createPageCache } from './page-cache.ts';
 
 type Next = (error?: unknown) => void;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
@@ -15,14 +16,16 @@ export const BROTLI_SETTINGS = {
 };
 
 /**
- * Everything after the security headers: built assets from memory (precompressed), then pages
- * and actions through Astro, compressed on the fly.
+ * Everything after the security headers: built assets from memory (precompressed), public pages
+ * kept for anonymous visitors, then pages and actions through Astro, compressed on the fly.
  */
-export function createResponder(pages: RequestListener, clientDir: string): RequestListener {
+export function createResponder(pages: RequestListener, clientDir: string, publicAddresses: Set<string>): RequestListener {
   const serveStatic = staticFileHandler(loadAssets(clientDir));
+  const pageCache = createPageCache(publicAddresses);
   const compress = compression({ threshold: 1024, brotli: { params: BROTLI_SETTINGS } }) as unknown as Middleware;
   return (req, res) => {
     if (serveStatic(req, res)) return;
+    if (pageCache.handle(req, res)) return;
     compress(req, res, () => pages(req, res));
   };
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { locations } from '../db/schema/index.ts';
-import { createCache } from '../cache.ts';
+import { createCache, PUBLIC_PAGES } from '../cache.ts';
 
 export type Location = typeof locations.$inferSelect;
 
@@ -22,6 +22,8 @@ export async function listActiveLocations(db: Db, regionId: string): Promise<Loc
 
 export function invalidateLocations(regionId?: string): void {
   catalogue.invalidate(regionId);
+  // The home page lists the places.
+  createCache(PUBLIC_PAGES, 0).invalidate();
 }
 
 /** A place's name as residents read it in their language; the staff name when none was written. */
