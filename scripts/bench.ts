@@ -3,6 +3,7 @@
 //   BENCH_DATABASE_URL  a PostgreSQL it may create and drop a database on (default: local `test`)
 //   BENCH_PORT          first of three ports it uses (default 4391)
 //   BENCH_SECONDS       seconds per round (default 3); two rounds each, alternating portal and bare
+//   BENCH_ONLY          only the cases whose name contains this text (e.g. "team"); no Lighthouse
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -21,6 +22,8 @@ const port = Number(process.env['BENCH_PORT'] || 4391);
 const barePort = port + 1;
 const seconds = Number(process.env['BENCH_SECONDS'] || 3);
 const origin = `http://127.0.0.1:${port}`;
+const only = process.env['BENCH_ONLY'] ?? '';
+const wanted = (name: string) => name.includes(only);
 
 if (!existsSync(path.join(root, 'dist/server/entry.mjs'))) throw new Error('build first: npm run build');
 
@@ -109,18 +112,21 @@ try {
     { name: '`/mijn` (signed in)', clients: 50, steps: get('/mijn'), cookies: resident },
     { name: 'whole sign-up (sign-ups/s)', clients: 20, steps: signupFlow, localAddresses: true, per: 'flow' as const },
   ] satisfies Case[]) {
+    if (!wanted(c.name)) continue;
     rows.push(await runCase(c));
     await db`delete from rate_limits`;
   }
   const statements = await db`select count(*)::int as n from registrations`;
   console.error(`  ${statements[0]!['n']} sign-ups made by the flow; filling the queue to 100,000 ...`);
-  await fillQueue(db, 100_000);
-  const planner = await signedInCookie(db, 'planner@oostveld.example', true, origin);
-  rows.push(await runCase({ name: '`/team` at 100,000 sign-ups', clients: 10, steps: get('/team'), cookies: planner }));
-  const [last] = await db`select id from registrations where status in ('received','contacted','planned') order by created_at desc, id desc limit 1 offset 120`;
-  rows.push(await runCase({ name: '`/team?na=…` (a late page)', clients: 10, steps: get(`/team?na=${last!['id']}`), cookies: planner }));
+  if (wanted('/team')) {
+    await fillQueue(db, 100_000);
+    const planner = await signedInCookie(db, 'planner@oostveld.example', true, origin);
+    rows.push(await runCase({ name: '`/team` at 100,000 sign-ups', clients: 10, steps: get('/team'), cookies: planner }));
+    const [late] = await db`select id from registrations where status in ('received','contacted','planned') order by created_at desc, id desc limit 1 offset 120`;
+    rows.push(await runCase({ name: '`/team?na=…` (a late page)', clients: 10, steps: get(`/team?na=${late!['id']}`), cookies: planner }));
+  }
   await db.end();
-  scores = await lighthouseScores(origin, ['/', '/aanmelden/over-jou']);
+  if (!only) scores = await lighthouseScores(origin, ['/', '/aanmelden/over-jou']);
 } finally {
   portal?.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1000));
