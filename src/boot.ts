@@ -24,7 +24,7 @@ import { reportError } from './lib/server/http/report-error.ts';
 import { superviseWorkers, workersFor } from './lib/server/cluster.ts';
 import { createResponder } from './lib/server/http/respond.ts';
 import { publicAddresses } from './lib/server/http/page-cache.ts';
-import { publicPages } from './lib/routes.ts';
+import { publicPages, routes } from './lib/routes.ts';
 
 function fail(line: string): never {
   console.error(`hog-portaal: ${line.replace(/\s+/g, ' ')}`);
@@ -96,7 +96,9 @@ async function serve(config: Config, database: Database): Promise<void> {
     fail('the server is not built; run `npm run build` first (or use `npm start`)');
   }
   const headers = Object.entries(securityHeaders(config.publicOrigin));
-  const respond = createResponder(handler, path.join(dist, 'client'), publicAddresses(publicPages, path.resolve(import.meta.dirname, '../locales')));
+  // The information pages and the start of the sign-up read the same for every anonymous visitor.
+  const sameForAll = [...publicPages, routes.signUp, `${routes.signUp}/over-jou`];
+  const respond = createResponder(handler, path.join(dist, 'client'), publicAddresses(sameForAll, path.resolve(import.meta.dirname, '../locales')));
   const server = http.createServer((req, res) => {
     for (const [name, value] of headers) res.setHeader(name, value);
     respond(req, res);

@@ -26,14 +26,17 @@ const MEMO_LIMIT = 20_000;
 const cache = new Map<string, TFunction>();
 const memo = new Map<string, unknown>();
 
-function remembered(fixed: TFunction, prefix: string): TFunction {
+type Loose = (key: unknown, ...args: unknown[]) => unknown;
+
+function remembered(typed: TFunction, prefix: string): TFunction {
+  const fixed = typed as unknown as Loose;
   const t = (key: unknown, options?: unknown, ...rest: unknown[]) => {
     if (rest.length > 0 || typeof key !== 'string' || (options !== undefined && (typeof options !== 'object' || options === null))) {
-      return (fixed as (...args: unknown[]) => unknown)(key, options, ...rest);
+      return fixed(key, options, ...rest);
     }
     const id = options === undefined ? `${prefix}${key}` : `${prefix}${key}\u0000${JSON.stringify(options)}`;
     if (memo.has(id)) return memo.get(id);
-    const value = fixed(key, options as object);
+    const value = options === undefined ? fixed(key) : fixed(key, options);
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(id, value);
     return value;

@@ -16,6 +16,7 @@ import type { Region } from '../region/queries.ts';
 import { checkEligibility, newReference } from './rules.ts';
 import { deleteDraft, loadDraft } from './drafts.ts';
 import { choiceLines, isDiscreet, wantsDiscreetMail } from './mails.ts';
+import { invalidateQueueTotal } from './queue.ts';
 
 export const CONSENT_VERSION = '2026-11';
 
@@ -86,7 +87,7 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
   const passwordHash = who.newAccountPassword ? await hashPassword(who.newAccountPassword) : null;
   const discreet = isDiscreet(answers.contact);
 
-  return db.transaction(async (tx) => {
+  const made = await db.transaction(async (tx) => {
     let residentId = who.signedIn?.id ?? null;
     let accountMailed = false;
     if (!residentId && passwordHash && email) {
@@ -121,4 +122,6 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
     await deleteDraft(tx, draftToken);
     return { ok: true as const, reference: row!.reference, registrationId: row!.id, accountMailed };
   });
+  invalidateQueueTotal(region.id);
+  return made;
 }
