@@ -25,7 +25,7 @@ describe('migrations', () => {
     ]);
     const indexes = await rows<{ indexname: string }>(sql`select indexname from pg_indexes where schemaname = 'public'`);
     expect(indexes.map((i) => i.indexname)).toEqual(
-      expect.arrayContaining(['locations_region_active_idx', 'team_members_region_idx', 'users_email_idx', 'sessions_user_idx', 'mail_outbox_due_idx', 'registrations_queue_idx']),
+      expect.arrayContaining(['locations_region_active_idx', 'team_members_region_idx', 'users_email_idx', 'sessions_user_idx', 'mail_outbox_due_idx', 'registrations_open_queue_idx', 'registrations_contacted_idx']),
     );
   });
 
