@@ -7,6 +7,7 @@ import { queueMail } from '../mail/queue.ts';
 import type { MailTemplate } from '../mail/templates.ts';
 import { openDetails, type Registration } from './queries.ts';
 import { UNDO_CANCEL_DAYS, undoCancelUntil } from './rules.ts';
+import { invalidateQueueTotal } from './queue.ts';
 
 const CANCELLABLE = ['received', 'contacted', 'planned'] as const;
 export const isCancellable = (r: Pick<Registration, 'status'>): boolean => (CANCELLABLE as readonly string[]).includes(r.status);
@@ -35,7 +36,7 @@ async function mailResident(db: Db, r: Registration, template: MailTemplate, ctx
 
 /** Cancels one of the resident's own sign-ups that is not yet held; no reason asked, a mail says how to undo it. */
 export async function cancelForResident(db: Db, residentId: string, registrationId: string, callMe: boolean, ctx: RequestContext): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(registrations)
       // In SET, the column still holds the old value: the status to return to on undo.
@@ -55,6 +56,9 @@ export async function cancelForResident(db: Db, residentId: string, registration
     await mailResident(tx, row, 'signupCancelled', ctx, undoCancelUntil(row) ?? undefined);
     return true;
   });
+  // The planner queue shows how many sign-ups are open.
+  if (changed) invalidateQueueTotal();
+  return changed;
 }
 
 /**
@@ -63,7 +67,7 @@ export async function cancelForResident(db: Db, residentId: string, registration
  */
 export async function undoCancelForResident(db: Db, residentId: string, registrationId: string, ctx: RequestContext, now = new Date()): Promise<boolean> {
   const since = new Date(now.getTime() - UNDO_CANCEL_DAYS * 86_400_000);
-  return db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(registrations)
       .set({ status: sql`${registrations.statusBeforeCancel}`, statusBeforeCancel: null, cancelledAt: null, callMeAfterCancel: false })
@@ -90,4 +94,7 @@ export async function undoCancelForResident(db: Db, residentId: string, registra
     await mailResident(tx, row, 'cancelUndone', ctx);
     return true;
   });
+  // The planner queue shows how many sign-ups are open.
+  if (changed) invalidateQueueTotal();
+  return changed;
 }
