@@ -1,17 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { axeViolations } from './pages.ts';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateTOTP } from '@oslojs/otp';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/accounts.ts';
-import { demoAccountFor, signInAs, signInWithPassword } from './accounts.ts';
-
-/** The newest message to an address in the demo mailbox. */
-async function mailTo(page: Page, email: string) {
-  await page.goto('/demo/postvak');
-  const mail = page.locator('article', { hasText: `Aan: ${email}` }).first();
-  await expect(mail).toBeVisible();
-  return (await mail.locator('pre').textContent()) ?? '';
-}
+import { demoAccountFor, mailTo, signInAs, signInWithPassword, unusedTotpCode } from './accounts.ts';
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`a resident account, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
@@ -142,7 +132,7 @@ test('an invited partner chooses a password, sets up the app and gets recovery c
   // Before the second factor nothing else opens.
   expect((await invited.goto('/partner'))?.url()).toMatch(/\/inloggen\/instellen$/);
   const secret = (await invited.getByTestId('totp-secret').textContent())!.trim();
-  await invited.getByLabel('Code', { exact: true }).fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
+  await invited.getByLabel('Code', { exact: true }).fill(await unusedTotpCode(email, secret));
   await invited.getByRole('button', { name: 'Instellen' }).click();
   await expect(invited.getByRole('heading', { level: 1 })).toHaveText('Bewaar je herstelcodes');
   await expect(invited.locator('.hog-codes li')).toHaveCount(10);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { server } from '../../src/actions/index.ts';
 import { protectedActions, protectedPages, publicActions } from '../../src/lib/server/auth/access.ts';
 import { publicPages } from '../../src/lib/routes.ts';
+import { actionExpectations, pageExpectations } from '../expectations/access.ts';
 
 // The route table must name every action and page; the e2e walk then checks each for every role.
 function actionNames(tree: object, prefix = ''): string[] {
@@ -40,5 +41,19 @@ describe('route table', () => {
     ]);
     const pages = pageRoutes(path.resolve(import.meta.dirname, '../../src/pages'));
     expect(pages.filter((p) => !known.has(p))).toEqual([]);
+  });
+
+  // The e2e walk checks the running portal against the expectations; this keeps the route table
+  // (what the guards use) and the expectations (what the domain says) from drifting apart silently.
+  it('gives every protected page exactly the roles the domain expects', () => {
+    const table = Object.fromEntries(Object.values(protectedPages).map((p) => [p.path, [...p.roles].sort()]));
+    const expected = Object.fromEntries(Object.entries(pageExpectations).map(([path, roles]) => [path, [...roles].sort()]));
+    expect(table).toEqual(expected);
+  });
+
+  it('gives every protected action exactly the roles the domain expects', () => {
+    const table = Object.fromEntries(Object.entries(protectedActions).map(([name, roles]) => [name, [...roles].sort()]));
+    const expected = Object.fromEntries(Object.entries(actionExpectations).map(([name, roles]) => [name, [...roles].sort()]));
+    expect(table).toEqual(expected);
   });
 });

@@ -1,0 +1,36 @@
+// Who may do what, written down from the domain and NOT derived from src/lib/server/auth/access.ts:
+// the e2e walk checks the running portal against this table, and a unit test checks that the
+// route table says the same, so a change to either one alone fails a test.
+import type { Role } from '../../src/lib/roles.ts';
+
+export const roles = ['resident', 'partner', 'worker', 'planner', 'admin'] as const satisfies readonly Role[];
+export type Who = Role | 'anonymous';
+
+const staff: Role[] = ['worker', 'planner', 'admin'];
+const withAuthenticator: Role[] = ['partner', 'worker', 'planner', 'admin'];
+const signedIn: Role[] = [...roles];
+
+/** Every protected page: only the resident sees their own sign-ups; partners and team have their own areas. */
+export const pageExpectations: Record<string, Role[]> = {
+  '/mijn': ['resident'],
+  '/account': signedIn,
+  '/partner': ['partner'],
+  '/team': staff,
+  '/team/beheer': ['admin'],
+};
+
+/** Every protected action. Everyone manages their own account; only an admin gives others access. */
+export const actionExpectations: Record<string, Role[]> = {
+  'account.changePassword': signedIn,
+  'account.changeEmail': signedIn,
+  'account.signOutOthers': signedIn,
+  // Residents have no authenticator app, so no recovery codes either.
+  'account.renewRecoveryCodes': withAuthenticator,
+  'admin.invite': ['admin'],
+  // A sign-up is the resident's own: a partner or the team never cancels or reopens it for them.
+  'signup.cancel': ['resident'],
+  'signup.startChange': ['resident'],
+};
+
+/** Whether someone holding these roles may use a page or action (a person may hold several roles). */
+export const mayUse = (allowed: readonly Role[], held: readonly Role[]): boolean => held.some((r) => allowed.includes(r));
