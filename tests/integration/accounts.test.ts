@@ -8,6 +8,7 @@ import { changePassword, confirmEmailChange, requestEmailChange } from '../../sr
 import { acceptInvitation, inviteMember } from '../../src/lib/server/accounts/invitations.ts';
 import { signIn } from '../../src/lib/server/accounts/sign-in.ts';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/sessions.ts';
+import { hashToken } from '../../src/lib/server/auth/tokens.ts';
 import { insertUser, requestContext, TEST_PASSWORD } from '../builders/accounts.ts';
 import { useTestDatabase } from './database.ts';
 
@@ -38,11 +39,16 @@ describe('a resident account', () => {
     expect(mail?.text).not.toMatch(/\b\d{6}\b/);
   });
 
-  it('keeps no code or token in plain text', async () => {
+  it('keeps no code or token in plain text, only their hashes', async () => {
     await registerResident(database.db, 'plain@test.example', 'nog een lange zin', requestContext);
-    const code = codeIn((await lastMailTo('plain@test.example'))!.text)!;
+    const text = (await lastMailTo('plain@test.example'))!.text;
+    const code = codeIn(text)!;
+    const token = tokenIn(text, '/account-bevestigen')!;
+    expect(token).toBeTruthy();
     const dump = JSON.stringify(await database.db.execute('select * from user_tokens'));
     expect(dump).not.toContain(code);
+    expect(dump).not.toContain(token);
+    expect(dump).toContain(hashToken(token));
   });
 });
 
@@ -104,12 +110,25 @@ describe('account changes', () => {
 describe('invitations', () => {
   it('make a partner account that opens only after the link is used', async () => {
     const admin = await insertUser(database.db, { roles: ['admin'] });
-    const result = await inviteMember(database.db, admin.id, { email: 'coach@test.example', name: 'Coach', roles: ['partner'], language: 'nl' }, requestContext);
+    const result = await inviteMember(database.db, { id: admin.id, reauthenticatedAt: new Date() }, { email: 'coach@test.example', name: 'Coach', roles: ['partner'], language: 'nl' }, requestContext);
     expect(result).toMatchObject({ ok: true });
     expect(await signIn(database.db, 'coach@test.example', 'wat dan ook', requestContext)).toEqual({ ok: false, reason: 'invalid' });
     const token = tokenIn((await lastMailTo('coach@test.example'))!.text, '/uitnodiging')!;
     expect(await acceptInvitation(database.db, token, 'coach wachtwoord 123', requestContext)).toBe(true);
     expect(await acceptInvitation(database.db, token, 'coach wachtwoord 456', requestContext)).toBe(false);
     expect(await signIn(database.db, 'coach@test.example', 'coach wachtwoord 123', requestContext)).toMatchObject({ ok: true, next: 'two_factor_setup' });
+  });
+
+  it('need a password or code entered in the last 10 minutes: otherwise nothing is made or mailed', async () => {
+    const admin = await insertUser(database.db, { roles: ['admin'] });
+    const now = new Date();
+    const invite = { email: 'laat@test.example', name: 'Laat', roles: ['worker' as const], language: 'nl' };
+    const stale = { id: admin.id, reauthenticatedAt: new Date(now.getTime() - 10 * 60_000 - 1) };
+    expect(await inviteMember(database.db, stale, invite, requestContext, now)).toEqual({ ok: false, reason: 'reauth' });
+    expect(await inviteMember(database.db, { id: admin.id, reauthenticatedAt: null }, invite, requestContext, now)).toEqual({ ok: false, reason: 'reauth' });
+    expect(await database.db.select().from(users).where(eq(users.email, invite.email))).toEqual([]);
+    expect(await lastMailTo(invite.email)).toBeUndefined();
+    const fresh = { id: admin.id, reauthenticatedAt: new Date(now.getTime() - 9 * 60_000) };
+    expect(await inviteMember(database.db, fresh, invite, requestContext, now)).toMatchObject({ ok: true });
   });
 });

@@ -5,16 +5,21 @@ import { logAccess } from '../audit/log.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { hit } from '../auth/rate-limit.ts';
 import { limits } from '../auth/rate-limit-rules.ts';
+import { isRecent } from '../auth/session-rules.ts';
 import { queueMail } from '../mail/queue.ts';
 import { mailLink, type RequestContext } from './context.ts';
 import { findUserByEmail, findUserById, normalizeEmail } from './queries.ts';
 import { consumeToken, issueToken, peekToken } from './user-tokens.ts';
 
 export type Invitation = { email: string; name: string; roles: Role[]; organisation?: string | undefined; language: string };
-export type InviteResult = { ok: true; userId: string } | { ok: false; reason: 'exists' | 'throttled' };
+export type InviteResult = { ok: true; userId: string } | { ok: false; reason: 'reauth' | 'exists' | 'throttled' };
+type Admin = { id: string; reauthenticatedAt: Date | null };
 
 /** An admin invites a partner or team member; the account has no password until the link is used. */
-export async function inviteMember(db: Db, adminId: string, invite: Invitation, ctx: RequestContext): Promise<InviteResult> {
+export async function inviteMember(db: Db, admin: Admin, invite: Invitation, ctx: RequestContext, now = new Date()): Promise<InviteResult> {
+  // Giving someone access to other people's data is sensitive: a fresh proof of identity first.
+  if (!isRecent(admin.reauthenticatedAt, now)) return { ok: false, reason: 'reauth' };
+  const adminId = admin.id;
   const quota = await hit(db, `invite:${adminId}`, limits.invitationsPerAdmin);
   if (!quota.allowed) return { ok: false, reason: 'throttled' };
   const email = normalizeEmail(invite.email);
