@@ -20,6 +20,7 @@ const databaseSuite = (driver: 'pglite' | 'postgres') => ({
 // Astro's Vite setup, so unit tests can render .astro pages with the container API.
 export default getViteConfig({
   test: {
+    reporters: ['default', './tests/database-suites-reporter.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       databaseSuite('pglite'),

@@ -82,7 +82,7 @@ describe('boot', () => {
   });
 
   // PGlite's own path is the test above; this one needs the real server.
-  if (process.env['TEST_DB_DRIVER'] === 'postgres') it('migrates a PostgreSQL database without adding demo data', async () => {
+  it.skipIf(process.env['TEST_DB_DRIVER'] !== 'postgres')('migrates a PostgreSQL database without adding demo data (PostgreSQL only: needs TEST_DATABASE_URL)', async () => {
     const database = await openTestDatabase();
     try {
       const key = Buffer.alloc(32, 7).toString('base64');

@@ -61,10 +61,18 @@ describe('sessions', () => {
     expect(await validateSessionToken(database.db, b.token)).toBeNull();
   });
 
-  it('are cleaned up when expired', async () => {
+  it('are cleaned up when idle or too old, and only then', async () => {
     const user = await insertUser(database.db);
-    await createSession(database.db, user.id, {}, new Date('2020-01-01T00:00:00Z'));
-    expect(await deleteExpiredSessions(database.db)).toBeGreaterThanOrEqual(1);
+    const now = new Date();
+    await deleteExpiredSessions(database.db, now); // whatever earlier tests left behind
+    const idle = await createSession(database.db, user.id, {}, new Date(now.getTime() - IDLE_MS - 1000));
+    const old = await createSession(database.db, user.id, {}, new Date(now.getTime() - ABSOLUTE_MS - 1000));
+    await database.db.update(sessions).set({ expiresAt: new Date(now.getTime() + IDLE_MS) }).where(eq(sessions.id, old.session.id));
+    const live = await createSession(database.db, user.id, {}, new Date(now.getTime() - IDLE_MS + 60_000));
+    expect(await deleteExpiredSessions(database.db, now)).toBe(2);
+    const left = (await database.db.select().from(sessions).where(eq(sessions.userId, user.id))).map((s) => s.id);
+    expect(left).toEqual([live.session.id]);
+    expect(left).not.toContain(idle.session.id);
   });
 
   it('ask partners and team for a second factor before anything counts', async () => {
@@ -80,12 +88,14 @@ describe('sessions', () => {
 describe('sign-in', () => {
   it('answers the same for an unknown address and a wrong password, and logs both', async () => {
     const user = await insertUser(database.db);
+    const failed = () => database.db.select().from(accessLog).where(eq(accessLog.action, 'auth.sign_in_failed'));
+    const before = (await failed()).length;
     const unknown = await signIn(database.db, 'niemand@test.example', TEST_PASSWORD, requestContext);
     const wrong = await signIn(database.db, user.email, 'verkeerd-wachtwoord', requestContext);
     expect(unknown).toEqual({ ok: false, reason: 'invalid' });
     expect(wrong).toEqual({ ok: false, reason: 'invalid' });
-    const failures = await database.db.select().from(accessLog).where(eq(accessLog.action, 'auth.sign_in_failed'));
-    expect(failures.length).toBeGreaterThanOrEqual(2);
+    const failures = await failed();
+    expect(failures.length).toBe(before + 2);
     expect(failures.every((f) => f.ipPrefix === '192.0.2.0/24')).toBe(true);
   });
 
