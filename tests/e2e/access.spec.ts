@@ -32,6 +32,8 @@ async function walk(page: Page, held: readonly Role[], baseURL: string) {
   for (const [path, allowed] of pages) {
     const response = await page.request.get(path, { maxRedirects: 0 });
     expect(response.status(), `${held.join('+')} on ${path}`).toBe(mayUse(allowed, held) ? 200 : 403);
+    // "Signed-in pages are sent private, no-store": no shared cache may keep someone's page.
+    expect(response.headers()['cache-control'], path).toBe('private, no-store');
   }
   for (const [name, allowed] of actions) {
     const response = await post(page, name, baseURL);

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './pages.ts';
-import { signInAs, signInWithPassword } from './accounts.ts';
+import { newResident, signInAs, signInWithPassword } from './accounts.ts';
 
 const thisYear = new Date().getFullYear();
 
@@ -350,4 +350,32 @@ test('step 1 can be done with the keyboard alone', async ({ page }) => {
   await page.keyboard.type('7001 AB');
   await page.keyboard.press('Enter');
   await expect(page.getByText('Stap 2 van 7')).toBeVisible();
+});
+
+test('a sign-up being changed stays with its resident when their session ends on a shared computer', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await newResident(page);
+  const reference = await signUp(page, { place: 'Bij mij thuis', naaste: false, account: 'none', email: `gedeeld-${Date.now()}@oostveld.example` });
+  await page.goto('/mijn');
+  await page.getByRole('article', { name: new RegExp(reference) }).getByRole('button', { name: 'Wijzig je aanmelding' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Controleren');
+  // The session ends (idle time-out) but the browser keeps the draft cookie; someone else sits down.
+  await context.clearCookies({ name: 'hog_session' });
+  await page.goto('/aanmelden/over-jou');
+  await expect(page.getByLabel('Hoe mogen we je noemen?')).toHaveValue('');
+  await page.goto('/aanmelden/later');
+  await expect(page.getByLabel('E-mailadres')).toHaveValue('');
+  await page.goto('/aanmelden/controleren');
+  await expect(page).toHaveURL(/\/aanmelden\/over-jou$/);
+  await expect(page.getByText('Dorpsstraat')).toHaveCount(0);
+  // What the next person saves starts their own draft and carries nothing of the resident's.
+  await page.getByLabel('Hoe mogen we je noemen?').fill('Alex');
+  await page.getByLabel('In welk jaar ben je geboren?').fill(String(thisYear - 40));
+  await page.getByLabel('Wat is je postcode?').fill('7001ab');
+  await next(page);
+  await expect(page.getByText('Stap 2 van 7')).toBeVisible();
+  await expect(page.getByLabel('Telefoonnummer')).toHaveValue('');
+  await page.goto('/aanmelden/controleren');
+  await expect(page.getByText('Ik slaap slecht sinds de verhuizing.')).toHaveCount(0);
+  await expect(page.getByText('Dorpsstraat')).toHaveCount(0);
 });

@@ -1,0 +1,152 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { signupSteps } from '../../src/lib/schemas/signup.ts';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo/accounts.ts';
+import { demoAccountFor, mailTo, newResident, signInAs, signInWithPassword } from './accounts.ts';
+import { addressIn, axeViolations, languages } from './pages.ts';
+
+// Every page in src/pages, in every language, through axe. The list comes from the route files:
+// a new page without parameters or guard is covered as it is; one that needs a token, a session
+// or a draft fails the plain visit below until it is given its way in here.
+function pageRoutes(dir: string, base = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return pageRoutes(path.join(dir, entry.name), `${base}/${entry.name}`);
+    if (!entry.name.endsWith('.astro')) return []; // .ts files are endpoints (health, session ping), not pages
+    const name = entry.name.replace(/\.astro$/, '');
+    return [name === 'index' ? base || '/' : `${base}/${name}`];
+  });
+}
+const routes = pageRoutes(path.resolve(import.meta.dirname, '../../src/pages'));
+
+/** Pages reached another way than a plain visit, and the test below that visits them. */
+const special: Record<string, string> = {
+  '/404': 'error pages', '/500': 'error pages', '/geen-toegang': 'error pages', '/niet-beschikbaar': 'error pages',
+  '/aanmelden/[stap]': 'sign-up', '/aanmelden/later': 'sign-up', '/aanmelden/verder/[token]': 'sign-up',
+  '/aanmelden/buiten-de-regeling': 'sign-up',
+  '/account-bevestigen/[token]': 'resident links', '/wachtwoord-herstellen/[token]': 'resident links',
+  '/email-wijzigen/[token]': 'resident links', '/mijn': 'resident links', '/account': 'resident links', '/bevestigen': 'resident links',
+  '/uitnodiging/[token]': 'staff', '/inloggen/instellen': 'staff', '/inloggen/code': 'staff',
+  '/partner': 'staff', '/team': 'staff', '/team/beheer': 'staff',
+};
+
+/** One page, in one language: it answers, has one h1, and axe finds nothing. */
+async function check(page: Page, address: string, status = 200) {
+  const response = await page.goto(address);
+  expect(response?.status(), address).toBe(status);
+  expect(new URL(page.url()).pathname, `${address} was not redirected`).toBe(new URL(address, 'http://x').pathname);
+  await expect(page.getByRole('heading', { level: 1 }), address).toHaveCount(1);
+  expect(await axeViolations(page), address).toEqual([]);
+}
+const inEveryLanguage = async (page: Page, route: string, status = 200) => {
+  for (const lang of languages) await check(page, addressIn(route, lang), status);
+};
+
+test('every page file is visited by this spec', () => {
+  expect(routes.length).toBeGreaterThan(30);
+  for (const route of routes) expect(route in special || !route.includes('[')).toBe(true);
+  for (const route of Object.keys(special)) expect(routes, `${route} no longer exists`).toContain(route);
+});
+
+for (const route of routes.filter((r) => !(r in special))) {
+  test(`${route} passes axe in every language`, async ({ page }) => {
+    await inEveryLanguage(page, route);
+  });
+}
+
+test('error pages pass axe in every language', async ({ page }) => {
+  test.setTimeout(120_000);
+  await inEveryLanguage(page, '/404', 404);
+  await inEveryLanguage(page, '/geen-toegang', 403);
+  for (const route of ['/500', '/niet-beschikbaar']) {
+    for (const lang of languages) {
+      const response = await page.goto(addressIn(route, lang));
+      expect(response!.status(), route).toBeGreaterThanOrEqual(200);
+      await expect(page.getByRole('heading', { level: 1 }), route).toHaveCount(1);
+      expect(await axeViolations(page), `${route} (${lang})`).toEqual([]);
+    }
+  }
+});
+
+test('every sign-up step, the "later" page, its link and the kind refusal pass axe in every language', async ({ page, browser, baseURL }) => {
+  test.setTimeout(240_000);
+  await page.goto('/aanmelden/over-jou');
+  await page.getByLabel('Hoe mogen we je noemen?').fill('Axe');
+  await page.getByLabel('In welk jaar ben je geboren?').fill('1980');
+  await page.getByLabel('Wat is je postcode?').fill('7001ab');
+  await page.getByRole('button', { name: 'Volgende stap' }).click();
+  await expect(page).toHaveURL(/\/aanmelden\/contact$/);
+  for (const step of signupSteps) await inEveryLanguage(page, `/aanmelden/${step}`);
+  await inEveryLanguage(page, '/aanmelden/later');
+  for (const reden of ['too_young', 'too_old', 'outside_region']) await inEveryLanguage(page, `/aanmelden/buiten-de-regeling?reden=${reden}`);
+
+  const email = `axe-later-${Date.now()}@oostveld.example`;
+  await page.goto('/aanmelden/later');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByRole('button', { name: 'Stuur de link' }).click();
+  await expect(page.getByRole('status')).toContainText('We hebben een link gestuurd.');
+  const link = /\/aanmelden\/verder\/[a-z2-7]{32}/.exec(await mailTo(page, email))![0];
+  const other = await (await browser.newContext({ baseURL: baseURL! })).newPage();
+  await inEveryLanguage(other, link);
+  await other.context().close();
+});
+
+test("a resident's pages and e-mail links pass axe in every language", async ({ page }) => {
+  test.setTimeout(240_000);
+  const resident = await newResident(page);
+  for (const route of ['/mijn', '/account', '/bevestigen']) await inEveryLanguage(page, route);
+
+  await page.goto('/account');
+  const newEmail = `axe-nieuw-${Date.now()}@oostveld.example`;
+  await page.getByLabel('Nieuw e-mailadres').fill(newEmail);
+  await page.locator('form', { has: page.getByLabel('Nieuw e-mailadres') }).locator('input[name="password"]').fill(resident.password);
+  await page.getByRole('button', { name: 'Stuur een bevestiging' }).click();
+  const changeLink = /\/email-wijzigen\/[a-z2-7]{32}/.exec(await mailTo(page, newEmail))![0];
+  await inEveryLanguage(page, changeLink);
+
+  await page.context().clearCookies({ name: 'hog_session' });
+  await page.goto('/wachtwoord-vergeten');
+  await page.getByLabel('E-mailadres').fill(resident.email);
+  await page.getByRole('button', { name: 'Stuur de link' }).click();
+  const resetLink = /\/wachtwoord-herstellen\/[a-z2-7]{32}/.exec(await mailTo(page, resident.email))![0];
+  await inEveryLanguage(page, resetLink);
+
+  const unconfirmed = `axe-bevestig-${Date.now()}@oostveld.example`;
+  await page.goto('/account-maken');
+  await page.getByLabel('E-mailadres').fill(unconfirmed);
+  await page.getByLabel('Wachtwoord').fill('een eigen lange zin');
+  await page.getByRole('button', { name: 'Account maken' }).click();
+  const confirmLink = /\/account-bevestigen\/[a-z2-7]{32}/.exec(await mailTo(page, unconfirmed))![0];
+  await inEveryLanguage(page, confirmLink);
+});
+
+test('the pages of partners and the team, the invitation and the app setup pass axe in every language', async ({ page, browser, baseURL }) => {
+  test.setTimeout(300_000);
+  await signInAs(page, 'admin');
+  for (const route of ['/team', '/team/beheer', '/account']) await inEveryLanguage(page, route);
+  const email = `axe-coach-${Date.now()}@oostveld.example`;
+  await page.goto('/team/beheer');
+  await page.getByLabel('Naam').fill('Axe Coach');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Partner', { exact: true }).check();
+  await page.getByRole('button', { name: 'Uitnodiging sturen' }).click();
+  await expect(page.getByRole('status')).toContainText(email);
+  const link = /\/uitnodiging\/[a-z2-7]{32}/.exec(await mailTo(page, email))![0];
+
+  const invited = await (await browser.newContext({ baseURL: baseURL! })).newPage();
+  await inEveryLanguage(invited, link);
+  await invited.goto(link);
+  await invited.getByLabel('Nieuw wachtwoord').fill('coach kiest een lange zin');
+  await invited.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  await signInWithPassword(invited, email, 'coach kiest een lange zin');
+  await expect(invited).toHaveURL(/\/inloggen\/instellen$/);
+  await inEveryLanguage(invited, '/inloggen/instellen');
+  await invited.context().close();
+
+  const partner = await (await browser.newContext({ baseURL: baseURL! })).newPage();
+  await signInWithPassword(partner, demoAccountFor('partner').email, DEMO_PASSWORD);
+  await inEveryLanguage(partner, '/inloggen/code');
+  await signInAs(partner, 'partner');
+  await inEveryLanguage(partner, '/partner');
+  await partner.context().close();
+});
