@@ -38,8 +38,20 @@ const requestLimits = defineMiddleware((context, next) => {
 let trusted: BlockList | undefined;
 const proxies = () => (trusted ??= trustList(config().trustedProxies));
 
+/**
+ * Nothing that can hold personal data is kept by a browser or a shared cache: no page of a
+ * signed-in person (a 403 page included), and no page at all unless it says itself that it is
+ * public (info pages).
+ */
+function cacheHeaders(response: Response, locals: App.Locals): Response {
+  if (locals.user) response.headers.set('cache-control', 'private, no-store');
+  else if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
+  return response;
+}
+
 const session = defineMiddleware(async (context, next) => {
-  if (context.locals.user !== undefined) return next();
+  // A rewrite (403, outage page) passes through here again with the session already known.
+  if (context.locals.user !== undefined) return cacheHeaders(await next(), context.locals);
   const { locals, cookies } = context;
   locals.user = null;
   locals.session = null;
@@ -56,12 +68,7 @@ const session = defineMiddleware(async (context, next) => {
       cookies.delete(sessionCookieName(), { path: '/' });
     }
   }
-  const response = await next();
-  // Nothing that can hold personal data is kept by a browser or a shared cache: no page of a
-  // signed-in person, and no page at all unless it says itself that it is public (info pages).
-  if (locals.user) response.headers.set('cache-control', 'private, no-store');
-  else if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
-  return response;
+  return cacheHeaders(await next(), locals);
 });
 
 const guardErrors = defineMiddleware(async (context, next) => {
