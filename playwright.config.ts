@@ -36,7 +36,8 @@ export default defineConfig({
     command: `rm -rf ${dataDir} && node src/boot.ts`,
     url: `http://127.0.0.1:${port}/health`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Migrating and seeding a fresh PGlite takes ~10 s alone, far longer on a busy 2-core machine.
+    timeout: 180_000,
     env: { HOST: '127.0.0.1', PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, DATABASE_URL: '', SMTP_URL: '', NODE_ENV: 'production', DEMO_DATA: 'true' },
     stdout: 'pipe',
   },
