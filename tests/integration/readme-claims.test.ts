@@ -12,11 +12,10 @@ import { loadDraft, saveDraft } from '../../src/lib/server/registrations/drafts.
 import { listQueue } from '../../src/lib/server/registrations/queue.ts';
 import { mailResumeLink } from '../../src/lib/server/registrations/resume.ts';
 import { submitRegistration } from '../../src/lib/server/registrations/submit.ts';
-import { mailOutbox } from '../../src/lib/server/db/schema/index.ts';
-import { desc } from 'drizzle-orm';
 import { insertUser, requestContext, TEST_PASSWORD } from '../builders/accounts.ts';
 import { insertRegion } from '../builders/region.ts';
 import { useTestDatabase } from './database.ts';
+import { lastMailTo as lastMail } from './mail.ts';
 
 // Each test backs one sentence of the README; breaking the rule behind it fails here.
 const database = useTestDatabase();
@@ -30,10 +29,7 @@ const answers = (name = 'Robin Geheim'): SignupAnswers => ({
   naaste: { withNaaste: true, naasteName: 'Kim Zus', naasteRelation: 'zus', language: 'nl', interpreter: false },
 });
 
-async function lastMailTo(to: string) {
-  const [mail] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.to, to)).orderBy(desc(mailOutbox.createdAt)).limit(1);
-  return mail?.text ?? '';
-}
+const lastMailTo = async (to: string) => (await lastMail(database.db, to))?.text ?? '';
 const linkToken = (text: string, path: string) => new RegExp(`${path}/([a-z2-7]{32})`).exec(text)?.[1];
 
 describe('"Answers live in a draft on the server, sealed with AES-256-GCM"', () => {
@@ -61,7 +57,7 @@ describe('"PostgreSQL keeps only its SHA-256": every token mailed as a link', ()
     await inviteMember(database.db, { id: admin.id, reauthenticatedAt: new Date() }, { email: 'genodigd@test.example', name: 'Gast', roles: ['worker'], language: 'nl' }, requestContext);
     await registerResident(database.db, 'bevestig@test.example', 'een lange eigen zin', requestContext);
     const draft = await saveDraft(database.db, undefined, { about: answers().about! });
-    expect(await mailResumeLink(database.db, draft, 'later@test.example', 'nl')).toBe('sent');
+    expect(await mailResumeLink(database.db, draft, 'later@test.example', 'nl', requestContext.ipPrefix)).toBe('sent');
 
     const tokens = [
       linkToken(await lastMailTo(resident.email), '/wachtwoord-herstellen'),
