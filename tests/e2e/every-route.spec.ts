@@ -22,6 +22,7 @@ const routes = pageRoutes(path.resolve(import.meta.dirname, '../../src/pages'));
 /** Pages reached another way than a plain visit, and the test below that visits them. */
 const special: Record<string, string> = {
   '/404': 'error pages', '/500': 'error pages', '/geen-toegang': 'error pages', '/niet-beschikbaar': 'error pages',
+  '/niet-verwerkt': 'error pages',
   '/aanmelden/[stap]': 'sign-up', '/aanmelden/later': 'sign-up', '/aanmelden/verder/[token]': 'sign-up',
   '/aanmelden/buiten-de-regeling': 'sign-up',
   '/account-bevestigen/[token]': 'resident links', '/wachtwoord-herstellen/[token]': 'resident links',
@@ -58,6 +59,7 @@ test('error pages pass axe in every language', async ({ page }) => {
   test.setTimeout(120_000);
   await inEveryLanguage(page, '/404', 404);
   await inEveryLanguage(page, '/geen-toegang', 403);
+  await inEveryLanguage(page, '/niet-verwerkt', 400); // a refused post is rewritten here with 413 or 415
   for (const route of ['/500', '/niet-beschikbaar']) {
     for (const lang of languages) {
       const response = await page.goto(addressIn(route, lang));
