@@ -26,7 +26,7 @@ const special: Record<string, string> = {
   '/aanmelden/[stap]': 'sign-up', '/aanmelden/later': 'sign-up', '/aanmelden/verder/[token]': 'sign-up',
   '/aanmelden/buiten-de-regeling': 'sign-up',
   '/account-bevestigen/[token]': 'resident links', '/wachtwoord-herstellen/[token]': 'resident links',
-  '/email-wijzigen/[token]': 'resident links', '/mijn': 'resident links', '/account': 'resident links', '/bevestigen': 'resident links',
+  '/email-wijzigen/[token]': 'resident links', '/mijn': 'resident links', '/mijn/afmelden': 'resident links', '/account': 'resident links', '/bevestigen': 'resident links',
   '/uitnodiging/[token]': 'staff', '/inloggen/instellen': 'staff', '/inloggen/code': 'staff',
   '/partner': 'staff', '/team': 'staff', '/team/beheer': 'staff',
 };
@@ -96,7 +96,7 @@ test('every sign-up step, the "later" page, its link and the kind refusal pass a
 test("a resident's pages and e-mail links pass axe in every language", async ({ page }) => {
   test.setTimeout(240_000);
   const resident = await newResident(page);
-  for (const route of ['/mijn', '/account', '/bevestigen']) await inEveryLanguage(page, route);
+  for (const route of ['/mijn', '/mijn/afmelden', '/account', '/bevestigen']) await inEveryLanguage(page, route);
 
   await page.goto('/account');
   const newEmail = `axe-nieuw-${Date.now()}@oostveld.example`;

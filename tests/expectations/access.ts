@@ -13,6 +13,8 @@ const signedIn: Role[] = [...roles];
 /** Every protected page: only the resident sees their own sign-ups; partners and team have their own areas. */
 export const pageExpectations: Record<string, Role[]> = {
   '/mijn': ['resident'],
+  // Cancelling is the resident's own decision, confirmed on its own page.
+  '/mijn/afmelden': ['resident'],
   '/account': signedIn,
   '/partner': ['partner'],
   '/team': staff,
@@ -29,6 +31,7 @@ export const actionExpectations: Record<string, Role[]> = {
   'admin.invite': ['admin'],
   // A sign-up is the resident's own: a partner or the team never cancels or reopens it for them.
   'signup.cancel': ['resident'],
+  'signup.undoCancel': ['resident'],
   'signup.startChange': ['resident'],
 };
 
