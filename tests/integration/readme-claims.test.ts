@@ -91,7 +91,7 @@ describe('"Planners see open sign-ups oldest first"', () => {
       references[name] = result.reference;
     }
     const queue = await listQueue(database.db, region.id, { userId: planner.id, role: 'planner', ipPrefix: null });
-    expect(queue.map((r) => r.reference)).toEqual([references['oudst'], references['midden'], references['nieuwst']]);
+    expect(queue.rows.map((r) => r.reference)).toEqual([references['oudst'], references['midden'], references['nieuwst']]);
   });
 });
 
