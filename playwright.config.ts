@@ -38,7 +38,16 @@ export default defineConfig({
     reuseExistingServer: false,
     // Migrating and seeding a fresh PGlite takes ~10 s alone, far longer on a busy 2-core machine.
     timeout: 180_000,
-    env: { HOST: '127.0.0.1', PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, DATABASE_URL: '', SMTP_URL: '', NODE_ENV: 'production', DEMO_DATA: 'true' },
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      SMTP_URL: '',
+      NODE_ENV: 'production',
+      DEMO_DATA: 'true',
+    },
     stdout: 'pipe',
   },
 });

@@ -39,10 +39,26 @@ async function startPortal(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['src/boot.ts'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, DATABASE_URL: url.href, ENCRYPTION_KEY: key, DEMO_DATA: 'true', HOST: '127.0.0.1', PORT: String(port), PUBLIC_ORIGIN: origin, NODE_ENV: 'production', SMTP_URL: '' },
+    env: {
+      ...process.env,
+      DATABASE_URL: url.href,
+      ENCRYPTION_KEY: key,
+      DEMO_DATA: 'true',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_ORIGIN: origin,
+      NODE_ENV: 'production',
+      SMTP_URL: '',
+    },
   });
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${origin}/health`).then((r) => r.ok, () => false)) return child;
+    if (
+      await fetch(`${origin}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error('the portal did not start');
@@ -84,10 +100,21 @@ async function runCase(c: Case): Promise<Row> {
   const rate = (rs: Result[]) => rs.reduce((sum, r) => sum + (c.per === 'flow' ? r.iterationsPerSecond : r.perSecond), 0) / rs.length;
   const worst = (k: 'p95' | 'p99') => Math.max(...portalRounds.map((r) => r[k]));
   const failures = portalRounds.reduce((s, r) => s + r.failures, 0);
-  const row: Row = { name: c.name, clients: c.clients, portal: rate(portalRounds), bare: rate(bareRounds), ratio: rate(portalRounds) / rate(bareRounds), p95: worst('p95'), p99: worst('p99'), failures };
+  const row: Row = {
+    name: c.name,
+    clients: c.clients,
+    portal: rate(portalRounds),
+    bare: rate(bareRounds),
+    ratio: rate(portalRounds) / rate(bareRounds),
+    p95: worst('p95'),
+    p99: worst('p99'),
+    failures,
+  };
   const first = portalRounds.find((r) => r.firstFailure)?.firstFailure;
   if (first) row.note = first;
-  console.error(`  ${c.name}: ${row.portal.toFixed(1)}/s vs ${row.bare.toFixed(1)}/s = ${row.ratio.toFixed(3)}, p99 ${row.p99.toFixed(1)} ms${failures ? `, ${failures} failures (${first})` : ''}`);
+  console.error(
+    `  ${c.name}: ${row.portal.toFixed(1)}/s vs ${row.bare.toFixed(1)}/s = ${row.ratio.toFixed(3)}, p99 ${row.p99.toFixed(1)} ms${failures ? `, ${failures} failures (${first})` : ''}`,
+  );
   return row;
 }
 
@@ -99,7 +126,18 @@ try {
   const db = postgres(url.href, { max: 2, onnotice: () => {} });
   const resident = await signedInCookie(db, 'inwoner@oostveld.example', false, origin);
   const draft = (await recordCase({ name: 'draft', clients: 1, steps: () => signupFlow().slice(0, 2) })).get(`POST ${signupFlow()[1]!.path}`);
-  const draftCookie = new Map([[String([draft?.headers['set-cookie'] ?? []].flat()[0]).split(';')[0]!.split('=')[0]!, String([draft?.headers['set-cookie'] ?? []].flat()[0]).split(';')[0]!.split('=').slice(1).join('=')]]);
+  const draftCookie = new Map([
+    [
+      String([draft?.headers['set-cookie'] ?? []].flat()[0])
+        .split(';')[0]!
+        .split('=')[0]!,
+      String([draft?.headers['set-cookie'] ?? []].flat()[0])
+        .split(';')[0]!
+        .split('=')
+        .slice(1)
+        .join('='),
+    ],
+  ]);
   console.error(`benchmarking on ${os.cpus().length} cores, ${seconds} s rounds (portal on PostgreSQL ${dbName})`);
   for (const c of [
     { name: '`/`', clients: 50, steps: get('/') },
@@ -124,7 +162,8 @@ try {
     await fillQueue(db, 100_000);
     const planner = await signedInCookie(db, 'planner@oostveld.example', true, origin);
     rows.push(await runCase({ name: '`/team` at 100,000 sign-ups', clients: 10, steps: get('/team'), cookies: planner }));
-    const [late] = await db`select id from registrations where status in ('received','contacted','planned') order by created_at desc, id desc limit 1 offset 120`;
+    const [late] =
+      await db`select id from registrations where status in ('received','contacted','planned') order by created_at desc, id desc limit 1 offset 120`;
     rows.push(await runCase({ name: '`/team?na=…` (a late page)', clients: 10, steps: get(`/team?na=${late!['id']}`), cookies: planner }));
   }
   await db.end();
@@ -137,10 +176,18 @@ try {
 }
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-console.log(`Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}.\n`);
+console.log(
+  `Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average at the end ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}.\n`,
+);
 console.log('| what | clients | portal /s | bare /s | ratio | p95 ms | p99 ms | failures |');
 console.log('|---|---|---|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.name} | ${r.clients} | ${r.portal.toFixed(1)} | ${r.bare.toFixed(1)} | **${r.ratio.toFixed(3)}** | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.failures}${r.note ? ` (${r.note})` : ''} |`);
+for (const r of rows)
+  console.log(
+    `| ${r.name} | ${r.clients} | ${r.portal.toFixed(1)} | ${r.bare.toFixed(1)} | **${r.ratio.toFixed(3)}** | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.failures}${r.note ? ` (${r.note})` : ''} |`,
+  );
 if (scores.length) {
   console.log('\n| Lighthouse (mobile) | performance | accessibility | best practices | SEO |');
   console.log('|---|---|---|---|---|');

@@ -114,7 +114,13 @@ async function serve(config: Config, database: Database): Promise<void> {
     stopHousekeeping();
     stopMail();
     // Requests under way may finish; idle keep-alive connections close now, the rest after 5 s.
-    server.close(() => void database.close().catch(() => {}).finally(() => process.exit(code)));
+    server.close(
+      () =>
+        void database
+          .close()
+          .catch(() => {})
+          .finally(() => process.exit(code)),
+    );
     server.closeIdleConnections();
     setTimeout(() => server.closeAllConnections(), 5_000).unref();
     setTimeout(() => process.exit(code), 8_000).unref();

@@ -18,7 +18,16 @@ export const signupFlow = (): Step[] => [
   ...step('onderwerp', { topic: 'Een test van de snelheid', help: '' }),
   ...step('plek', { place: 'walk', address: '', otherPlace: '' }),
   ...step('wanneer', { 'days[]': ['di', 'do'], 'parts[]': ['middag'], start: 'asap' }),
-  ...step('meenemen', { withNaaste: 'nee', naasteName: '', naasteRelation: '', naasteContact: '', language: 'nl', otherLanguage: '', interpreter: 'nee', accessibility: '' }),
+  ...step('meenemen', {
+    withNaaste: 'nee',
+    naasteName: '',
+    naasteRelation: '',
+    naasteContact: '',
+    language: 'nl',
+    otherLanguage: '',
+    interpreter: 'nee',
+    accessibility: '',
+  }),
   { path: '/aanmelden/controleren' },
   { ...post('/aanmelden/controleren', 'signup.finish', { consent: 'ja', account: 'none', accountPassword: '' }), expect: [200] },
 ];

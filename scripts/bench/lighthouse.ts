@@ -11,10 +11,21 @@ export async function lighthouseScores(origin: string, paths: string[]) {
   const scores: { path: string; performance: number; accessibility: number; bestPractices: number; seo: number }[] = [];
   try {
     for (const path of paths) {
-      const result = await lighthouse(`${origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+      const result = await lighthouse(`${origin}${path}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
       const c = result?.lhr.categories;
       const score = (name: string) => Math.round((c?.[name]?.score ?? 0) * 100);
-      scores.push({ path, performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') });
+      scores.push({
+        path,
+        performance: score('performance'),
+        accessibility: score('accessibility'),
+        bestPractices: score('best-practices'),
+        seo: score('seo'),
+      });
       const failed = Object.values(result?.lhr.audits ?? {}).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary');
       if (failed.length) console.error(`  lighthouse ${path}: not passed: ${failed.map((a) => a.id).join(', ')}`);
     }

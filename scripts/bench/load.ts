@@ -7,7 +7,16 @@ import http from 'node:http';
 
 export type Step = { method?: string; path: string; body?: string; headers?: Record<string, string>; expect?: number[] };
 export type Script = (client: number) => { steps: (state: Map<string, string>) => Step[] };
-export type Result = { requests: number; perSecond: number; iterationsPerSecond: number; p50: number; p95: number; p99: number; failures: number; firstFailure?: string };
+export type Result = {
+  requests: number;
+  perSecond: number;
+  iterationsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  failures: number;
+  firstFailure?: string;
+};
 
 function send(agent: http.Agent, port: number, step: Step, cookies: Map<string, string>): Promise<{ status: number; location?: string; ms: number }> {
   const started = performance.now();
@@ -27,7 +36,9 @@ function send(agent: http.Agent, port: number, step: Step, cookies: Map<string, 
         else cookies.set(name!.trim(), value.join('='));
       }
       res.on('data', () => {});
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ...(res.headers.location ? { location: res.headers.location } : {}), ms: performance.now() - started }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, ...(res.headers.location ? { location: res.headers.location } : {}), ms: performance.now() - started }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -37,7 +48,13 @@ function send(agent: http.Agent, port: number, step: Step, cookies: Map<string, 
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 
-export async function load(port: number, script: Script, clients: number, seconds: number, options: { localAddresses?: boolean; initialCookies?: (client: number) => Map<string, string> } = {}): Promise<Result> {
+export async function load(
+  port: number,
+  script: Script,
+  clients: number,
+  seconds: number,
+  options: { localAddresses?: boolean; initialCookies?: (client: number) => Map<string, string> } = {},
+): Promise<Result> {
   const latencies: number[] = [];
   let failures = 0;
   let iterations = 0;

@@ -11,20 +11,28 @@ import { getDb } from '../lib/server/db/client.ts';
 import { formAction, requestContext } from './form.ts';
 
 export const account = {
-  changePassword: formAction(schemas.changePasswordSchema, async (input, context, { fail, ctx }) => {
-    const { user, session } = requireAction(context.locals, 'account.changePassword');
-    const problem = passwordProblem(input.password);
-    if (problem) return fail(`errors.${problem}`, 'password');
-    const result = await changePassword(getDb(), { userId: user.id, sessionId: session.id }, input.current, input.password, ctx);
-    return result === 'ok' ? { ok: true, done: 'password' } : fail('errors.wrongPassword', 'current');
-  }, 'account.changePassword'),
+  changePassword: formAction(
+    schemas.changePasswordSchema,
+    async (input, context, { fail, ctx }) => {
+      const { user, session } = requireAction(context.locals, 'account.changePassword');
+      const problem = passwordProblem(input.password);
+      if (problem) return fail(`errors.${problem}`, 'password');
+      const result = await changePassword(getDb(), { userId: user.id, sessionId: session.id }, input.current, input.password, ctx);
+      return result === 'ok' ? { ok: true, done: 'password' } : fail('errors.wrongPassword', 'current');
+    },
+    'account.changePassword',
+  ),
 
-  changeEmail: formAction(schemas.changeEmailSchema, async (input, context, { fail, ctx }) => {
-    const { user, session } = requireAction(context.locals, 'account.changeEmail');
-    const result = await requestEmailChange(getDb(), { userId: user.id, sessionId: session.id }, input.password, input.email, ctx);
-    if (result === 'throttled') return fail('errors.throttled', '', { minutes: 60 });
-    return result === 'ok' ? { ok: true, done: 'email' } : fail('errors.wrongPassword', 'password');
-  }, 'account.changeEmail'),
+  changeEmail: formAction(
+    schemas.changeEmailSchema,
+    async (input, context, { fail, ctx }) => {
+      const { user, session } = requireAction(context.locals, 'account.changeEmail');
+      const result = await requestEmailChange(getDb(), { userId: user.id, sessionId: session.id }, input.password, input.email, ctx);
+      if (result === 'throttled') return fail('errors.throttled', '', { minutes: 60 });
+      return result === 'ok' ? { ok: true, done: 'email' } : fail('errors.wrongPassword', 'password');
+    },
+    'account.changeEmail',
+  ),
 
   /** Public: the link in the mail works without being signed in on that device. */
   confirmEmailChange: formAction(schemas.tokenSchema, async (input, _context, { fail, ctx }) =>
@@ -36,7 +44,15 @@ export const account = {
     handler: async (_input: FormData, context: ActionAPIContext) => {
       const { user, session } = requireAction(context.locals, 'account.signOutOthers');
       const ended = await invalidateUserSessions(getDb(), user.id, session.id);
-      await logAccess(getDb(), { actorId: user.id, subjectId: user.id, object: 'session', action: 'auth.sessions_revoked', authority: 'self', ipPrefix: requestContext(context).ipPrefix, detail: { ended } });
+      await logAccess(getDb(), {
+        actorId: user.id,
+        subjectId: user.id,
+        object: 'session',
+        action: 'auth.sessions_revoked',
+        authority: 'self',
+        ipPrefix: requestContext(context).ipPrefix,
+        detail: { ended },
+      });
       return { ok: true as const, ended };
     },
   }),
@@ -47,7 +63,14 @@ export const account = {
       const { user, session } = requireAction(context.locals, 'account.renewRecoveryCodes');
       if (!isRecent(session.reauthenticatedAt, new Date())) return { ok: false as const, reauth: true };
       const codes = await renewRecoveryCodes(getDb(), user.id);
-      await logAccess(getDb(), { actorId: user.id, subjectId: user.id, object: 'account', action: 'auth.recovery_codes_renewed', authority: 'self', ipPrefix: requestContext(context).ipPrefix });
+      await logAccess(getDb(), {
+        actorId: user.id,
+        subjectId: user.id,
+        object: 'account',
+        action: 'auth.recovery_codes_renewed',
+        authority: 'self',
+        ipPrefix: requestContext(context).ipPrefix,
+      });
       return { ok: true as const, codes };
     },
   }),

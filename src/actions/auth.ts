@@ -45,7 +45,14 @@ export const auth = {
       const { session, user } = context.locals;
       if (session && user) {
         await invalidateSession(getDb(), session.id);
-        await logAccess(getDb(), { actorId: user.id, subjectId: user.id, object: 'session', action: 'auth.sign_out', authority: 'self', ipPrefix: context.locals.ipPrefix });
+        await logAccess(getDb(), {
+          actorId: user.id,
+          subjectId: user.id,
+          object: 'session',
+          action: 'auth.sign_out',
+          authority: 'self',
+          ipPrefix: context.locals.ipPrefix,
+        });
       }
       context.cookies.delete(sessionCookieName(), { path: '/' });
       // A sign-up being changed holds the resident's answers: it must not outlive the session.
@@ -125,7 +132,14 @@ export const auth = {
     const byTotp = account?.totpSecret ? await totpMatches(getDb(), user.id, account.totpSecret, input.secret) : false;
     if (!byTotp && !(await verifyPassword(account?.passwordHash ?? null, input.secret))) return fail('errors.invalidSecret', 'secret');
     await markReauthenticated(getDb(), session.id);
-    await logAccess(getDb(), { actorId: user.id, subjectId: user.id, object: 'session', action: 'auth.reauthenticated', authority: 'self', ipPrefix: requestContext(context).ipPrefix });
+    await logAccess(getDb(), {
+      actorId: user.id,
+      subjectId: user.id,
+      object: 'session',
+      action: 'auth.reauthenticated',
+      authority: 'self',
+      ipPrefix: requestContext(context).ipPrefix,
+    });
     return { ok: true, next: safeReturnPath(input.terug, '/account') };
   }),
 };

@@ -91,7 +91,13 @@ export const signup = {
         const problem = passwordProblem(parsed.data.accountPassword ?? '');
         if (problem) return { ok: false, errors: [{ field: 'accountPassword', message: getT(lang, 'auth')(`errors.${problem}`) }], values };
       }
-      const result = await submitRegistration(getDb(), region, token, { signedIn, newAccountPassword: wantsAccount ? parsed.data.accountPassword! : null }, requestContext(context));
+      const result = await submitRegistration(
+        getDb(),
+        region,
+        token,
+        { signedIn, newAccountPassword: wantsAccount ? parsed.data.accountPassword! : null },
+        requestContext(context),
+      );
       if (!result.ok) return fail(`errors.${result.reason}`);
       context.cookies.delete(draftCookie(), { path: '/' });
       return { ok: true, reference: result.reference, accountMailed: result.accountMailed, changed: false };
@@ -127,7 +133,8 @@ export const signup = {
   resumeLater: formAction(resumeSchema, async (input, context, { fail }) => {
     const token = context.cookies.get(draftCookie())?.value;
     const result = await mailResumeLink(getDb(), token, input.email, context.locals.lang, context.locals.ipPrefix);
-    if (result === 'no_draft') return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'signup')('errors.no_draft') }], values: { email: input.email } };
+    if (result === 'no_draft')
+      return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'signup')('errors.no_draft') }], values: { email: input.email } };
     if (result === 'throttled') return fail('errors.throttled', '', { minutes: 60 });
     return { ok: true };
   }),

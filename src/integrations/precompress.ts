@@ -22,7 +22,10 @@ export function precompress(): AstroIntegration {
           const full = path.join(root, file);
           const raw = await readFile(full);
           await writeFile(`${full}.gz`, gzipSync(raw, { level: 9 }));
-          await writeFile(`${full}.br`, brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
+          await writeFile(
+            `${full}.br`,
+            brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+          );
         }
         logger.info(`precompressed ${files.length} files (.br, .gz)`);
       },

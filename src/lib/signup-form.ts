@@ -9,7 +9,14 @@ export function draftValues(step: string, a: SignupAnswers): Record<string, stri
       return a.about ? { callName: a.about.callName, birthYear: String(a.about.birthYear), postcode: a.about.postcode } : {};
     case 'contact':
       return a.contact
-        ? { email: a.contact.email ?? '', phone: a.contact.phone ?? '', bestTimes: a.contact.bestTimes ?? '', voicemail: yn(a.contact.voicemail), sms: yn(a.contact.sms), senderNamed: yn(a.contact.senderNamed) }
+        ? {
+            email: a.contact.email ?? '',
+            phone: a.contact.phone ?? '',
+            bestTimes: a.contact.bestTimes ?? '',
+            voicemail: yn(a.contact.voicemail),
+            sms: yn(a.contact.sms),
+            senderNamed: yn(a.contact.senderNamed),
+          }
         : {};
     case 'onderwerp':
       return a.topic ? { topic: a.topic.topic ?? '', help: a.topic.help ?? '' } : {};

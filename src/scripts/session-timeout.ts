@@ -15,14 +15,20 @@ export function watchSession(root: HTMLElement) {
   const schedule = (remainingMs: number) => {
     timers.forEach(clearTimeout);
     timers = [
-      setTimeout(() => {
-        warning.hidden = false;
-        button.focus();
-      }, Math.max(0, remainingMs - WARN_BEFORE_MS)),
-      setTimeout(() => {
-        warning.hidden = true;
-        expired.hidden = false;
-      }, Math.max(0, remainingMs)),
+      setTimeout(
+        () => {
+          warning.hidden = false;
+          button.focus();
+        },
+        Math.max(0, remainingMs - WARN_BEFORE_MS),
+      ),
+      setTimeout(
+        () => {
+          warning.hidden = true;
+          expired.hidden = false;
+        },
+        Math.max(0, remainingMs),
+      ),
     ];
   };
 

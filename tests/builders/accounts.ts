@@ -12,7 +12,8 @@ type Options = { roles?: Role[]; email?: string; verified?: boolean; password?: 
 /** A person with an account; the argon2 hash of the shared test password is made once per file. */
 export async function insertUser(db: Db, options: Options = {}) {
   const password = options.password === undefined ? TEST_PASSWORD : options.password;
-  const passwordHash = password === null ? null : password === TEST_PASSWORD ? await (cachedHash ??= hashPassword(TEST_PASSWORD)) : await hashPassword(password);
+  const passwordHash =
+    password === null ? null : password === TEST_PASSWORD ? await (cachedHash ??= hashPassword(TEST_PASSWORD)) : await hashPassword(password);
   const [user] = await db
     .insert(users)
     .values({

@@ -29,7 +29,12 @@ export async function insertRegistrations(db: Db, regionId: string, count: numbe
   const rows = Array.from({ length: count }, (_, i) => buildRegistration(regionId, each(i)));
   const inserted: { id: string; createdAt: Date; status: string }[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
-    inserted.push(...(await db.insert(registrations).values(rows.slice(i, i + 1000)).returning({ id: registrations.id, createdAt: registrations.createdAt, status: registrations.status })));
+    inserted.push(
+      ...(await db
+        .insert(registrations)
+        .values(rows.slice(i, i + 1000))
+        .returning({ id: registrations.id, createdAt: registrations.createdAt, status: registrations.status })),
+    );
   }
   return inserted;
 }

@@ -8,8 +8,7 @@ import { demoAccountFor, giveTotpCode, newResident, newStaff, signInAs, signInWi
 const pages = Object.entries(pageExpectations);
 const actions = Object.entries(actionExpectations);
 
-const post = (page: Page, name: string, baseURL: string) =>
-  page.request.post(`/_actions/${name}`, { headers: { origin: baseURL }, multipart: { x: '1' } });
+const post = (page: Page, name: string, baseURL: string) => page.request.post(`/_actions/${name}`, { headers: { origin: baseURL }, multipart: { x: '1' } });
 
 test.describe('signed out', () => {
   for (const [path] of pages) {

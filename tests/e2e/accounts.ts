@@ -62,7 +62,10 @@ export async function giveTotpCode(page: Page, email: string, secret: string) {
   await page.getByRole('button', { name: 'Doorgaan' }).click();
   await page.waitForLoadState();
   if (new URL(page.url()).pathname.endsWith('/inloggen/code')) {
-    const message = await page.getByRole('alert').textContent().catch(() => 'no message');
+    const message = await page
+      .getByRole('alert')
+      .textContent()
+      .catch(() => 'no message');
     throw new Error(`the portal refused a fresh TOTP code for ${email}: ${message}`);
   }
 }

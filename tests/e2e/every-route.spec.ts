@@ -21,14 +21,28 @@ const routes = pageRoutes(path.resolve(import.meta.dirname, '../../src/pages'));
 
 /** Pages reached another way than a plain visit, and the test below that visits them. */
 const special: Record<string, string> = {
-  '/404': 'error pages', '/500': 'error pages', '/geen-toegang': 'error pages', '/niet-beschikbaar': 'error pages',
+  '/404': 'error pages',
+  '/500': 'error pages',
+  '/geen-toegang': 'error pages',
+  '/niet-beschikbaar': 'error pages',
   '/niet-verwerkt': 'error pages',
-  '/aanmelden/[stap]': 'sign-up', '/aanmelden/later': 'sign-up', '/aanmelden/verder/[token]': 'sign-up',
+  '/aanmelden/[stap]': 'sign-up',
+  '/aanmelden/later': 'sign-up',
+  '/aanmelden/verder/[token]': 'sign-up',
   '/aanmelden/buiten-de-regeling': 'sign-up',
-  '/account-bevestigen/[token]': 'resident links', '/wachtwoord-herstellen/[token]': 'resident links',
-  '/email-wijzigen/[token]': 'resident links', '/mijn': 'resident links', '/mijn/afmelden': 'resident links', '/account': 'resident links', '/bevestigen': 'resident links',
-  '/uitnodiging/[token]': 'staff', '/inloggen/instellen': 'staff', '/inloggen/code': 'staff',
-  '/partner': 'staff', '/team': 'staff', '/team/beheer': 'staff',
+  '/account-bevestigen/[token]': 'resident links',
+  '/wachtwoord-herstellen/[token]': 'resident links',
+  '/email-wijzigen/[token]': 'resident links',
+  '/mijn': 'resident links',
+  '/mijn/afmelden': 'resident links',
+  '/account': 'resident links',
+  '/bevestigen': 'resident links',
+  '/uitnodiging/[token]': 'staff',
+  '/inloggen/instellen': 'staff',
+  '/inloggen/code': 'staff',
+  '/partner': 'staff',
+  '/team': 'staff',
+  '/team/beheer': 'staff',
 };
 
 /** One page, in one language: it answers, has one h1, and axe finds nothing. */
@@ -101,7 +115,10 @@ test("a resident's pages and e-mail links pass axe in every language", async ({ 
   await page.goto('/account');
   const newEmail = `axe-nieuw-${Date.now()}@oostveld.example`;
   await page.getByLabel('Nieuw e-mailadres').fill(newEmail);
-  await page.locator('form', { has: page.getByLabel('Nieuw e-mailadres') }).locator('input[name="password"]').fill(resident.password);
+  await page
+    .locator('form', { has: page.getByLabel('Nieuw e-mailadres') })
+    .locator('input[name="password"]')
+    .fill(resident.password);
   await page.getByRole('button', { name: 'Stuur een bevestiging' }).click();
   const changeLink = /\/email-wijzigen\/[a-z2-7]{32}/.exec(await mailTo(page, newEmail))![0];
   await inEveryLanguage(page, changeLink);

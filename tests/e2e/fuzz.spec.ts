@@ -19,13 +19,76 @@ const actions = [...publicActions, ...Object.keys(protectedActions)];
 
 /** The fields the forms really send, so generated values reach the checks behind the schemas. */
 const fields = [
-  'step', 'email', 'password', 'current', 'code', 'token', 'secret', 'terug', 'name', 'organisation', 'language', 'roles[]',
-  'callName', 'birthYear', 'postcode', 'phone', 'bestTimes', 'voicemail', 'sms', 'senderNamed', 'topic', 'help', 'place',
-  'address', 'otherPlace', 'days[]', 'parts[]', 'start', 'from', 'withNaaste', 'naasteName', 'naasteRelation', 'naasteContact',
-  'inviteNaaste', 'otherLanguage', 'interpreter', 'accessibility', 'consent', 'account', 'accountPassword', 'registration',
-  'callMe', 'change', 'website', '__proto__', 'constructor', 'toString',
+  'step',
+  'email',
+  'password',
+  'current',
+  'code',
+  'token',
+  'secret',
+  'terug',
+  'name',
+  'organisation',
+  'language',
+  'roles[]',
+  'callName',
+  'birthYear',
+  'postcode',
+  'phone',
+  'bestTimes',
+  'voicemail',
+  'sms',
+  'senderNamed',
+  'topic',
+  'help',
+  'place',
+  'address',
+  'otherPlace',
+  'days[]',
+  'parts[]',
+  'start',
+  'from',
+  'withNaaste',
+  'naasteName',
+  'naasteRelation',
+  'naasteContact',
+  'inviteNaaste',
+  'otherLanguage',
+  'interpreter',
+  'accessibility',
+  'consent',
+  'account',
+  'accountPassword',
+  'registration',
+  'callMe',
+  'change',
+  'website',
+  '__proto__',
+  'constructor',
+  'toString',
 ];
-const good = ['ja', 'nee', 'asap', 'from', 'home', 'walk', 'other', 'new', 'none', 'nl', 'en', 'other', ...dayKeys, ...partKeys, ...signupSteps, '7001 AB', '1990', '0612345678', 'a@test.example', '2027-01-15'];
+const good = [
+  'ja',
+  'nee',
+  'asap',
+  'from',
+  'home',
+  'walk',
+  'other',
+  'new',
+  'none',
+  'nl',
+  'en',
+  'other',
+  ...dayKeys,
+  ...partKeys,
+  ...signupSteps,
+  '7001 AB',
+  '1990',
+  '0612345678',
+  'a@test.example',
+  '2027-01-15',
+];
 const hostile = fc.oneof(
   fc.constantFrom(...good),
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -85,7 +148,10 @@ async function signInResident(): Promise<string> {
     body: new URLSearchParams({ email: 'inwoner@oostveld.example', password: 'oostveld-demo-2026' }),
   });
   expect(response.status).toBe(200);
-  return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 test('no generated post to any action gets a 5xx', async () => {
@@ -97,7 +163,10 @@ test('no generated post to any action gets a 5xx', async () => {
     headers: { origin: server.origin, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ step: 'over-jou', callName: 'Fuzz', birthYear: '1990', postcode: '7001 AB' }),
   });
-  const draft = step1.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const draft = step1.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   await fc.assert(
     fc.asyncProperty(post, fc.constantFrom('', resident, draft, `${resident}; ${draft}`), async (p, cookie) => {
       const status = await send(p, cookie);
@@ -148,7 +217,7 @@ test('the database holds nothing the schemas forbid', async () => {
       withinBounds(u, 'user');
     }
     const perRecipient = new Map<string, number>();
-    for (const m of await rows("select sealed_message from mail_outbox where sealed_message is not null")) {
+    for (const m of await rows('select sealed_message from mail_outbox where sealed_message is not null')) {
       const to = JSON.parse(unseal(String(m['sealed_message']), key)).to as string;
       perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
     }

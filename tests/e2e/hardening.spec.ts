@@ -16,7 +16,10 @@ test('a post far larger than any form is refused unread with 413, and the server
 
 test('a form with more fields than any of ours is refused with 413', async ({ request }) => {
   const many = Array.from({ length: 500 }, (_, i) => `k${i}=x`).join('&');
-  const response = await request.post('/aanmelden/over-jou?_action=signup.saveStep', { headers: { origin: origin(), 'content-type': form }, data: `step=over-jou&${many}` });
+  const response = await request.post('/aanmelden/over-jou?_action=signup.saveStep', {
+    headers: { origin: origin(), 'content-type': form },
+    data: `step=over-jou&${many}`,
+  });
   expect(response.status()).toBe(413);
 });
 
@@ -29,10 +32,16 @@ test('an action called with JSON, broken or not, gets 415, never 500', async ({ 
 
 test('step=__proto__ or constructor is an ordinary wrong answer, not a server error', async ({ request }) => {
   for (const step of ['__proto__', 'constructor', 'toString']) {
-    const response = await request.post('/aanmelden/over-jou?_action=signup.saveStep', { headers: { origin: origin(), 'content-type': form }, data: `step=${step}&callName=A` });
+    const response = await request.post('/aanmelden/over-jou?_action=signup.saveStep', {
+      headers: { origin: origin(), 'content-type': form },
+      data: `step=${step}&callName=A`,
+    });
     expect(response.status()).toBeLessThan(500);
   }
-  const proto = await request.post('/inloggen?_action=auth.signIn', { headers: { origin: origin(), 'content-type': form }, data: '__proto__=x&email=a%00b%40test.example' });
+  const proto = await request.post('/inloggen?_action=auth.signIn', {
+    headers: { origin: origin(), 'content-type': form },
+    data: '__proto__=x&email=a%00b%40test.example',
+  });
   expect(proto.status()).toBeLessThan(500);
 });
 

@@ -12,7 +12,16 @@ export async function startOwnServer(port: number, env: Record<string, string> =
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['src/boot.ts'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), PUBLIC_ORIGIN: origin, DATA_DIR: dataDir, DEMO_DATA: 'true', ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_ORIGIN: origin,
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'true',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (output += d));
@@ -21,7 +30,13 @@ export async function startOwnServer(port: number, env: Record<string, string> =
   // A fresh embedded database takes a few seconds; on a busy machine much longer.
   for (let waited = 0; ; waited += 250) {
     if (child.exitCode !== null) throw new Error(`the portal stopped while starting:\n${output}`);
-    if (await fetch(`${origin}/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${origin}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (waited > 120_000) {
       child.kill('SIGTERM');
       throw new Error(`the portal did not answer within two minutes:\n${output}`);

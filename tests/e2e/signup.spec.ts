@@ -9,7 +9,14 @@ async function next(page: Page) {
   await page.getByRole('button', { name: 'Volgende stap' }).click();
 }
 
-type Options = { place: RegExp | string; naaste: boolean; account: 'new' | 'none'; email?: string; checkAxe?: boolean; beforeSend?: (page: Page) => Promise<void> };
+type Options = {
+  place: RegExp | string;
+  naaste: boolean;
+  account: 'new' | 'none';
+  email?: string;
+  checkAxe?: boolean;
+  beforeSend?: (page: Page) => Promise<void>;
+};
 
 /** Walks all seven steps as a resident would, checking each page on the way. */
 async function signUp(page: Page, o: Options) {
@@ -29,7 +36,10 @@ async function signUp(page: Page, o: Options) {
   if (o.email) await page.getByLabel('E-mailadres').fill(o.email);
   await page.getByLabel('Telefoonnummer').fill('06 12345678');
   for (const group of ['Mogen we een bericht inspreken', 'Mogen we je een sms sturen', 'Mag de naam van deze dienst']) {
-    await page.getByRole('group', { name: new RegExp(group) }).getByLabel('Nee').check();
+    await page
+      .getByRole('group', { name: new RegExp(group) })
+      .getByLabel('Nee')
+      .check();
   }
   await next(page);
 
@@ -53,7 +63,10 @@ async function signUp(page: Page, o: Options) {
     await page.getByRole('group', { name: 'Wil je iemand meenemen?' }).getByLabel('Ja').check();
     await page.getByLabel('Naam van wie je meeneemt').fill('Kim');
     await page.getByLabel('Wie is dit voor je?').fill('mijn zus');
-    await page.getByRole('group', { name: /Zullen wij deze persoon uitnodigen/ }).getByLabel('Ja').check();
+    await page
+      .getByRole('group', { name: /Zullen wij deze persoon uitnodigen/ })
+      .getByLabel('Ja')
+      .check();
   }
   await next(page);
 
@@ -85,7 +98,13 @@ for (const javaScriptEnabled of [true, false]) {
       const email = `aanmelder-${javaScriptEnabled}-${Date.now()}@oostveld.example`;
       const reference = await signUp(page, { place: /Bibliotheek De Leeshoek/, naaste: false, account: 'new', email });
       await page.goto('/demo/postvak');
-      const code = /Je code is: (\d{6})/.exec((await page.locator('article', { hasText: `Aan: ${email}` }).filter({ hasText: 'Bevestig je e-mailadres' }).locator('pre').textContent()) ?? '')?.[1];
+      const code = /Je code is: (\d{6})/.exec(
+        (await page
+          .locator('article', { hasText: `Aan: ${email}` })
+          .filter({ hasText: 'Bevestig je e-mailadres' })
+          .locator('pre')
+          .textContent()) ?? '',
+      )?.[1];
       await expect(page.locator('article', { hasText: `Aan: ${email}` }).filter({ hasText: reference })).toHaveCount(1);
       await page.goto('/account-bevestigen');
       await page.getByLabel('E-mailadres').fill(email);
@@ -103,7 +122,15 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-for (const place of ['Tijdens een wandeling buiten', 'Ergens anders', /Online, via een videogesprek/, /Stadskamer Oostveld/, /Huisartsenpraktijk Brinkhoek/, /GGZ Oostveld/, /Wijkcentrum De Horst/]) {
+for (const place of [
+  'Tijdens een wandeling buiten',
+  'Ergens anders',
+  /Online, via een videogesprek/,
+  /Stadskamer Oostveld/,
+  /Huisartsenpraktijk Brinkhoek/,
+  /GGZ Oostveld/,
+  /Wijkcentrum De Horst/,
+]) {
   test(`sign-up for a conversation: ${place}`, async ({ page }) => {
     expect(await signUp(page, { place, naaste: false, account: 'none' })).toMatch(/^HOG-/);
   });
@@ -118,11 +145,17 @@ test('a signed-in resident signs up straight into their account', async ({ page 
   await expect(page.getByRole('article', { name: new RegExp(reference) }).getByText('Ontvangen (nu)')).toBeVisible();
 
   // Change the place until a date is planned: back through the review, then saved over the original.
-  await page.getByRole('article', { name: new RegExp(reference) }).getByRole('button', { name: 'Wijzig je aanmelding' }).click();
+  await page
+    .getByRole('article', { name: new RegExp(reference) })
+    .getByRole('button', { name: 'Wijzig je aanmelding' })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Je aanmelding wijzigen');
   await expect(page.getByText(/Stap \d van 7/)).toHaveCount(0);
   await page.getByRole('link', { name: 'Wijzig: Waar wil je praten?', exact: true }).click();
-  await page.getByRole('group', { name: 'Kies een plek' }).getByLabel(/Stadskamer Oostveld/).check();
+  await page
+    .getByRole('group', { name: 'Kies een plek' })
+    .getByLabel(/Stadskamer Oostveld/)
+    .check();
   await page.getByRole('button', { name: 'Opslaan en terug naar het overzicht' }).click();
   await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
   await expect(page.getByRole('status')).toContainText('Je wijzigingen zijn opgeslagen.');
@@ -130,7 +163,12 @@ test('a signed-in resident signs up straight into their account', async ({ page 
 });
 
 test.describe('eligibility', () => {
-  for (const [age, ok] of [[17, false], [18, true], [65, true], [66, false]] as const) {
+  for (const [age, ok] of [
+    [17, false],
+    [18, true],
+    [65, true],
+    [66, false],
+  ] as const) {
     test(`age ${age} this year is ${ok ? 'welcome' : 'kindly sent elsewhere'}`, async ({ page }) => {
       await page.goto('/aanmelden/over-jou');
       await page.getByLabel('Hoe mogen we je noemen?').fill('Alex');
@@ -178,7 +216,10 @@ test('the contact step needs an e-mail address or a phone number', async ({ page
   await page.getByLabel('Wat is je postcode?').fill('7003 EF');
   await next(page);
   for (const group of ['Mogen we een bericht inspreken', 'Mogen we je een sms sturen', 'Mag de naam van deze dienst']) {
-    await page.getByRole('group', { name: new RegExp(group) }).getByLabel('Ja').check();
+    await page
+      .getByRole('group', { name: new RegExp(group) })
+      .getByLabel('Ja')
+      .check();
   }
   await page.getByLabel('Telefoonnummer').fill('12345');
   await next(page);
@@ -236,7 +277,10 @@ test('"later verder" mails a link that continues on another device where the res
   await next(page);
   await page.getByLabel('E-mailadres').fill(email);
   for (const group of ['Mogen we een bericht inspreken', 'Mogen we je een sms sturen', 'Mag de naam van deze dienst']) {
-    await page.getByRole('group', { name: new RegExp(group) }).getByLabel('Ja').check();
+    await page
+      .getByRole('group', { name: new RegExp(group) })
+      .getByLabel('Ja')
+      .check();
   }
   await next(page);
   await page.getByRole('link', { name: 'Later verder gaan' }).click();
@@ -246,7 +290,11 @@ test('"later verder" mails a link that continues on another device where the res
   expect(await axeViolations(page)).toEqual([]);
 
   await page.goto('/demo/postvak');
-  const text = (await page.locator('article', { hasText: `Aan: ${email}` }).locator('pre').textContent()) ?? '';
+  const text =
+    (await page
+      .locator('article', { hasText: `Aan: ${email}` })
+      .locator('pre')
+      .textContent()) ?? '';
   expect(text).not.toContain('Noor'); // nothing of the sign-up in the mail
   const link = /http\S+\/aanmelden\/verder\/[a-z2-7]{32}/.exec(text)![0];
   const other = await browser.newContext({ baseURL: baseURL! });
@@ -333,7 +381,10 @@ async function signUpTo(page: Page, step: 'plek') {
   await next(page);
   await page.getByLabel('Telefoonnummer').fill('0612345678');
   for (const group of ['Mogen we een bericht inspreken', 'Mogen we je een sms sturen', 'Mag de naam van deze dienst']) {
-    await page.getByRole('group', { name: new RegExp(group) }).getByLabel('Ja').check();
+    await page
+      .getByRole('group', { name: new RegExp(group) })
+      .getByLabel('Ja')
+      .check();
   }
   await next(page);
   await next(page);
@@ -357,7 +408,10 @@ test('a sign-up being changed stays with its resident when their session ends on
   await newResident(page);
   const reference = await signUp(page, { place: 'Bij mij thuis', naaste: false, account: 'none', email: `gedeeld-${Date.now()}@oostveld.example` });
   await page.goto('/mijn');
-  await page.getByRole('article', { name: new RegExp(reference) }).getByRole('button', { name: 'Wijzig je aanmelding' }).click();
+  await page
+    .getByRole('article', { name: new RegExp(reference) })
+    .getByRole('button', { name: 'Wijzig je aanmelding' })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Controleren');
   // The session ends (idle time-out) but the browser keeps the draft cookie; someone else sits down.
   await context.clearCookies({ name: 'hog_session' });

@@ -46,7 +46,10 @@ test('built assets are compressed and cached for a year; pages are compressed', 
   await page.goto('/');
   const css = await page.locator('link[rel=stylesheet]').getAttribute('href');
   expect(css).toMatch(/^\/_astro\/.+\.css$/);
-  for (const [encoding, expected] of [['br, gzip', 'br'], ['gzip', 'gzip']] as const) {
+  for (const [encoding, expected] of [
+    ['br, gzip', 'br'],
+    ['gzip', 'gzip'],
+  ] as const) {
     const asset = await request.get(css!, { headers: { 'accept-encoding': encoding } });
     expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(asset.headers()['content-encoding']).toBe(expected);

@@ -110,7 +110,12 @@ describe('account changes', () => {
 describe('invitations', () => {
   it('make a partner account that opens only after the link is used', async () => {
     const admin = await insertUser(database.db, { roles: ['admin'] });
-    const result = await inviteMember(database.db, { id: admin.id, reauthenticatedAt: new Date() }, { email: 'coach@test.example', name: 'Coach', roles: ['partner'], language: 'nl' }, requestContext);
+    const result = await inviteMember(
+      database.db,
+      { id: admin.id, reauthenticatedAt: new Date() },
+      { email: 'coach@test.example', name: 'Coach', roles: ['partner'], language: 'nl' },
+      requestContext,
+    );
     expect(result).toMatchObject({ ok: true });
     expect(await signIn(database.db, 'coach@test.example', 'wat dan ook', requestContext)).toEqual({ ok: false, reason: 'invalid' });
     const token = tokenIn((await lastMailTo('coach@test.example'))!.text, '/uitnodiging')!;

@@ -22,8 +22,7 @@ function boot(env: Record<string, string>, ...args: string[]) {
   return { code: result.status, out: result.stdout, err: result.stderr.trim() };
 }
 
-const filesBelow = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => path.join(dir, name));
+const filesBelow = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => path.join(dir, name));
 const modeOf = (entry: string) => statSync(entry).mode & 0o777;
 const privateMode = (entry: string) => (statSync(entry).isDirectory() ? 0o700 : 0o600);
 
@@ -82,17 +81,20 @@ describe('boot', () => {
   });
 
   // PGlite's own path is the test above; this one needs the real server.
-  it.skipIf(process.env['TEST_DB_DRIVER'] !== 'postgres')('migrates a PostgreSQL database without adding demo data (PostgreSQL only: needs TEST_DATABASE_URL)', async () => {
-    const database = await openTestDatabase();
-    try {
-      const key = Buffer.alloc(32, 7).toString('base64');
-      const { code, out, err } = boot({ DATABASE_URL: database.url!, ENCRYPTION_KEY: key }, '--prepare');
-      expect(err).toBe('');
-      expect(code).toBe(0);
-      expect(out).not.toMatch(/demo/);
-      expect(await database.db.select().from(regions)).toEqual([]);
-    } finally {
-      await database.close();
-    }
-  });
+  it.skipIf(process.env['TEST_DB_DRIVER'] !== 'postgres')(
+    'migrates a PostgreSQL database without adding demo data (PostgreSQL only: needs TEST_DATABASE_URL)',
+    async () => {
+      const database = await openTestDatabase();
+      try {
+        const key = Buffer.alloc(32, 7).toString('base64');
+        const { code, out, err } = boot({ DATABASE_URL: database.url!, ENCRYPTION_KEY: key }, '--prepare');
+        expect(err).toBe('');
+        expect(code).toBe(0);
+        expect(out).not.toMatch(/demo/);
+        expect(await database.db.select().from(regions)).toEqual([]);
+      } finally {
+        await database.close();
+      }
+    },
+  );
 });

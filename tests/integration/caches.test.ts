@@ -14,7 +14,10 @@ describe('the waiting-time estimate', () => {
     expect(await contactEstimate(database.db, region)).toBe(12);
     const now = Date.now();
     // Contacted after 2, 3, 4, 5 and 6 days: the median is 4.
-    await insertRegistrations(database.db, region.id, 5, (i) => ({ createdAt: new Date(now - 20 * day), firstContactAt: new Date(now - 20 * day + (i + 2) * day) }));
+    await insertRegistrations(database.db, region.id, 5, (i) => ({
+      createdAt: new Date(now - 20 * day),
+      firstContactAt: new Date(now - 20 * day + (i + 2) * day),
+    }));
     expect(await contactEstimate(database.db, region)).toBe(12); // kept, not recomputed per sign-up
     invalidateContactEstimate(region.id);
     expect(await contactEstimate(database.db, region)).toBe(4);

@@ -47,7 +47,10 @@ describe('signing in while someone guesses', () => {
     const signedA = await signIn(database.db, a.email, TEST_PASSWORD, fromNetwork('192.0.2.0/24'));
     if (!signedA.ok) throw new Error('sign-in failed');
     for (let i = 0; i <= FREE_FAILURES; i++) await signIn(database.db, b.email, 'fout', fromNetwork('198.51.100.0/24', signedA.deviceCookie));
-    expect(await signIn(database.db, b.email, TEST_PASSWORD, fromNetwork('198.51.100.0/24', signedA.deviceCookie))).toMatchObject({ ok: false, reason: 'locked' });
+    expect(await signIn(database.db, b.email, TEST_PASSWORD, fromNetwork('198.51.100.0/24', signedA.deviceCookie))).toMatchObject({
+      ok: false,
+      reason: 'locked',
+    });
   });
 
   it('keeps no address, network or code readable in the rate-limit table', async () => {
@@ -75,7 +78,10 @@ describe('mail that others could make us send', () => {
     const attacker = await insertUser(database.db);
     const { session } = await createSession(database.db, attacker.id, requestContext);
     const results = [];
-    for (let i = 0; i < 30; i++) results.push(await requestEmailChange(database.db, { userId: attacker.id, sessionId: session.id }, TEST_PASSWORD, 'slachtoffer@test.example', requestContext));
+    for (let i = 0; i < 30; i++)
+      results.push(
+        await requestEmailChange(database.db, { userId: attacker.id, sessionId: session.id }, TEST_PASSWORD, 'slachtoffer@test.example', requestContext),
+      );
     expect(results.filter((r) => r === 'ok')).toHaveLength(limits.mailPerAddress.max);
     expect(results.at(-1)).toBe('throttled');
     expect(await mailsTo(database.db, 'slachtoffer@test.example')).toHaveLength(limits.mailPerAddress.max);
@@ -101,7 +107,9 @@ describe('an e-mail change', () => {
   it('keeps the new address sealed until the link is used', async () => {
     const user = await insertUser(database.db);
     const { session } = await createSession(database.db, user.id, requestContext);
-    expect(await requestEmailChange(database.db, { userId: user.id, sessionId: session.id }, TEST_PASSWORD, 'geheim-nieuw@test.example', requestContext)).toBe('ok');
+    expect(await requestEmailChange(database.db, { userId: user.id, sessionId: session.id }, TEST_PASSWORD, 'geheim-nieuw@test.example', requestContext)).toBe(
+      'ok',
+    );
     const dump = JSON.stringify(await database.db.execute(sql`select * from user_tokens`));
     expect(dump).not.toContain('geheim-nieuw');
     expect(dump).toContain('v1.');
@@ -113,8 +121,10 @@ describe('the sign-up quota of a network', () => {
     const region = await insertRegion(database.db, { postcodeAreas: ['7001'] });
     const who = { signedIn: null, newAccountPassword: null };
     const ctx = fromNetwork('198.51.100.0/24');
-    for (let i = 0; i < limits.signUpsPerIp.max + 5; i++) expect(await submitRegistration(database.db, region, undefined, who, ctx)).toEqual({ ok: false, reason: 'no_draft' });
-    for (let i = 0; i < limits.signUpsPerIp.max + 5; i++) expect(await submitRegistration(database.db, region, `geen-draft-${i}`, who, ctx)).toEqual({ ok: false, reason: 'no_draft' });
+    for (let i = 0; i < limits.signUpsPerIp.max + 5; i++)
+      expect(await submitRegistration(database.db, region, undefined, who, ctx)).toEqual({ ok: false, reason: 'no_draft' });
+    for (let i = 0; i < limits.signUpsPerIp.max + 5; i++)
+      expect(await submitRegistration(database.db, region, `geen-draft-${i}`, who, ctx)).toEqual({ ok: false, reason: 'no_draft' });
     const complete = await saveDraft(database.db, undefined, {
       about: { callName: 'Echt', birthYear: 1990, postcode: '7001 AB' },
       contact: { phone: '0612345678', voicemail: false, sms: false, senderNamed: false },

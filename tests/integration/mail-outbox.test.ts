@@ -38,10 +38,14 @@ describe('mail outbox', () => {
     await queueMail(database.db, message('down@test.example'), true);
     const now = new Date(Date.now() + 1000);
     const sent: string[] = [];
-    const report = await deliverDue(database.db, async (m) => {
-      if (m.to === 'down@test.example') throw new Error('421 mail server busy for <down@test.example>');
-      sent.push(m.to);
-    }, now);
+    const report = await deliverDue(
+      database.db,
+      async (m) => {
+        if (m.to === 'down@test.example') throw new Error('421 mail server busy for <down@test.example>');
+        sent.push(m.to);
+      },
+      now,
+    );
     expect(report).toEqual({ sent: 1, retried: 1, failed: 0 });
     expect(sent).toEqual(['ok@test.example']);
     const [down] = await mailsTo(database.db, 'down@test.example');
@@ -54,24 +58,30 @@ describe('mail outbox', () => {
   });
 
   // PGlite has one connection, so three workers never overlap there and this could not fail.
-  it.skipIf(process.env['TEST_DB_DRIVER'] !== 'postgres')('never sends one message twice when two workers run at once (PostgreSQL only: needs TEST_DATABASE_URL)', async () => {
-    for (let i = 0; i < 6; i++) await queueMail(database.db, message(`samen-${i}@test.example`), true);
-    const sent: string[] = [];
-    const send = async (m: OutgoingMail) => {
-      await new Promise((r) => setTimeout(r, 20));
-      sent.push(m.to);
-    };
-    const soon = new Date(Date.now() + 1000);
-    await Promise.all([deliverDue(database.db, send, soon, 3), deliverDue(database.db, send, soon, 3), deliverDue(database.db, send, soon, 3)]);
-    const ours = sent.filter((to) => to.startsWith('samen-'));
-    expect(new Set(ours).size).toBe(ours.length);
-    expect(ours.length).toBe(6);
-  });
+  it.skipIf(process.env['TEST_DB_DRIVER'] !== 'postgres')(
+    'never sends one message twice when two workers run at once (PostgreSQL only: needs TEST_DATABASE_URL)',
+    async () => {
+      for (let i = 0; i < 6; i++) await queueMail(database.db, message(`samen-${i}@test.example`), true);
+      const sent: string[] = [];
+      const send = async (m: OutgoingMail) => {
+        await new Promise((r) => setTimeout(r, 20));
+        sent.push(m.to);
+      };
+      const soon = new Date(Date.now() + 1000);
+      await Promise.all([deliverDue(database.db, send, soon, 3), deliverDue(database.db, send, soon, 3), deliverDue(database.db, send, soon, 3)]);
+      const ours = sent.filter((to) => to.startsWith('samen-'));
+      expect(new Set(ours).size).toBe(ours.length);
+      expect(ours.length).toBe(6);
+    },
+  );
 
   it('gives up after the eighth failed try and keeps only the first 500 characters of the error', async () => {
     await queueMail(database.db, message('kapot@test.example'), true);
     const [queued] = await mailsTo(database.db, 'kapot@test.example');
-    await database.db.update(mailOutbox).set({ attempts: 7, nextAttemptAt: new Date(0) }).where(eq(mailOutbox.id, queued!.id));
+    await database.db
+      .update(mailOutbox)
+      .set({ attempts: 7, nextAttemptAt: new Date(0) })
+      .where(eq(mailOutbox.id, queued!.id));
     const report = await deliverDue(database.db, async (m) => {
       if (m.to === 'kapot@test.example') throw new Error('5'.repeat(800));
     });
@@ -83,7 +93,11 @@ describe('mail outbox', () => {
   });
 
   it('keeps nothing of a sent message, and purges old rows', async () => {
-    await queueMail(database.db, { to: 'body@test.example', lang: 'nl', template: 'passwordReset', values: { link: 'https://hog.example.nl/wachtwoord-herstellen/abc' } }, true);
+    await queueMail(
+      database.db,
+      { to: 'body@test.example', lang: 'nl', template: 'passwordReset', values: { link: 'https://hog.example.nl/wachtwoord-herstellen/abc' } },
+      true,
+    );
     const [queued] = await mailsTo(database.db, 'body@test.example');
     await deliverDue(database.db, async () => {}, new Date(Date.now() + 1000));
     const [sent] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, queued!.id));
@@ -109,7 +123,12 @@ describe('mail outbox', () => {
     expect(await sealLegacyMail(database.db)).toBe(1);
     const [row] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, legacy!.id));
     expect(row).toMatchObject({ to: null, subject: null, text: null, html: null, sealedMessage: expect.stringMatching(/^v1\./) });
-    expect((await outbox(database.db)).find((m) => m.row.id === legacy!.id)?.message).toEqual({ to: 'oud@test.example', subject: 'Oud', text: 'oude tekst https://x.example/t', html: '<p>oud</p>' });
+    expect((await outbox(database.db)).find((m) => m.row.id === legacy!.id)?.message).toEqual({
+      to: 'oud@test.example',
+      subject: 'Oud',
+      text: 'oude tekst https://x.example/t',
+      html: '<p>oud</p>',
+    });
     expect(await sealLegacyMail(database.db)).toBe(0);
   });
 });

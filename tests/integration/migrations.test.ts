@@ -16,16 +16,32 @@ async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
 
 describe('migrations', () => {
   it('create every table of the schema with its indexes', async () => {
-    const tables = await rows<{ table_name: string }>(
-      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
-    );
+    const tables = await rows<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`);
     expect(tables.map((t) => t.table_name)).toEqual([
-      'access_log', 'locations', 'mail_outbox', 'rate_limits', 'recovery_codes', 'regions', 'registrations', 'sessions', 'signup_drafts',
-      'team_members', 'user_tokens', 'users',
+      'access_log',
+      'locations',
+      'mail_outbox',
+      'rate_limits',
+      'recovery_codes',
+      'regions',
+      'registrations',
+      'sessions',
+      'signup_drafts',
+      'team_members',
+      'user_tokens',
+      'users',
     ]);
     const indexes = await rows<{ indexname: string }>(sql`select indexname from pg_indexes where schemaname = 'public'`);
     expect(indexes.map((i) => i.indexname)).toEqual(
-      expect.arrayContaining(['locations_region_active_idx', 'team_members_region_idx', 'users_email_idx', 'sessions_user_idx', 'mail_outbox_due_idx', 'registrations_open_queue_idx', 'registrations_contacted_idx']),
+      expect.arrayContaining([
+        'locations_region_active_idx',
+        'team_members_region_idx',
+        'users_email_idx',
+        'sessions_user_idx',
+        'mail_outbox_due_idx',
+        'registrations_open_queue_idx',
+        'registrations_contacted_idx',
+      ]),
     );
   });
 

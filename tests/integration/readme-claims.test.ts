@@ -54,7 +54,12 @@ describe('"PostgreSQL keeps only its SHA-256": every token mailed as a link', ()
     const admin = await insertUser(database.db, { roles: ['admin'] });
     await requestPasswordReset(database.db, resident.email, requestContext);
     await requestEmailChange(database.db, { userId: resident.id, sessionId: 'none' }, TEST_PASSWORD, 'nieuw-adres@test.example', requestContext);
-    await inviteMember(database.db, { id: admin.id, reauthenticatedAt: new Date() }, { email: 'genodigd@test.example', name: 'Gast', roles: ['worker'], language: 'nl' }, requestContext);
+    await inviteMember(
+      database.db,
+      { id: admin.id, reauthenticatedAt: new Date() },
+      { email: 'genodigd@test.example', name: 'Gast', roles: ['worker'], language: 'nl' },
+      requestContext,
+    );
     await registerResident(database.db, 'bevestig@test.example', 'een lange eigen zin', requestContext);
     const draft = await saveDraft(database.db, undefined, { about: answers().about! });
     expect(await mailResumeLink(database.db, draft, 'later@test.example', 'nl', requestContext.ipPrefix)).toBe('sent');
@@ -83,11 +88,18 @@ describe('"Planners see open sign-ups oldest first"', () => {
     const planner = await insertUser(database.db, { roles: ['planner'] });
     const references: Record<string, string> = {};
     // Written middle, newest, oldest: neither insertion order nor its reverse is the right answer.
-    for (const [name, daysAgo] of [['midden', 5], ['nieuwst', 1], ['oudst', 9]] as const) {
+    for (const [name, daysAgo] of [
+      ['midden', 5],
+      ['nieuwst', 1],
+      ['oudst', 9],
+    ] as const) {
       const token = await saveDraft(database.db, undefined, answers(name));
       const result = await submitRegistration(database.db, region, token, { signedIn: null, newAccountPassword: null }, requestContext);
       if (!result.ok) throw new Error('not submitted');
-      await database.db.update(registrations).set({ createdAt: new Date(Date.now() - daysAgo * 86_400_000) }).where(eq(registrations.id, result.registrationId));
+      await database.db
+        .update(registrations)
+        .set({ createdAt: new Date(Date.now() - daysAgo * 86_400_000) })
+        .where(eq(registrations.id, result.registrationId));
       references[name] = result.reference;
     }
     const queue = await listQueue(database.db, region.id, { userId: planner.id, role: 'planner', ipPrefix: null });
@@ -99,7 +111,9 @@ describe('"Mail goes through an outbox table in the same transaction as its caus
   // A mail that cannot be written must undo its cause: no account without its confirmation mail,
   // no sign-up without its receipt. A trigger makes every outbox insert fail.
   const breakOutbox = async () => {
-    await database.db.execute(sql.raw(`create or replace function refuse_mail() returns trigger language plpgsql as $$ begin raise exception 'outbox refused'; end $$`));
+    await database.db.execute(
+      sql.raw(`create or replace function refuse_mail() returns trigger language plpgsql as $$ begin raise exception 'outbox refused'; end $$`),
+    );
     await database.db.execute(sql`create trigger refuse_mail before insert on mail_outbox for each row execute function refuse_mail()`);
   };
   afterEach(async () => {
@@ -109,7 +123,9 @@ describe('"Mail goes through an outbox table in the same transaction as its caus
   it('an account is not made when its confirmation mail cannot be queued', async () => {
     const tokensBefore = await database.db.select().from(userTokens);
     await breakOutbox();
-    await expect(registerResident(database.db, 'zonder-post@test.example', 'een lange eigen zin', requestContext)).rejects.toThrow(/^Failed query: insert into "mail_outbox"/);
+    await expect(registerResident(database.db, 'zonder-post@test.example', 'een lange eigen zin', requestContext)).rejects.toThrow(
+      /^Failed query: insert into "mail_outbox"/,
+    );
     expect(await database.db.select().from(users).where(eq(users.email, 'zonder-post@test.example'))).toEqual([]);
     expect(await database.db.select().from(userTokens)).toEqual(tokensBefore);
   });
@@ -118,7 +134,9 @@ describe('"Mail goes through an outbox table in the same transaction as its caus
     const region = await insertRegion(database.db, { postcodeAreas: ['7001'] });
     const token = await saveDraft(database.db, undefined, answers());
     await breakOutbox();
-    await expect(submitRegistration(database.db, region, token, { signedIn: null, newAccountPassword: null }, requestContext)).rejects.toThrow(/^Failed query: insert into "mail_outbox"/);
+    await expect(submitRegistration(database.db, region, token, { signedIn: null, newAccountPassword: null }, requestContext)).rejects.toThrow(
+      /^Failed query: insert into "mail_outbox"/,
+    );
     expect(await database.db.select().from(registrations).where(eq(registrations.regionId, region.id))).toEqual([]);
     expect(await loadDraft(database.db, token)).toEqual(answers());
   });

@@ -29,7 +29,13 @@ const answers = (overrides: Partial<SignupAnswers> = {}): SignupAnswers => ({
 async function submit(residentId: string | null, a = answers()) {
   const region = await insertRegion(database.db, { postcodeAreas: ['7001'] });
   const token = await saveDraft(database.db, undefined, a);
-  const result = await submitRegistration(database.db, region, token, { signedIn: residentId ? { id: residentId } : null, newAccountPassword: null }, requestContext);
+  const result = await submitRegistration(
+    database.db,
+    region,
+    token,
+    { signedIn: residentId ? { id: residentId } : null, newAccountPassword: null },
+    requestContext,
+  );
   return { region, token, result };
 }
 
@@ -37,9 +43,14 @@ describe('a sign-up', () => {
   it('keeps everything a resident wrote sealed: the database alone reveals none of it', async () => {
     const { result } = await submit(null);
     expect(result.ok).toBe(true);
-    const dump = JSON.stringify(await database.db.execute(sql`select * from registrations`)) + JSON.stringify(await database.db.execute(sql`select * from signup_drafts`));
-    for (const secret of ['slaap slecht', 'Verborgenstraat', 'Kim Zus', 'Robin Geheim', '0612345678', 'Iemand die luistert']) expect(dump).not.toContain(secret);
-    const [row] = await database.db.select().from(registrations).where(eq(registrations.reference, result.ok ? result.reference : ''));
+    const dump =
+      JSON.stringify(await database.db.execute(sql`select * from registrations`)) + JSON.stringify(await database.db.execute(sql`select * from signup_drafts`));
+    for (const secret of ['slaap slecht', 'Verborgenstraat', 'Kim Zus', 'Robin Geheim', '0612345678', 'Iemand die luistert'])
+      expect(dump).not.toContain(secret);
+    const [row] = await database.db
+      .select()
+      .from(registrations)
+      .where(eq(registrations.reference, result.ok ? result.reference : ''));
     expect(openDetails(row!)).toMatchObject({ topic: SECRET_TOPIC, address: 'Verborgenstraat 12, Oostveld', naaste: { name: 'Kim Zus' } });
   });
 
@@ -55,15 +66,29 @@ describe('a sign-up', () => {
   it('is refused when the draft is incomplete or the person is outside the rules, and nothing is stored', async () => {
     const region = await insertRegion(database.db, { postcodeAreas: ['7001'] });
     const partial = await saveDraft(database.db, undefined, { about: answers().about! });
-    expect(await submitRegistration(database.db, region, partial, { signedIn: null, newAccountPassword: null }, requestContext)).toEqual({ ok: false, reason: 'incomplete' });
-    const tooYoung = await saveDraft(database.db, undefined, answers({ about: { callName: 'Jong', birthYear: new Date().getFullYear() - 16, postcode: '7001 AB' } }));
-    expect(await submitRegistration(database.db, region, tooYoung, { signedIn: null, newAccountPassword: null }, requestContext)).toEqual({ ok: false, reason: 'not_eligible' });
+    expect(await submitRegistration(database.db, region, partial, { signedIn: null, newAccountPassword: null }, requestContext)).toEqual({
+      ok: false,
+      reason: 'incomplete',
+    });
+    const tooYoung = await saveDraft(
+      database.db,
+      undefined,
+      answers({ about: { callName: 'Jong', birthYear: new Date().getFullYear() - 16, postcode: '7001 AB' } }),
+    );
+    expect(await submitRegistration(database.db, region, tooYoung, { signedIn: null, newAccountPassword: null }, requestContext)).toEqual({
+      ok: false,
+      reason: 'not_eligible',
+    });
     expect(await database.db.select().from(registrations).where(eq(registrations.regionId, region.id))).toEqual([]);
   });
 
   it('makes an unconfirmed account when asked, and never joins an existing one', async () => {
     const region = await insertRegion(database.db, { postcodeAreas: ['7001'] });
-    const token = await saveDraft(database.db, undefined, answers({ contact: { email: 'Nieuw.Account@test.example', voicemail: false, sms: false, senderNamed: false } }));
+    const token = await saveDraft(
+      database.db,
+      undefined,
+      answers({ contact: { email: 'Nieuw.Account@test.example', voicemail: false, sms: false, senderNamed: false } }),
+    );
     const made = await submitRegistration(database.db, region, token, { signedIn: null, newAccountPassword: 'een lange zin voor mij' }, requestContext);
     expect(made).toMatchObject({ ok: true, accountMailed: true });
     const existing = await insertUser(database.db);
@@ -122,7 +147,11 @@ describe('changing a sign-up', () => {
 
     const token = (await startChange(database.db, owner.id, result.registrationId))!;
     const draft = (await loadDraft(database.db, token))!;
-    expect(draft).toMatchObject({ editing: result.registrationId, place: { place: 'home', address: 'Verborgenstraat 12, Oostveld' }, about: { postcode: '7001 AB' } });
+    expect(draft).toMatchObject({
+      editing: result.registrationId,
+      place: { place: 'home', address: 'Verborgenstraat 12, Oostveld' },
+      about: { postcode: '7001 AB' },
+    });
     await saveDraft(database.db, token, { ...draft, place: { place: 'walk' } });
     // Someone else with this browser's draft cookie gets nothing: the draft is the owner's.
     expect(await saveChange(database.db, region, stranger.id, token, requestContext)).toEqual({ ok: false, reason: 'no_draft' });
@@ -132,7 +161,10 @@ describe('changing a sign-up', () => {
     expect(openDetails(row!).address).toBeNull();
     // An edit draft is never turned into a second sign-up.
     const again = (await startChange(database.db, owner.id, result.registrationId))!;
-    expect(await submitRegistration(database.db, region, again, { signedIn: { id: owner.id }, newAccountPassword: null }, requestContext)).toEqual({ ok: false, reason: 'incomplete' });
+    expect(await submitRegistration(database.db, region, again, { signedIn: { id: owner.id }, newAccountPassword: null }, requestContext)).toEqual({
+      ok: false,
+      reason: 'incomplete',
+    });
 
     await database.db.update(registrations).set({ status: 'planned' }).where(eq(registrations.id, result.registrationId));
     expect(await startChange(database.db, owner.id, result.registrationId)).toBeNull();
@@ -161,7 +193,9 @@ describe('undoing a cancel', () => {
     const { result } = await submit(owner.id);
     if (!result.ok) throw new Error('not submitted');
     await cancelForResident(database.db, owner.id, result.registrationId, false, requestContext);
-    expect(await undoCancelForResident(database.db, owner.id, result.registrationId, requestContext, new Date(Date.now() + 7 * 86_400_000 + 60_000))).toBe(false);
+    expect(await undoCancelForResident(database.db, owner.id, result.registrationId, requestContext, new Date(Date.now() + 7 * 86_400_000 + 60_000))).toBe(
+      false,
+    );
     await database.db.update(registrations).set({ statusBeforeCancel: null }).where(eq(registrations.id, result.registrationId));
     expect(await undoCancelForResident(database.db, owner.id, result.registrationId, requestContext)).toBe(false);
     expect((await listForResident(database.db, owner.id))[0]!.registration.status).toBe('cancelled');

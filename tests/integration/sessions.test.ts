@@ -41,7 +41,12 @@ describe('sessions', () => {
     expect(await validateSessionToken(database.db, token, at(ABSOLUTE_MS))).toBeNull();
     const idle = await createSession(database.db, user.id, {}, t0);
     expect(await validateSessionToken(database.db, idle.token, at(IDLE_MS))).toBeNull();
-    expect(await database.db.select().from(sessions).where(eq(sessions.id, hashToken(idle.token)))).toEqual([]);
+    expect(
+      await database.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, hashToken(idle.token))),
+    ).toEqual([]);
   });
 
   it('refuse a tampered token', async () => {
@@ -67,7 +72,10 @@ describe('sessions', () => {
     await deleteExpiredSessions(database.db, now); // whatever earlier tests left behind
     const idle = await createSession(database.db, user.id, {}, new Date(now.getTime() - IDLE_MS - 1000));
     const old = await createSession(database.db, user.id, {}, new Date(now.getTime() - ABSOLUTE_MS - 1000));
-    await database.db.update(sessions).set({ expiresAt: new Date(now.getTime() + IDLE_MS) }).where(eq(sessions.id, old.session.id));
+    await database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(now.getTime() + IDLE_MS) })
+      .where(eq(sessions.id, old.session.id));
     const live = await createSession(database.db, user.id, {}, new Date(now.getTime() - IDLE_MS + 60_000));
     expect(await deleteExpiredSessions(database.db, now)).toBe(2);
     const left = (await database.db.select().from(sessions).where(eq(sessions.userId, user.id))).map((s) => s.id);

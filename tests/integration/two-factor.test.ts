@@ -22,8 +22,7 @@ async function worker() {
 // A passed second factor replaces the session (a new token): the new one is verified.
 const verifiedWith = async (result: { ok: boolean; token?: string }) =>
   result.ok && result.token ? (await validateSessionToken(database.db, result.token))?.twoFactorPending === false : false;
-const verifiedAt = async (sessionId: string) =>
-  (await database.db.select().from(sessions).where(eq(sessions.id, sessionId)))[0]!.twoFactorVerifiedAt;
+const verifiedAt = async (sessionId: string) => (await database.db.select().from(sessions).where(eq(sessions.id, sessionId)))[0]!.twoFactorVerifiedAt;
 
 describe('the second factor', () => {
   it('accepts a TOTP code once: the same code again, in any session, is refused', async () => {
@@ -42,7 +41,9 @@ describe('the second factor', () => {
     expect(await verifySecondFactor(database.db, user.id, session.id, wrong(codeNow()), requestContext)).toEqual({ ok: false, reason: 'invalid' });
     expect(await verifySecondFactor(database.db, user.id, session.id, 'abc', requestContext)).toEqual({ ok: false, reason: 'invalid' });
     expect(await verifiedAt(session.id)).toBeNull();
-    expect(await verifySecondFactor(database.db, user.id, session.id, ` ${codeNow().slice(0, 3)} ${codeNow().slice(3)} `, requestContext)).toMatchObject({ ok: true });
+    expect(await verifySecondFactor(database.db, user.id, session.id, ` ${codeNow().slice(0, 3)} ${codeNow().slice(3)} `, requestContext)).toMatchObject({
+      ok: true,
+    });
     const log = await database.db.select().from(accessLog).where(eq(accessLog.subjectId, user.id)).orderBy(accessLog.id);
     expect(log.map((l) => l.action)).toEqual(['auth.two_factor_failed', 'auth.two_factor_failed', 'auth.two_factor_passed']);
   });
@@ -85,7 +86,10 @@ describe('recovery codes', () => {
     const { session: other } = await createSession(database.db, user.id, {});
     expect(await verifySecondFactor(database.db, user.id, other.id, codes[3]!, requestContext)).toEqual({ ok: false, reason: 'invalid' });
     expect(await verifiedAt(other.id)).toBeNull();
-    const [used] = await database.db.select().from(accessLog).where(and(eq(accessLog.subjectId, user.id), eq(accessLog.action, 'auth.two_factor_passed')));
+    const [used] = await database.db
+      .select()
+      .from(accessLog)
+      .where(and(eq(accessLog.subjectId, user.id), eq(accessLog.action, 'auth.two_factor_passed')));
     expect(used?.detail).toEqual({ recoveryCode: true });
   });
 

@@ -14,7 +14,17 @@ const form = (entries: [string, string][]) => {
 
 describe('form data', () => {
   it('reads lists and single values in one pass', () => {
-    expect(formObject(form([['days[]', 'ma'], ['naam', 'Sam'], ['days[]', 'di'], ['naam', 'tweede'], ['leeg', '']]))).toEqual({ days: ['ma', 'di'], naam: 'Sam' });
+    expect(
+      formObject(
+        form([
+          ['days[]', 'ma'],
+          ['naam', 'Sam'],
+          ['days[]', 'di'],
+          ['naam', 'tweede'],
+          ['leeg', ''],
+        ]),
+      ),
+    ).toEqual({ days: ['ma', 'di'], naam: 'Sam' });
   });
 
   it('takes time in proportion to its size, not its square', () => {
@@ -40,11 +50,26 @@ describe('form data', () => {
   });
 
   it('drops control characters no keyboard types (NUL would fail the save), keeps line breaks', () => {
-    expect(formObject(form([['name', 'Sam\u0000my'], ['text', 'een\nb\u0007ij\ttwee']]))).toEqual({ name: 'Sammy', text: 'een\nbij\ttwee' });
+    expect(
+      formObject(
+        form([
+          ['name', 'Sam\u0000my'],
+          ['text', 'een\nb\u0007ij\ttwee'],
+        ]),
+      ),
+    ).toEqual({ name: 'Sammy', text: 'een\nbij\ttwee' });
   });
 
   it('ignores keys that are no field name, like __proto__', () => {
-    const out = formObject(form([['__proto__', 'x'], ['constructor', 'y'], ['__proto__[]', 'z'], ['a.b', 'c'], ['naam', 'Sam']]));
+    const out = formObject(
+      form([
+        ['__proto__', 'x'],
+        ['constructor', 'y'],
+        ['__proto__[]', 'z'],
+        ['a.b', 'c'],
+        ['naam', 'Sam'],
+      ]),
+    );
     expect(Object.keys(out).sort()).toEqual(['constructor', 'naam']);
     expect(out['constructor']).toBe('y');
   });
@@ -56,15 +81,27 @@ describe('request limits before the body is read', () => {
   const form = 'application/x-www-form-urlencoded';
 
   it('refuse a post larger than its action takes, with 413', () => {
-    expect(refuseRequest('POST', url('/aanmelden/contact?_action=signup.saveStep'), headers({ 'content-type': form, 'content-length': String(60_000) }))).toBeNull();
-    expect(refuseRequest('POST', url('/aanmelden/contact?_action=signup.saveStep'), headers({ 'content-type': form, 'content-length': String(1_000_000) }))).toEqual({ status: 413 });
-    expect(refuseRequest('POST', url('/inloggen?_action=auth.signIn'), headers({ 'content-type': form, 'content-length': String(60_000) }))).toEqual({ status: 413 });
-    expect(refuseRequest('POST', url('/_actions/auth.signIn'), headers({ 'content-type': 'multipart/form-data; boundary=x', 'content-length': '9999999' }))).toEqual({ status: 413 });
+    expect(
+      refuseRequest('POST', url('/aanmelden/contact?_action=signup.saveStep'), headers({ 'content-type': form, 'content-length': String(60_000) })),
+    ).toBeNull();
+    expect(
+      refuseRequest('POST', url('/aanmelden/contact?_action=signup.saveStep'), headers({ 'content-type': form, 'content-length': String(1_000_000) })),
+    ).toEqual({ status: 413 });
+    expect(refuseRequest('POST', url('/inloggen?_action=auth.signIn'), headers({ 'content-type': form, 'content-length': String(60_000) }))).toEqual({
+      status: 413,
+    });
+    expect(
+      refuseRequest('POST', url('/_actions/auth.signIn'), headers({ 'content-type': 'multipart/form-data; boundary=x', 'content-length': '9999999' })),
+    ).toEqual({ status: 413 });
   });
 
   it('refuse a post with no length (411) and an action called with anything but a form (415)', () => {
-    expect(refuseRequest('POST', url('/inloggen?_action=auth.signIn'), headers({ 'content-type': form, 'transfer-encoding': 'chunked' }))).toEqual({ status: 411 });
-    expect(refuseRequest('POST', url('/_actions/auth.signIn'), headers({ 'content-type': 'application/json', 'content-length': '5' }))).toEqual({ status: 415 });
+    expect(refuseRequest('POST', url('/inloggen?_action=auth.signIn'), headers({ 'content-type': form, 'transfer-encoding': 'chunked' }))).toEqual({
+      status: 411,
+    });
+    expect(refuseRequest('POST', url('/_actions/auth.signIn'), headers({ 'content-type': 'application/json', 'content-length': '5' }))).toEqual({
+      status: 415,
+    });
     expect(refuseRequest('POST', url('/_actions/auth.signIn'), headers({ 'content-length': '5' }))).toEqual({ status: 415 });
   });
 
@@ -107,7 +144,10 @@ describe('bounds in the schemas', () => {
   it('take a start date from today up to a year ahead, not from 1900 or 2999', () => {
     expect(when({ from: iso(0) }).ok).toBe(true);
     expect(when({ from: iso(300) }).ok).toBe(true);
-    expect(when({ from: '1900-01-01' })).toEqual({ ok: false, errors: [{ field: 'from', message: 'Kies een datum vanaf vandaag, niet later dan over een jaar.' }] });
+    expect(when({ from: '1900-01-01' })).toEqual({
+      ok: false,
+      errors: [{ field: 'from', message: 'Kies een datum vanaf vandaag, niet later dan over een jaar.' }],
+    });
     expect(when({ from: iso(400) }).ok).toBe(false);
     expect(when({ from: iso(-2) }).ok).toBe(false);
   });

@@ -8,9 +8,7 @@ import { actionExpectations, pageExpectations } from '../expectations/access.ts'
 
 // The route table must name every action and page; the e2e walk then checks each for every role.
 function actionNames(tree: object, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'function' ? [`${prefix}${key}`] : actionNames(value as object, `${prefix}${key}.`),
-  );
+  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'function' ? [`${prefix}${key}`] : actionNames(value as object, `${prefix}${key}.`)));
 }
 
 function pageRoutes(dir: string, base = ''): string[] {
@@ -33,11 +31,30 @@ describe('route table', () => {
       ...Object.values(protectedPages).map((p) => p.path),
       ...publicPages,
       // Error pages, health, sign-in and sign-up flows, pages opened from e-mail links, the demo mailbox.
-      '/404', '/500', '/geen-toegang', '/niet-beschikbaar', '/niet-verwerkt', '/health', '/sessie',
-      '/inloggen', '/inloggen/code', '/inloggen/instellen', '/bevestigen', '/account-maken', '/account-bevestigen',
-      '/account-bevestigen/[token]', '/wachtwoord-vergeten', '/wachtwoord-herstellen/[token]', '/uitnodiging/[token]',
-      '/email-wijzigen/[token]', '/demo/postvak', '/aanmelden', '/aanmelden/[stap]', '/aanmelden/later',
-      '/aanmelden/buiten-de-regeling', '/aanmelden/verder/[token]',
+      '/404',
+      '/500',
+      '/geen-toegang',
+      '/niet-beschikbaar',
+      '/niet-verwerkt',
+      '/health',
+      '/sessie',
+      '/inloggen',
+      '/inloggen/code',
+      '/inloggen/instellen',
+      '/bevestigen',
+      '/account-maken',
+      '/account-bevestigen',
+      '/account-bevestigen/[token]',
+      '/wachtwoord-vergeten',
+      '/wachtwoord-herstellen/[token]',
+      '/uitnodiging/[token]',
+      '/email-wijzigen/[token]',
+      '/demo/postvak',
+      '/aanmelden',
+      '/aanmelden/[stap]',
+      '/aanmelden/later',
+      '/aanmelden/buiten-de-regeling',
+      '/aanmelden/verder/[token]',
     ]);
     const pages = pageRoutes(path.resolve(import.meta.dirname, '../../src/pages'));
     expect(pages.filter((p) => !known.has(p))).toEqual([]);

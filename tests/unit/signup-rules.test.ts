@@ -54,11 +54,16 @@ describe('sign-up fields', () => {
     expect(err(topicSchema, { topic: 'x'.repeat(4000) })).toEqual([]);
   });
   it('accept Dutch postcodes and phone numbers in their usual forms', () => {
-    expect(parseLocalized(aboutSchema, { callName: 'Robin', birthYear: '1990', postcode: '7001ab' }, 'nl')).toMatchObject({ ok: true, data: { postcode: '7001 AB', birthYear: 1990 } });
+    expect(parseLocalized(aboutSchema, { callName: 'Robin', birthYear: '1990', postcode: '7001ab' }, 'nl')).toMatchObject({
+      ok: true,
+      data: { postcode: '7001 AB', birthYear: 1990 },
+    });
     for (const phone of ['06 12345678', '06-12345678', '+31 6 12345678', '0314 123456']) {
       expect(err(contactSchema, { phone, voicemail: 'nee', sms: 'nee', senderNamed: 'nee' })).toEqual([]);
     }
-    expect(err(contactSchema, { phone: '12345', voicemail: 'nee', sms: 'nee', senderNamed: 'nee' }, 'en')).toEqual(['phone: Enter a phone number, like 06 12345678.']);
+    expect(err(contactSchema, { phone: '12345', voicemail: 'nee', sms: 'nee', senderNamed: 'nee' }, 'en')).toEqual([
+      'phone: Enter a phone number, like 06 12345678.',
+    ]);
   });
   it('ask for what a choice needs: an address at home, a date when "from"', () => {
     expect(err(placeSchema, { place: 'home' })).toEqual(['address: Vul je adres in.']);
@@ -91,13 +96,20 @@ describe('conditional fields (the same schema in the browser and on the server)'
   it('require "Welke taal?" with "Een andere taal", and the naaste’s name and invitation with "Ja"', () => {
     expect(err(naasteSchema, { ...naaste, language: 'other' })).toEqual(['otherLanguage: Vul in welke taal je wilt praten.']);
     expect(err(naasteSchema, { ...naaste, language: 'other', otherLanguage: 'Tigrinya' })).toEqual([]);
-    expect(err(naasteSchema, { ...naaste, withNaaste: 'ja' }, 'en')).toEqual(['naasteName: Enter the name of the person you bring.', 'inviteNaaste: Choose if we send this person an invitation.']);
+    expect(err(naasteSchema, { ...naaste, withNaaste: 'ja' }, 'en')).toEqual([
+      'naasteName: Enter the name of the person you bring.',
+      'inviteNaaste: Choose if we send this person an invitation.',
+    ]);
     expect(err(naasteSchema, { ...naaste, withNaaste: 'ja', naasteName: 'Kim', inviteNaaste: 'nee' })).toEqual([]);
   });
   it('refuse a value typed for an answer that was not chosen, instead of dropping it silently', () => {
-    expect(err(naasteSchema, { ...naaste, otherLanguage: 'Tigrinya' })).toEqual(["otherLanguage: Je koos geen andere taal. Maak 'Welke taal?' leeg, of kies 'Een andere taal'."]);
+    expect(err(naasteSchema, { ...naaste, otherLanguage: 'Tigrinya' })).toEqual([
+      "otherLanguage: Je koos geen andere taal. Maak 'Welke taal?' leeg, of kies 'Een andere taal'.",
+    ]);
     expect(err(naasteSchema, { ...naaste, naasteName: 'Kim', naasteContact: '06 1' })).toHaveLength(2);
-    expect(err(placeSchema, { place: 'walk', address: 'Lindelaan 1' })).toEqual(["address: Je koos niet 'Bij mij thuis'. Maak het adres leeg, of kies 'Bij mij thuis'."]);
+    expect(err(placeSchema, { place: 'walk', address: 'Lindelaan 1' })).toEqual([
+      "address: Je koos niet 'Bij mij thuis'. Maak het adres leeg, of kies 'Bij mij thuis'.",
+    ]);
     expect(err(whenSchema, { days: ['di'], parts: ['middag'], start: 'asap', from: '2027-01-01' })).toHaveLength(1);
   });
 });
@@ -114,11 +126,21 @@ describe('error messages (GOV.UK patterns)', () => {
       'senderNamed: Kies of de naam van de dienst in een e-mail of sms mag staan.',
       'email: Vul een e-mailadres of een telefoonnummer in. Dan kunnen we je bereiken.',
     ]);
-    expect(err(whenSchema, {}, 'en')).toEqual(['days: Choose at least one day.', 'parts: Choose at least one time of day.', 'start: Choose from when you can.']);
-    expect(err(aboutSchema, {})).toEqual(['callName: Vul in hoe we je mogen noemen.', 'birthYear: Vul je geboortejaar in, zoals 1990.', 'postcode: Vul je postcode in, zoals 7001 AB.']);
+    expect(err(whenSchema, {}, 'en')).toEqual([
+      'days: Choose at least one day.',
+      'parts: Choose at least one time of day.',
+      'start: Choose from when you can.',
+    ]);
+    expect(err(aboutSchema, {})).toEqual([
+      'callName: Vul in hoe we je mogen noemen.',
+      'birthYear: Vul je geboortejaar in, zoals 1990.',
+      'postcode: Vul je postcode in, zoals 7001 AB.',
+    ]);
   });
   it('never repeat one sentence for different questions, and never say "Vul dit in" or "Er ging iets mis"', () => {
-    const all = [...err(contactSchema, {}), ...err(naasteSchema, {}), ...err(whenSchema, {}), ...err(placeSchema, {}), ...err(aboutSchema, {})].map((e) => e.split(': ')[1]);
+    const all = [...err(contactSchema, {}), ...err(naasteSchema, {}), ...err(whenSchema, {}), ...err(placeSchema, {}), ...err(aboutSchema, {})].map(
+      (e) => e.split(': ')[1],
+    );
     expect(new Set(all).size).toBe(all.length);
     for (const message of all) expect(message).not.toMatch(/Vul dit in|Er ging iets mis|Kies een van de mogelijkheden/);
   });
@@ -137,7 +159,9 @@ describe('undoing a cancel', () => {
 
 describe('place names', () => {
   it('come in the resident’s language, falling back to Dutch and then to the staff name', () => {
-    expect(placeName({ name: 'Online, via een videogesprek', names: { nl: 'Online, via een videogesprek', en: 'Online, by video call' } }, 'en')).toBe('Online, by video call');
+    expect(placeName({ name: 'Online, via een videogesprek', names: { nl: 'Online, via een videogesprek', en: 'Online, by video call' } }, 'en')).toBe(
+      'Online, by video call',
+    );
     expect(placeName({ name: 'Wijkcentrum', names: { nl: 'Wijkcentrum De Horst' } }, 'en')).toBe('Wijkcentrum De Horst');
     expect(placeName({ name: 'Wijkcentrum', names: null }, 'en')).toBe('Wijkcentrum');
   });

@@ -5,7 +5,9 @@ export const defaultLocale = 'nl';
 /** Dutch first, then the others in a stable order. */
 export const locales: readonly string[] = [
   defaultLocale,
-  ...Object.keys(resources).filter((l) => l !== defaultLocale).sort(),
+  ...Object.keys(resources)
+    .filter((l) => l !== defaultLocale)
+    .sort(),
 ];
 
 export function isLocale(value: string | undefined): value is string {

@@ -10,10 +10,21 @@ const newPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 
 export const signInSchema = z.object({ email, password: anyPassword, terug: z.string().max(500).optional() });
 export const registerSchema = z.object({ email, password: newPassword });
-export const confirmCodeSchema = z.object({ email, code: z.string().trim().regex(/^\d{6}$/, { error: 'validation:code' }) });
+export const confirmCodeSchema = z.object({
+  email,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { error: 'validation:code' }),
+});
 export const tokenSchema = z.object({ token: z.string().min(20).max(64) });
 export const secondFactorSchema = z.object({ code: z.string().trim().min(6).max(20) });
-export const totpSetupSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, { error: 'validation:code' }) });
+export const totpSetupSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { error: 'validation:code' }),
+});
 export const forgotSchema = z.object({ email });
 export const resetSchema = z.object({ token: z.string().min(20).max(64), password: newPassword });
 export const changePasswordSchema = z.object({ current: anyPassword, password: newPassword });
@@ -25,5 +36,8 @@ export const inviteSchema = z.object({
   name: z.string().trim().min(1).max(100),
   organisation: z.string().trim().max(100).optional(),
   language: z.enum(['nl', 'en']).default('nl'),
-  roles: z.array(z.enum(roleNames.filter((r) => r !== 'resident') as ['partner', 'worker', 'planner', 'admin'])).min(1).max(4),
+  roles: z
+    .array(z.enum(roleNames.filter((r) => r !== 'resident') as ['partner', 'worker', 'planner', 'admin']))
+    .min(1)
+    .max(4),
 });

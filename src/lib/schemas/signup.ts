@@ -5,7 +5,11 @@ import * as z from 'zod/mini';
 // Messages are keys in the `validation` namespace, one per question, so each names what it is
 // about (GOV.UK error messages); limits follow the issue: names 100, text 4,000.
 const msg = (key: string) => ({ error: `validation:${key}` });
-const yesNo = (key: string) => z.pipe(z.enum(['ja', 'nee'], msg(key)), z.transform((v) => v === 'ja'));
+const yesNo = (key: string) =>
+  z.pipe(
+    z.enum(['ja', 'nee'], msg(key)),
+    z.transform((v) => v === 'ja'),
+  );
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 const optionalText = (max: number) => z.optional(text(max));
 const postcode = z.pipe(
@@ -14,13 +18,14 @@ const postcode = z.pipe(
 );
 /** Dutch numbers: 06 12345678, 0314-123456, +31 6 12345678 (spaces and dashes allowed). */
 export const phone = z.pipe(
-  z.pipe(z.string(), z.transform((v) => v.trim().replace(/[\s-]/g, ''))),
+  z.pipe(
+    z.string(),
+    z.transform((v) => v.trim().replace(/[\s-]/g, '')),
+  ),
   z.string().check(z.regex(/^(\+31|0031|0)[1-9]\d{8}$/, msg('phone'))),
 );
 const email = z.email(msg('email')).check(z.maxLength(254));
-const birthYear = z.coerce.number(msg('birthYear')).check(
-  z.refine((n) => Number.isInteger(n) && n >= 1900 && n <= new Date().getFullYear(), msg('birthYear')),
-);
+const birthYear = z.coerce.number(msg('birthYear')).check(z.refine((n) => Number.isInteger(n) && n >= 1900 && n <= new Date().getFullYear(), msg('birthYear')));
 
 /**
  * A field that belongs to an answer (the address to "bij mij thuis"): required when the answer is

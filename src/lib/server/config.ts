@@ -5,16 +5,12 @@ import { isAddressOrRange } from './http/client-address.ts';
 // The one place that reads process.env. The boot script, the server and the CLI all get their
 // settings here, so a wrong value stops the process with the variable's name, not a stack trace.
 
-const boolean = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const boolean = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-    DATABASE_URL: z
-      .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
-      .optional(),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     HOST: z.string().min(1).default('localhost'),
     PORT: z.coerce.number().int().min(1).max(65535).default(4321),
@@ -25,7 +21,12 @@ const envSchema = z
     TRUSTED_PROXIES: z
       .string()
       .max(2000)
-      .transform((v) => v.split(',').map((e) => e.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((e) => e.trim())
+          .filter(Boolean),
+      )
       .refine((list) => list.every(isAddressOrRange), 'must be IP addresses or ranges, comma-separated, like 127.0.0.1,10.0.0.0/8')
       .optional(),
     ENCRYPTION_KEY: z
@@ -72,9 +73,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     env: e.NODE_ENV,
-    database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
     dataDir,
     host: e.HOST,
     port: e.PORT,

@@ -24,7 +24,14 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
     await invalidateUserSessions(tx, user.id, actor.sessionId);
     await markReauthenticated(tx, actor.sessionId);
     await queueMail(tx, { to: user.email, lang: user.language, template: 'passwordChanged', values: {}, discreet: await wantsDiscreetMail(tx, user.id) });
-    await logAccess(tx, { actorId: user.id, subjectId: user.id, object: 'account', action: 'auth.password_changed', authority: 'self', ipPrefix: ctx.ipPrefix });
+    await logAccess(tx, {
+      actorId: user.id,
+      subjectId: user.id,
+      object: 'account',
+      action: 'auth.password_changed',
+      authority: 'self',
+      ipPrefix: ctx.ipPrefix,
+    });
   });
   return 'ok';
 }
@@ -33,20 +40,45 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
  * Starts an e-mail change with the current password: a link goes to the new address, and the
  * address changes only when that link is used. "taken" is not told apart from "ok" to the person.
  */
-export async function requestEmailChange(db: Db, actor: Actor, password: string, newEmail: string, ctx: RequestContext): Promise<'ok' | 'wrong_password' | 'throttled'> {
+export async function requestEmailChange(
+  db: Db,
+  actor: Actor,
+  password: string,
+  newEmail: string,
+  ctx: RequestContext,
+): Promise<'ok' | 'wrong_password' | 'throttled'> {
   const user = await findUserById(db, actor.userId);
   if (!user || !(await verifyPassword(user.passwordHash, password))) return 'wrong_password';
   const email = normalizeEmail(newEmail);
   // Each request mails the new address: limited per address and per network, like every mail.
-  for (const [name, limit] of [[`mail:${email}`, limits.mailPerAddress], [`email-change:ip:${ctx.ipPrefix ?? 'unknown'}`, limits.requestsPerIp]] as const) {
+  for (const [name, limit] of [
+    [`mail:${email}`, limits.mailPerAddress],
+    [`email-change:ip:${ctx.ipPrefix ?? 'unknown'}`, limits.requestsPerIp],
+  ] as const) {
     if (!(await hit(db, name, limit)).allowed) return 'throttled';
   }
-  const [taken] = await db.select({ id: users.id }).from(users).where(and(eq(users.email, email), ne(users.id, user.id)));
+  const [taken] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email), ne(users.id, user.id)));
   await db.transaction(async (tx) => {
-    await logAccess(tx, { actorId: user.id, subjectId: user.id, object: 'account', action: 'auth.email_change_requested', authority: 'self', ipPrefix: ctx.ipPrefix });
+    await logAccess(tx, {
+      actorId: user.id,
+      subjectId: user.id,
+      object: 'account',
+      action: 'auth.email_change_requested',
+      authority: 'self',
+      ipPrefix: ctx.ipPrefix,
+    });
     if (taken || email === user.email) return;
     const { token } = await issueToken(tx, user.id, 'email_change', { data: { email } });
-    await queueMail(tx, { to: email, lang: user.language, template: 'emailChangeConfirm', values: { link: mailLink(`/email-wijzigen/${token}`, user.language) }, discreet: await wantsDiscreetMail(tx, user.id) });
+    await queueMail(tx, {
+      to: email,
+      lang: user.language,
+      template: 'emailChangeConfirm',
+      values: { link: mailLink(`/email-wijzigen/${token}`, user.language) },
+      discreet: await wantsDiscreetMail(tx, user.id),
+    });
   });
   return 'ok';
 }
@@ -63,7 +95,14 @@ export async function confirmEmailChange(db: Db, token: string, ctx: RequestCont
     if (taken) return false;
     await tx.update(users).set({ email, emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
     await queueMail(tx, { to: user.email, lang: user.language, template: 'emailChangedNotice', values: {}, discreet: await wantsDiscreetMail(tx, user.id) });
-    await logAccess(tx, { actorId: user.id, subjectId: user.id, object: 'account', action: 'auth.email_changed', authority: 'change_link', ipPrefix: ctx.ipPrefix });
+    await logAccess(tx, {
+      actorId: user.id,
+      subjectId: user.id,
+      object: 'account',
+      action: 'auth.email_changed',
+      authority: 'change_link',
+      ipPrefix: ctx.ipPrefix,
+    });
     return true;
   });
 }

@@ -32,8 +32,22 @@ export async function inviteMember(db: Db, admin: Admin, invite: Invitation, ctx
       ? await tx.update(users).set(values).where(eq(users.id, existing.id)).returning()
       : await tx.insert(users).values(values).returning();
     const { token } = await issueToken(tx, user!.id, 'invitation');
-    await queueMail(tx, { to: email, lang: invite.language, template: 'invitation', values: { name: invite.name, link: mailLink(`/uitnodiging/${token}`, invite.language) } });
-    await logAccess(tx, { actorId: adminId, actorRole: 'admin', subjectId: user!.id, object: 'account', action: 'auth.invitation_sent', authority: 'role:admin', ipPrefix: ctx.ipPrefix, detail: { roles: invite.roles.join(',') } });
+    await queueMail(tx, {
+      to: email,
+      lang: invite.language,
+      template: 'invitation',
+      values: { name: invite.name, link: mailLink(`/uitnodiging/${token}`, invite.language) },
+    });
+    await logAccess(tx, {
+      actorId: adminId,
+      actorRole: 'admin',
+      subjectId: user!.id,
+      object: 'account',
+      action: 'auth.invitation_sent',
+      authority: 'role:admin',
+      ipPrefix: ctx.ipPrefix,
+      detail: { roles: invite.roles.join(',') },
+    });
     return { ok: true as const, userId: user!.id };
   });
 }
@@ -50,7 +64,14 @@ export async function acceptInvitation(db: Db, token: string, password: string, 
     const used = await consumeToken(tx, token, 'invitation');
     if (!used) return false;
     await tx.update(users).set({ passwordHash, emailVerifiedAt: new Date() }).where(eq(users.id, used.userId));
-    await logAccess(tx, { actorId: used.userId, subjectId: used.userId, object: 'account', action: 'auth.invitation_accepted', authority: 'invitation', ipPrefix: ctx.ipPrefix });
+    await logAccess(tx, {
+      actorId: used.userId,
+      subjectId: used.userId,
+      object: 'account',
+      action: 'auth.invitation_accepted',
+      authority: 'invitation',
+      ipPrefix: ctx.ipPrefix,
+    });
     return true;
   });
 }

@@ -22,7 +22,13 @@ export async function requestPasswordReset(db: Db, email: string, ctx: RequestCo
   if (user?.passwordHash) {
     await db.transaction(async (tx) => {
       const { token } = await issueToken(tx, user.id, 'password_reset');
-      await queueMail(tx, { to: user.email, lang: user.language, template: 'passwordReset', values: { link: mailLink(`/wachtwoord-herstellen/${token}`, user.language) }, discreet: await wantsDiscreetMail(tx, user.id) });
+      await queueMail(tx, {
+        to: user.email,
+        lang: user.language,
+        template: 'passwordReset',
+        values: { link: mailLink(`/wachtwoord-herstellen/${token}`, user.language) },
+        discreet: await wantsDiscreetMail(tx, user.id),
+      });
       await logAccess(tx, { subjectId: user.id, object: 'account', action: 'auth.password_reset_requested', authority: 'none', ipPrefix: ctx.ipPrefix });
     });
   }
@@ -38,7 +44,14 @@ export async function resetPassword(db: Db, token: string, password: string, ctx
     const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, used.userId)).returning();
     await invalidateUserSessions(tx, used.userId);
     await queueMail(tx, { to: user!.email, lang: user!.language, template: 'passwordChanged', values: {}, discreet: await wantsDiscreetMail(tx, used.userId) });
-    await logAccess(tx, { actorId: used.userId, subjectId: used.userId, object: 'account', action: 'auth.password_reset', authority: 'reset_link', ipPrefix: ctx.ipPrefix });
+    await logAccess(tx, {
+      actorId: used.userId,
+      subjectId: used.userId,
+      object: 'account',
+      action: 'auth.password_reset',
+      authority: 'reset_link',
+      ipPrefix: ctx.ipPrefix,
+    });
     return true;
   });
 }

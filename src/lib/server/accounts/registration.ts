@@ -29,19 +29,42 @@ export async function registerResident(db: Db, email: string, password: string, 
   await db.transaction(async (tx) => {
     const existing = await findUserByEmail(tx, address);
     if (existing) {
-      await queueMail(tx, { to: address, lang: existing.language, template: 'accountExists', values: { link: mailLink('/inloggen', existing.language) }, discreet: await wantsDiscreetMail(tx, existing.id) });
+      await queueMail(tx, {
+        to: address,
+        lang: existing.language,
+        template: 'accountExists',
+        values: { link: mailLink('/inloggen', existing.language) },
+        discreet: await wantsDiscreetMail(tx, existing.id),
+      });
       return;
     }
-    const [user] = await tx.insert(users).values({ email: address, passwordHash, roles: ['resident'], language: ctx.lang }).returning();
+    const [user] = await tx
+      .insert(users)
+      .values({ email: address, passwordHash, roles: ['resident'], language: ctx.lang })
+      .returning();
     await sendConfirmation(tx, user!.id, address, ctx.lang);
-    await logAccess(tx, { actorId: user!.id, actorRole: 'resident', subjectId: user!.id, object: 'account', action: 'auth.account_created', authority: 'self', ipPrefix: ctx.ipPrefix });
+    await logAccess(tx, {
+      actorId: user!.id,
+      actorRole: 'resident',
+      subjectId: user!.id,
+      object: 'account',
+      action: 'auth.account_created',
+      authority: 'self',
+      ipPrefix: ctx.ipPrefix,
+    });
   });
   return { ok: true };
 }
 
 async function sendConfirmation(db: Db, userId: string, email: string, lang: string) {
   const { token, code } = await issueToken(db, userId, 'email_confirmation', { withCode: true });
-  await queueMail(db, { to: email, lang, template: 'emailConfirmation', values: { code: code!, link: mailLink(`/account-bevestigen/${token}`, lang) }, discreet: await wantsDiscreetMail(db, userId) });
+  await queueMail(db, {
+    to: email,
+    lang,
+    template: 'emailConfirmation',
+    values: { code: code!, link: mailLink(`/account-bevestigen/${token}`, lang) },
+    discreet: await wantsDiscreetMail(db, userId),
+  });
 }
 
 /** Sends a new code to an unconfirmed account; silent for anything else. */
@@ -57,7 +80,12 @@ async function markVerified(db: Db, userId: string, ctx: RequestContext) {
   await logAccess(db, { actorId: userId, subjectId: userId, object: 'account', action: 'auth.email_confirmed', authority: 'self', ipPrefix: ctx.ipPrefix });
 }
 
-export async function confirmWithCode(db: Db, email: string, code: string, ctx: RequestContext): Promise<{ ok: true } | { ok: false; reason: 'invalid' } | Throttled> {
+export async function confirmWithCode(
+  db: Db,
+  email: string,
+  code: string,
+  ctx: RequestContext,
+): Promise<{ ok: true } | { ok: false; reason: 'invalid' } | Throttled> {
   const address = normalizeEmail(email);
   const attempts = await hit(db, `code:${address}`, limits.codePerAccount);
   if (!attempts.allowed) return { ok: false, reason: 'throttled', retryAfterMs: attempts.retryAfterMs };

@@ -22,8 +22,7 @@ export const newTotpSecret = (): string => {
   return encodeBase32UpperCaseNoPadding(bytes);
 };
 
-export const totpUri = (email: string, secret: string): string =>
-  createTOTPKeyURI('HOG-portaal', email, decodeBase32IgnorePadding(secret), PERIOD, DIGITS);
+export const totpUri = (email: string, secret: string): string => createTOTPKeyURI('HOG-portaal', email, decodeBase32IgnorePadding(secret), PERIOD, DIGITS);
 
 /** Codes like "K7QD-M2XF-P9": 50 random bits each, stored as SHA-256 like every other token. */
 function newRecoveryCode(): string {
@@ -48,7 +47,10 @@ export async function pendingTotpSecret(db: Db, userId: string): Promise<string 
   if (!user || user.totpEnabledAt) return null;
   if (user.totpSecret) return unseal(user.totpSecret);
   const secret = newTotpSecret();
-  await db.update(users).set({ totpSecret: seal(secret) }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ totpSecret: seal(secret) })
+    .where(eq(users.id, userId));
   return secret;
 }
 
@@ -60,7 +62,14 @@ export async function enableTotp(db: Db, userId: string, sessionId: string, code
     await tx.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, userId));
     const codes = await renewRecoveryCodes(tx, userId);
     const token = await markTwoFactorVerified(tx, sessionId);
-    await logAccess(tx, { actorId: userId, subjectId: userId, object: 'account', action: 'auth.two_factor_enabled', authority: 'self', ipPrefix: ctx.ipPrefix });
+    await logAccess(tx, {
+      actorId: userId,
+      subjectId: userId,
+      object: 'account',
+      action: 'auth.two_factor_enabled',
+      authority: 'self',
+      ipPrefix: ctx.ipPrefix,
+    });
     return { ok: true as const, codes, token };
   });
 }
@@ -72,7 +81,8 @@ export async function totpMatches(db: Db, userId: string, sealedSecret: string, 
   return (await hit(db, `totp-used:${userId}:${code}`, { max: 1, windowMs: 3 * PERIOD * 1000 })).allowed;
 }
 
-export type SecondFactorResult = { ok: true; usedRecoveryCode: boolean; token: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; retryAfterMs: number };
+export type SecondFactorResult =
+  { ok: true; usedRecoveryCode: boolean; token: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; retryAfterMs: number };
 
 /** Checks a TOTP code (each code once) or a recovery code (each once), and marks the session. */
 export async function verifySecondFactor(db: Db, userId: string, sessionId: string, input: string, ctx: RequestContext): Promise<SecondFactorResult> {
@@ -108,6 +118,9 @@ export async function verifySecondFactor(db: Db, userId: string, sessionId: stri
 }
 
 export async function unusedRecoveryCodes(db: Db, userId: string): Promise<number> {
-  const rows = await db.select({ id: recoveryCodes.id }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  const rows = await db
+    .select({ id: recoveryCodes.id })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
   return rows.length;
 }

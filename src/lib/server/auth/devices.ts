@@ -30,5 +30,8 @@ export function knownDevice(cookie: string | null | undefined, userId: string): 
 export function rememberDevice(cookie: string | null | undefined, userId: string): string {
   const device = knownDevice(cookie, userId) ?? generateToken();
   const others = entries(cookie).filter(([d]) => d !== device);
-  return [[device, mark(userId, device)], ...others].slice(0, MAX_ACCOUNTS).map((e) => e.join('.')).join('~');
+  return [[device, mark(userId, device)], ...others]
+    .slice(0, MAX_ACCOUNTS)
+    .map((e) => e.join('.'))
+    .join('~');
 }

@@ -30,7 +30,10 @@ export async function hit(db: Db, name: string, limit: Limit, now = new Date()):
 
 /** Whether `key` may try now, without counting. */
 export async function check(db: Db, name: string, limit: Limit, now = new Date()): Promise<Verdict> {
-  const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, keyedHash(name)));
+  const [row] = await db
+    .select()
+    .from(rateLimits)
+    .where(eq(rateLimits.key, keyedHash(name)));
   return row ? verdict(row, limit, now, false) : { allowed: true };
 }
 
@@ -44,12 +47,19 @@ export async function recordFailure(db: Db, name: string, limit: Limit, now = ne
     .where(eq(rateLimits.key, key))
     .returning({ failures: rateLimits.failures });
   const delay = lockDelayMs(row?.failures ?? 0);
-  if (delay > 0) await db.update(rateLimits).set({ lockedUntil: new Date(now.getTime() + delay) }).where(eq(rateLimits.key, key));
+  if (delay > 0)
+    await db
+      .update(rateLimits)
+      .set({ lockedUntil: new Date(now.getTime() + delay) })
+      .where(eq(rateLimits.key, key));
 }
 
 /** A success ends the run of failures and the lock (the hourly count stays). */
 export async function recordSuccess(db: Db, name: string): Promise<void> {
-  await db.update(rateLimits).set({ failures: 0, lockedUntil: null }).where(eq(rateLimits.key, keyedHash(name)));
+  await db
+    .update(rateLimits)
+    .set({ failures: 0, lockedUntil: null })
+    .where(eq(rateLimits.key, keyedHash(name)));
 }
 
 export async function deleteStaleLimits(db: Db, olderThanMs: number, now = new Date()): Promise<void> {

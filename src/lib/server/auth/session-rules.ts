@@ -28,5 +28,4 @@ const staffRoles: readonly Role[] = ['partner', 'worker', 'planner', 'admin'];
 /** Partners and team members see other people's data: they must use a second factor. */
 export const needsTwoFactor = (roles: readonly Role[]): boolean => roles.some((r) => staffRoles.includes(r));
 
-export const isRecent = (at: Date | null, now: Date, windowMs = REAUTH_MS): boolean =>
-  at !== null && now.getTime() - at.getTime() < windowMs;
+export const isRecent = (at: Date | null, now: Date, windowMs = REAUTH_MS): boolean => at !== null && now.getTime() - at.getTime() < windowMs;

@@ -75,7 +75,10 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
  */
 export async function markTwoFactorVerified(db: Db, sessionId: string, now = new Date()): Promise<string> {
   const token = generateToken();
-  await db.update(sessions).set({ id: hashToken(token), twoFactorVerifiedAt: now, reauthenticatedAt: now }).where(eq(sessions.id, sessionId));
+  await db
+    .update(sessions)
+    .set({ id: hashToken(token), twoFactorVerifiedAt: now, reauthenticatedAt: now })
+    .where(eq(sessions.id, sessionId));
   return token;
 }
 

@@ -8,7 +8,13 @@ type DemoAccount = { email: string; name: string; roles: Role[]; organisation?: 
 
 export const demoAccounts: DemoAccount[] = [
   { email: 'inwoner@oostveld.example', name: 'Sam de Vries', roles: ['resident'] },
-  { email: 'buurtcoach@oostveld.example', name: 'Joyce Bakker', roles: ['partner'], organisation: 'Buurtteam Oostveld', totpSecret: 'E4B6BCCKUE2UD77IQO6NXZZHOD2LD2FV' },
+  {
+    email: 'buurtcoach@oostveld.example',
+    name: 'Joyce Bakker',
+    roles: ['partner'],
+    organisation: 'Buurtteam Oostveld',
+    totpSecret: 'E4B6BCCKUE2UD77IQO6NXZZHOD2LD2FV',
+  },
   { email: 'medewerker@oostveld.example', name: 'Sanne Hoekstra', roles: ['worker'], totpSecret: 'L6WP3ZAIMI3CYM7WPWWIHUPLJBXM64VX' },
   { email: 'planner@oostveld.example', name: 'Rachid El Amrani', roles: ['planner', 'worker'], totpSecret: '5M36Z4W2N3SIONWXAIQSNTMR2ACOSFV4' },
   { email: 'beheer@oostveld.example', name: 'Ineke Wolters', roles: ['admin'], totpSecret: '5ELCI6OKL556NDPJKUGNN6YSVS6MU5LF' },

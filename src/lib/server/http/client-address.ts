@@ -37,7 +37,11 @@ const trusted = (list: BlockList, address: string) => {
  */
 export function clientAddress(peer: string, forwardedFor: string | null, list: BlockList): string {
   if (!trusted(list, peer)) return peer;
-  const hops = (forwardedFor ?? '').split(',').map((h) => h.trim()).filter(Boolean).slice(-20);
+  const hops = (forwardedFor ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean)
+    .slice(-20);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i]!;
     if (!isIP(plain(hop))) return peer; // a header we cannot read counts for nothing

@@ -15,7 +15,9 @@ const MAX_KEYS = 500;
 
 /** Every address of the public pages: Dutch unprefixed, each other language under /<lng>. */
 export function publicAddresses(pages: readonly string[], localesDir: string, defaultLang = 'nl'): Set<string> {
-  const languages = readdirSync(localesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const languages = readdirSync(localesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   const addresses = new Set<string>();
   for (const page of pages) {
     for (const lang of languages) {

@@ -29,13 +29,18 @@ export async function deliverDue(db: Db, send: Send, now = new Date(), batch = 1
         if (!message) throw new Error('the message is empty');
         await send(message);
         // Sent mail keeps nothing of its message: it held live links and codes for the recipient only.
-        await tx.update(mailOutbox).set({ status: 'sent', sentAt: now, attempts: mail.attempts + 1, ...EMPTIED }).where(eq(mailOutbox.id, mail.id));
+        await tx
+          .update(mailOutbox)
+          .set({ status: 'sent', sentAt: now, attempts: mail.attempts + 1, ...EMPTIED })
+          .where(eq(mailOutbox.id, mail.id));
         report.sent++;
       } catch (error) {
         const attempts = mail.attempts + 1;
         const delay = retryDelayMs(attempts);
         // A mail server's answer often names the address; the outbox keeps no address in plain text.
-        const lastError = String((error as Error)?.message ?? error).replace(/[^\s<>"]+@[^\s<>"]+/g, '[address]').slice(0, 500);
+        const lastError = String((error as Error)?.message ?? error)
+          .replace(/[^\s<>"]+@[^\s<>"]+/g, '[address]')
+          .slice(0, 500);
         await tx
           .update(mailOutbox)
           .set(delay === null ? { status: 'failed', attempts, lastError } : { attempts, lastError, nextAttemptAt: new Date(now.getTime() + delay) })

@@ -21,6 +21,8 @@ export async function queueMail(db: Db, { to, lang, template, values, discreet =
     console.warn(`mail: ${template} not queued, its recipient had ${limits.mailPerRecipient.max} messages this hour`);
     return false;
   }
-  await db.insert(mailOutbox).values({ sealedMessage: sealMessage({ to, ...renderMail(template, lang, values, { discreet }) }), status: smtp ? 'pending' : 'held' });
+  await db
+    .insert(mailOutbox)
+    .values({ sealedMessage: sealMessage({ to, ...renderMail(template, lang, values, { discreet }) }), status: smtp ? 'pending' : 'held' });
   return true;
 }

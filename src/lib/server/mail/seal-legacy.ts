@@ -9,7 +9,10 @@ import { openMessage, sealMessage } from './message.ts';
  * waiting to go out is lost, and none stays readable in plain text. Nothing to do on later starts.
  */
 export async function sealLegacyMail(db: Db): Promise<number> {
-  const rows = await db.select().from(mailOutbox).where(and(isNull(mailOutbox.sealedMessage), isNotNull(mailOutbox.to)));
+  const rows = await db
+    .select()
+    .from(mailOutbox)
+    .where(and(isNull(mailOutbox.sealedMessage), isNotNull(mailOutbox.to)));
   for (const row of rows) {
     const message = openMessage(row)!;
     await db

@@ -33,7 +33,8 @@ export function renderMail(template: MailTemplate, lang: string, values: MailVal
   const t = getT(lang, 'mail');
   const discreet = !!style.discreet;
   // The discreet wording only where the plain one would name the service; elsewhere both are the same.
-  const pick = (key: string) => (discreet && t(`${template}.discreet.${key}`, { returnObjects: true, defaultValue: '' }) ? `${template}.discreet.${key}` : `${template}.${key}`);
+  const pick = (key: string) =>
+    discreet && t(`${template}.discreet.${key}`, { returnObjects: true, defaultValue: '' }) ? `${template}.discreet.${key}` : `${template}.${key}`;
   const lines = t(pick('lines'), { returnObjects: true, until: values.until ?? '' }) as unknown as string[];
   const closing = t(pick('closing'), { defaultValue: '' });
   const greeting = values.name ? t('greetingName', { name: values.name }) : t('greeting');

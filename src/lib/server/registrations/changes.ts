@@ -26,10 +26,22 @@ export function answersOf(r: Registration): SignupAnswers {
     contact: d.contact,
     topic: { ...(d.topic ? { topic: d.topic } : {}), ...(d.help ? { help: d.help } : {}) },
     place: { place, ...(d.address ? { address: d.address } : {}), ...(d.otherPlace ? { otherPlace: d.otherPlace } : {}) },
-    when: { days: r.availability.days as never, parts: r.availability.parts as never, start: r.availability.asap ? 'asap' : 'from', ...(r.availability.from ? { from: r.availability.from } : {}) },
+    when: {
+      days: r.availability.days as never,
+      parts: r.availability.parts as never,
+      start: r.availability.asap ? 'asap' : 'from',
+      ...(r.availability.from ? { from: r.availability.from } : {}),
+    },
     naaste: {
       withNaaste: !!d.naaste,
-      ...(d.naaste ? { naasteName: d.naaste.name, ...(d.naaste.relation ? { naasteRelation: d.naaste.relation } : {}), ...(d.naaste.contact ? { naasteContact: d.naaste.contact } : {}), inviteNaaste: d.naaste.invite } : {}),
+      ...(d.naaste
+        ? {
+            naasteName: d.naaste.name,
+            ...(d.naaste.relation ? { naasteRelation: d.naaste.relation } : {}),
+            ...(d.naaste.contact ? { naasteContact: d.naaste.contact } : {}),
+            inviteNaaste: d.naaste.invite,
+          }
+        : {}),
       language: r.language as 'nl' | 'en' | 'other',
       ...(d.otherLanguage ? { otherLanguage: d.otherLanguage } : {}),
       interpreter: r.interpreter,
@@ -62,12 +74,26 @@ export async function saveChange(db: Db, region: Region, residentId: string, dra
       .where(and(eq(registrations.id, answers.editing!), eq(registrations.residentId, residentId), inArray(registrations.status, [...CHANGEABLE])))
       .returning({ id: registrations.id, reference: registrations.reference });
     if (!row) return { ok: false as const, reason: 'not_changeable' as const };
-    await logAccess(tx, { actorId: residentId, actorRole: 'resident', subjectId: residentId, object: `registration:${row.id}`, action: 'registration.changed', authority: 'self', ipPrefix: ctx.ipPrefix });
+    await logAccess(tx, {
+      actorId: residentId,
+      actorRole: 'resident',
+      subjectId: residentId,
+      object: `registration:${row.id}`,
+      action: 'registration.changed',
+      authority: 'self',
+      ipPrefix: ctx.ipPrefix,
+    });
     const email = answers.contact.email;
     if (email) {
       const discreet = isDiscreet(answers.contact);
       const details = await choiceLines(tx, answers, ctx.lang, discreet);
-      await queueMail(tx, { to: email, lang: ctx.lang, template: 'signupChanged', values: { name: answers.about.callName, code: row.reference, details }, discreet });
+      await queueMail(tx, {
+        to: email,
+        lang: ctx.lang,
+        template: 'signupChanged',
+        values: { name: answers.about.callName, code: row.reference, details },
+        discreet,
+      });
     }
     await deleteDraft(tx, draftToken);
     return { ok: true as const, reference: row.reference };

@@ -12,7 +12,10 @@ export const DRAFT_TTL_MS = 7 * 24 * 60 * 60_000;
 /** The answers so far, or null when there is no draft or it is older than 7 days. */
 export async function loadDraft(db: Db, token: string | undefined, now = new Date()): Promise<SignupAnswers | null> {
   if (!token) return null;
-  const [row] = await db.select().from(signupDrafts).where(and(eq(signupDrafts.id, hashToken(token)), gt(signupDrafts.expiresAt, now)));
+  const [row] = await db
+    .select()
+    .from(signupDrafts)
+    .where(and(eq(signupDrafts.id, hashToken(token)), gt(signupDrafts.expiresAt, now)));
   return row ? (JSON.parse(unseal(row.sealedAnswers)) as SignupAnswers) : null;
 }
 

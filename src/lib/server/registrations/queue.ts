@@ -76,7 +76,17 @@ export async function listQueue(db: Db, regionId: string, reader: Reader, positi
   const backwards = !!position.before && !position.after;
   const cursor = position.after ?? position.before;
   const result = await db.execute(queueStatement(regionId, reader, position, size));
-  type Raw = { id: string; reference: string; status: QueueRow['status']; created_at: Date | string; place_kind: QueueRow['placeKind']; location_kind: string | null; language: string; interpreter: boolean; source: QueueRow['source'] };
+  type Raw = {
+    id: string;
+    reference: string;
+    status: QueueRow['status'];
+    created_at: Date | string;
+    place_kind: QueueRow['placeKind'];
+    location_kind: string | null;
+    language: string;
+    interpreter: boolean;
+    source: QueueRow['source'];
+  };
   const raw = rowsOf<Raw>(result);
   const more = raw.length > size;
   // The extra row lies beyond the page: at the end going forward, at the start going back.
@@ -93,7 +103,9 @@ export async function listQueue(db: Db, regionId: string, reader: Reader, positi
     source: r.source,
   }));
   const total = await totals.get(regionId, async () => {
-    const [counted] = rowsOf<{ total: number | string }>(await db.execute(sql`select count(*) as total from registrations r where r.region_id = ${regionId} and ${open}`));
+    const [counted] = rowsOf<{ total: number | string }>(
+      await db.execute(sql`select count(*) as total from registrations r where r.region_id = ${regionId} and ${open}`),
+    );
     return Number(counted?.total ?? 0);
   });
   const first = rows[0]?.id ?? null;

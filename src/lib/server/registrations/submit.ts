@@ -21,8 +21,7 @@ import { invalidateQueueTotal } from './queue.ts';
 export const CONSENT_VERSION = '2026-11';
 
 export type Complete = Required<SignupAnswers>;
-export const isComplete = (a: SignupAnswers | null): a is Complete =>
-  !!a && !!a.about && !!a.contact && !!a.topic && !!a.place && !!a.when && !!a.naaste;
+export const isComplete = (a: SignupAnswers | null): a is Complete => !!a && !!a.about && !!a.contact && !!a.topic && !!a.place && !!a.when && !!a.naaste;
 
 /** What only the resident and the two people of the conversation may read: sealed as one JSON. */
 export function sealedDetails(a: Complete): string {
@@ -36,9 +35,14 @@ export function sealedDetails(a: Complete): string {
       address: a.place.place === 'home' ? a.place.address : null,
       otherPlace: a.place.place === 'other' ? a.place.otherPlace : null,
       naaste: a.naaste.withNaaste
-        ? { name: a.naaste.naasteName, relation: a.naaste.naasteRelation ?? null, contact: a.naaste.naasteContact ?? null, invite: a.naaste.inviteNaaste ?? false }
+        ? {
+            name: a.naaste.naasteName,
+            relation: a.naaste.naasteRelation ?? null,
+            contact: a.naaste.naasteContact ?? null,
+            invite: a.naaste.inviteNaaste ?? false,
+          }
         : null,
-      otherLanguage: a.naaste.language === 'other' ? a.naaste.otherLanguage ?? null : null,
+      otherLanguage: a.naaste.language === 'other' ? (a.naaste.otherLanguage ?? null) : null,
       accessibility: a.naaste.accessibility ?? null,
     }),
   );
@@ -94,12 +98,27 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
       const existing = await findUserByEmail(tx, email);
       if (existing) {
         // Never attach a sign-up to someone else's account; the owner is told, as at "account maken".
-        await queueMail(tx, { to: existing.email, lang: existing.language, template: 'accountExists', values: { link: mailLink('/inloggen', existing.language) }, discreet: discreet || (await wantsDiscreetMail(tx, existing.id)) });
+        await queueMail(tx, {
+          to: existing.email,
+          lang: existing.language,
+          template: 'accountExists',
+          values: { link: mailLink('/inloggen', existing.language) },
+          discreet: discreet || (await wantsDiscreetMail(tx, existing.id)),
+        });
       } else {
-        const [user] = await tx.insert(users).values({ email: email.toLowerCase(), passwordHash, roles: ['resident'], language: ctx.lang }).returning();
+        const [user] = await tx
+          .insert(users)
+          .values({ email: email.toLowerCase(), passwordHash, roles: ['resident'], language: ctx.lang })
+          .returning();
         residentId = user!.id;
         const { token, code } = await issueToken(tx, user!.id, 'email_confirmation', { withCode: true });
-        await queueMail(tx, { to: user!.email, lang: ctx.lang, template: 'emailConfirmation', values: { code: code!, link: mailLink(`/account-bevestigen/${token}`, ctx.lang) }, discreet });
+        await queueMail(tx, {
+          to: user!.email,
+          lang: ctx.lang,
+          template: 'emailConfirmation',
+          values: { code: code!, link: mailLink(`/account-bevestigen/${token}`, ctx.lang) },
+          discreet,
+        });
         accountMailed = true;
       }
     }
@@ -116,9 +135,23 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
       })
       .returning();
     if (email) {
-      await queueMail(tx, { to: email, lang: ctx.lang, template: 'signupReceived', values: { name: answers.about.callName, code: row!.reference, details: await choiceLines(tx, answers, ctx.lang, discreet) }, discreet });
+      await queueMail(tx, {
+        to: email,
+        lang: ctx.lang,
+        template: 'signupReceived',
+        values: { name: answers.about.callName, code: row!.reference, details: await choiceLines(tx, answers, ctx.lang, discreet) },
+        discreet,
+      });
     }
-    await logAccess(tx, { actorId: residentId, actorRole: 'resident', subjectId: residentId, object: `registration:${row!.id}`, action: 'registration.created', authority: 'self', ipPrefix: ctx.ipPrefix });
+    await logAccess(tx, {
+      actorId: residentId,
+      actorRole: 'resident',
+      subjectId: residentId,
+      object: `registration:${row!.id}`,
+      action: 'registration.created',
+      authority: 'self',
+      ipPrefix: ctx.ipPrefix,
+    });
     await deleteDraft(tx, draftToken);
     return { ok: true as const, reference: row!.reference, registrationId: row!.id, accountMailed };
   });

@@ -66,7 +66,11 @@ export const recoveryCodes = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamps.createdAt,
   },
-  (t) => [index('recovery_codes_user_idx').on(t.userId).where(sql`${t.usedAt} is null`)],
+  (t) => [
+    index('recovery_codes_user_idx')
+      .on(t.userId)
+      .where(sql`${t.usedAt} is null`),
+  ],
 );
 
 export const sessions = pgTable(

@@ -61,7 +61,9 @@ export const registrations = pgTable(
       .on(t.regionId, t.createdAt, t.id)
       .where(sql`${t.status} in ('received', 'contacted', 'planned')`),
     // The waiting-time estimate reads only sign-ups that have had a first contact.
-    index('registrations_contacted_idx').on(t.regionId, t.createdAt).where(sql`${t.firstContactAt} is not null`),
+    index('registrations_contacted_idx')
+      .on(t.regionId, t.createdAt)
+      .where(sql`${t.firstContactAt} is not null`),
     index('registrations_resident_idx').on(t.residentId),
   ],
 );

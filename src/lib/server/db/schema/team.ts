@@ -4,13 +4,7 @@ import { regions } from './region.ts';
 
 // A duo is drawn from one mixed team; the discipline matters for planning (not always a GGZ
 // professional, sometimes a peer expert), so it is recorded per person.
-export const disciplines = [
-  'social_psychiatric_nurse',
-  'poh_ggz',
-  'psychologist',
-  'buurtcoach',
-  'peer_expert',
-] as const;
+export const disciplines = ['social_psychiatric_nurse', 'poh_ggz', 'psychologist', 'buurtcoach', 'peer_expert'] as const;
 export const discipline = pgEnum('discipline', disciplines);
 
 export const teamMembers = pgTable(
