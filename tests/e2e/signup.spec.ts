@@ -412,7 +412,7 @@ test('a sign-up being changed stays with its resident when their session ends on
     .getByRole('article', { name: new RegExp(reference) })
     .getByRole('button', { name: 'Wijzig je aanmelding' })
     .click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Controleren');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Je aanmelding wijzigen');
   // The session ends (idle time-out) but the browser keeps the draft cookie; someone else sits down.
   await context.clearCookies({ name: 'hog_session' });
   await page.goto('/aanmelden/over-jou');
