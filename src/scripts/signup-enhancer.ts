@@ -17,6 +17,9 @@ function check(form: HTMLFormElement, step: Step, translate: ReturnType<typeof t
   return result.error.issues.map((i) => ({ field: i.path.join('.'), message: translateMessage(i.message, translate) }));
 }
 
+/** A copy of a template that FieldChecks.astro renders: the markup and words stay on the server. */
+const copy = (id: string) => (document.getElementById(id) as HTMLTemplateElement).content.firstElementChild!.cloneNode(true) as HTMLElement;
+
 /** Writes each field's message next to it, the way the server renders it. */
 function mark(form: HTMLFormElement, shown: Issue[]) {
   for (const old of form.querySelectorAll('[data-client-error]')) old.remove();
@@ -24,10 +27,8 @@ function mark(form: HTMLFormElement, shown: Issue[]) {
   for (const { field, message } of shown) {
     const target = form.querySelector<HTMLElement>(`#veld-${CSS.escape(field)}`);
     if (!target) continue;
-    const note = document.createElement('div');
-    note.className = 'utrecht-form-field-error-message';
+    const note = copy('sjabloon-veldfout');
     note.id = `veld-${field}-client-error`;
-    note.dataset['clientError'] = '';
     note.textContent = message;
     if (target.tagName === 'FIELDSET') target.querySelector('legend')?.after(note);
     else target.closest('.utrecht-form-field')?.querySelector('.utrecht-form-field__input')?.before(note);
@@ -38,31 +39,16 @@ function mark(form: HTMLFormElement, shown: Issue[]) {
 }
 
 /** The list at the top, each message a link to its field, focused so a screen reader reads it. */
-function showSummary(form: HTMLFormElement, title: string, issues: Issue[]) {
+function showSummary(form: HTMLFormElement, issues: Issue[]) {
   document.getElementById('fouten-in-browser')?.remove();
-  const box = document.createElement('div');
-  box.className = 'utrecht-alert utrecht-alert--error hog-error-summary';
-  box.id = 'fouten-in-browser';
-  box.setAttribute('role', 'alert');
-  box.tabIndex = -1;
-  const heading = document.createElement('h2');
-  heading.className = 'utrecht-heading-3';
-  heading.textContent = title;
-  const list = document.createElement('ul');
-  list.className = 'utrecht-unordered-list';
+  const box = copy('sjabloon-fouten');
   for (const { field, message } of issues) {
-    const item = document.createElement('li');
-    item.className = 'utrecht-unordered-list__item';
-    const link = document.createElement('a');
-    link.className = 'utrecht-link';
+    const item = copy('sjabloon-fout');
+    const link = item.firstElementChild as HTMLAnchorElement;
     link.href = `#veld-${field}`;
     link.textContent = message;
-    item.append(link);
-    list.append(item);
+    box.querySelector('ul')!.append(item);
   }
-  const inner = document.createElement('div');
-  inner.append(heading, list);
-  box.append(inner);
   form.before(box);
   box.focus();
 }
@@ -82,7 +68,6 @@ export function enhanceSignupForm(form: HTMLFormElement) {
   const step = form.dataset['step'] as Step;
   if (!(step in stepSchemas)) return;
   const translate = translatorFor(JSON.parse(form.dataset['messages'] ?? '{}') as Record<string, string>);
-  const title = form.dataset['summaryTitle'] ?? '';
   const touched = new Set<string>();
   let submitted = false;
   const refresh = () => {
@@ -109,6 +94,6 @@ export function enhanceSignupForm(form: HTMLFormElement) {
     event.preventDefault();
     submitted = true;
     mark(form, issues);
-    showSummary(form, title, issues);
+    showSummary(form, issues);
   });
 }

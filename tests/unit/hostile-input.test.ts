@@ -152,6 +152,14 @@ describe('bounds in the schemas', () => {
     expect(when({ from: iso(-2) }).ok).toBe(false);
   });
 
+  it('take only days that exist, written as a date field sends them, with one message', () => {
+    const year = today.getFullYear() + 1;
+    const dateMessage = [{ field: 'from', message: 'Vul een datum in, zoals 15-03-2027.' }];
+    for (const bad of [`${year}-02-30`, `${year}-04-31`, `${year}-13-01`, `${year}-1-5`, '15-03-2027', 'morgen']) {
+      expect(when({ from: bad }), bad).toEqual({ ok: false, errors: dateMessage });
+    }
+  });
+
   it('bound the roles of an invitation', () => {
     const invite = { email: 'a@test.example', name: 'A', roles: ['partner', 'worker', 'planner', 'admin', 'admin'] };
     expect(inviteSchema.safeParse(invite).success).toBe(false);

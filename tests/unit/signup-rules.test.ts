@@ -72,7 +72,20 @@ describe('sign-up fields', () => {
     expect(err(whenSchema, { days: [], parts: ['middag'], start: 'asap' })).toEqual(['days: Kies minstens één dag.']);
   });
   it('refuse an implausible year of birth', () => {
-    expect(err(aboutSchema, { callName: 'Robin', birthYear: '1850', postcode: '7001 AB' })).toEqual(['birthYear: Vul je geboortejaar in, zoals 1990.']);
+    const year = new Date().getFullYear();
+    for (const bad of ['1850', String(year + 1), '19900', '1990.5', '1e3', 'negentig', ' ']) {
+      expect(err(aboutSchema, { callName: 'Robin', birthYear: bad, postcode: '7001 AB' }), bad).toEqual(['birthYear: Vul je geboortejaar in, zoals 1990.']);
+    }
+    for (const [typed, expected] of [
+      [' 1990 ', 1990],
+      ['1900', 1900],
+      [String(year), year],
+    ] as const) {
+      expect(parseLocalized(aboutSchema, { callName: 'Robin', birthYear: typed, postcode: '7001 AB' }, 'nl')).toMatchObject({
+        ok: true,
+        data: { birthYear: expected },
+      });
+    }
   });
 });
 

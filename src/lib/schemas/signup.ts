@@ -25,7 +25,14 @@ export const phone = z.pipe(
   z.string().check(z.regex(/^(\+31|0031|0)[1-9]\d{8}$/, msg('phone'))),
 );
 const email = z.email(msg('email')).check(z.maxLength(254));
-const birthYear = z.coerce.number(msg('birthYear')).check(z.refine((n) => Number.isInteger(n) && n >= 1900 && n <= new Date().getFullYear(), msg('birthYear')));
+// Four digits from 1900 to this year. A string check, not z.coerce.number: zod's number type costs the browser more.
+const birthYear = z.pipe(
+  z.string(msg('birthYear')).check(
+    z.trim(),
+    z.refine((v) => /^\d{4}$/.test(v) && +v >= 1900 && +v <= new Date().getFullYear(), msg('birthYear')),
+  ),
+  z.transform(Number),
+);
 
 /**
  * A field that belongs to an answer (the address to "bij mij thuis"): required when the answer is
@@ -36,10 +43,12 @@ type Raw = Record<string, unknown>;
 const filled = (v: unknown) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== '');
 const matches = (v: unknown, want: string) => v === want || (want === 'ja' && v === true);
 const always = { when: () => true };
+const onlyWhen = (field: string, on: string, value: string, key: string) =>
+  z.refine<Raw>((o) => matches(o[on], value) || !filled(o[field]), { ...always, ...msg(key), path: [field] });
 function dependsOn(field: string, on: string, value: string, key: string) {
   return [
     z.refine<Raw>((o) => !matches(o[on], value) || filled(o[field]), { ...always, ...msg(key), path: [field] }),
-    z.refine<Raw>((o) => matches(o[on], value) || !filled(o[field]), { ...always, ...msg(`${key}NotNeeded`), path: [field] }),
+    onlyWhen(field, on, value, `${key}NotNeeded`),
   ];
 }
 
@@ -89,12 +98,23 @@ const inWindow = (iso: string, today = new Date()) => {
   return day >= start && day <= start + FROM_WINDOW_DAYS * 86_400_000;
 };
 
+/** A day that exists, written yyyy-mm-dd (2026-02-30 is not one). Plain code: zod's ISO date regex costs the browser more. */
+const isDay = (iso: string) => {
+  const time = Date.parse(`${iso}T12:00:00Z`);
+  return /^\d{4}-\d\d-\d\d$/.test(iso) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(iso);
+};
+
 export const whenSchema = z
   .object({
     days: choices(dayKeys, 'validation:days'),
     parts: choices(partKeys, 'validation:parts'),
     start: z.enum(['asap', 'from'], msg('start')),
-    from: z.optional(z.iso.date(msg('date')).check(z.refine((d) => inWindow(d), { error: 'validation:dateWindow' }))),
+    from: z.optional(
+      z.string(msg('date')).check(
+        z.refine(isDay, msg('date')),
+        z.refine((d) => !isDay(d) || inWindow(d), { error: 'validation:dateWindow' }),
+      ),
+    ),
   })
   .check(...dependsOn('from', 'start', 'from', 'date'));
 
@@ -114,8 +134,8 @@ export const naasteSchema = z
     ...dependsOn('naasteName', 'withNaaste', 'ja', 'naasteName'),
     ...dependsOn('inviteNaaste', 'withNaaste', 'ja', 'inviteNaaste'),
     // Relation and contact may stay empty with a naaste, but not be filled in without one.
-    z.refine((o: Raw) => matches(o['withNaaste'], 'ja') || !filled(o['naasteRelation']), { ...always, ...msg('naasteNotNeeded'), path: ['naasteRelation'] }),
-    z.refine((o: Raw) => matches(o['withNaaste'], 'ja') || !filled(o['naasteContact']), { ...always, ...msg('naasteNotNeeded'), path: ['naasteContact'] }),
+    onlyWhen('naasteRelation', 'withNaaste', 'ja', 'naasteNotNeeded'),
+    onlyWhen('naasteContact', 'withNaaste', 'ja', 'naasteNotNeeded'),
     ...dependsOn('otherLanguage', 'language', 'other', 'otherLanguage'),
   );
 
