@@ -4,6 +4,8 @@
 //   BENCH_PORT          first of three ports it uses (default 4391)
 //   BENCH_SECONDS       seconds per round (default 3); two rounds each, alternating portal and bare
 //   BENCH_ONLY          only the cases whose name contains this text (e.g. "team"); no Lighthouse
+//   BENCH_PROFILE       write a V8 CPU profile of every portal process to reports/profile/ (open it in
+//                       Chrome DevTools, or summarise it with `node scripts/bench/profile.ts`)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -36,7 +38,8 @@ const key = randomBytes(32).toString('base64');
 let portal: ChildProcess | undefined;
 
 async function startPortal(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['src/boot.ts'], {
+  const profile = process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'reports/profile')}`] : [];
+  const child = spawn(process.execPath, [...profile, 'src/boot.ts'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

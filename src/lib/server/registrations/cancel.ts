@@ -8,6 +8,7 @@ import type { MailTemplate } from '../mail/templates.ts';
 import { openDetails, type Registration } from './queries.ts';
 import { UNDO_CANCEL_DAYS, undoCancelUntil } from './rules.ts';
 import { invalidateQueueTotal } from './queue.ts';
+import { dateFormat } from '../../i18n/dates.ts';
 
 const CANCELLABLE = ['received', 'contacted', 'planned'] as const;
 export const isCancellable = (r: Pick<Registration, 'status'>): boolean => (CANCELLABLE as readonly string[]).includes(r.status);
@@ -24,7 +25,7 @@ export async function findOwn(db: Db, residentId: string, registrationId: string
 async function mailResident(db: Db, r: Registration, template: MailTemplate, ctx: RequestContext, until?: Date) {
   const d = openDetails(r);
   if (!d.contact.email) return;
-  const date = until ? new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(until) : undefined;
+  const date = until ? dateFormat(ctx.lang, 'date').format(until) : undefined;
   await queueMail(db, {
     to: d.contact.email,
     lang: ctx.lang,
