@@ -21,3 +21,7 @@ export function succeeded<T>(result: AnyResult): (T & { ok: true }) | null {
   const data = result?.data as { ok?: boolean } | undefined;
   return data?.ok ? (data as T & { ok: true }) : null;
 }
+
+/** The aria-describedby of a control whose hint and error FieldNotes.astro renders. */
+export const describedBy = (id: string, hint: unknown, error: unknown): string | undefined =>
+  [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
