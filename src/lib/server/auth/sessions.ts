@@ -38,7 +38,20 @@ export async function createSession(db: Db, userId: string, client: Client, now 
 
 export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<Validated | null> {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    // Only what a request needs of the person: not the password hash or the TOTP secret, which
+    // every signed-in page would otherwise fetch and decode.
+    .select({
+      session: sessions,
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        roles: users.roles,
+        language: users.language,
+        emailVerifiedAt: users.emailVerifiedAt,
+        totpEnabledAt: users.totpEnabledAt,
+      },
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, hashToken(token)));
