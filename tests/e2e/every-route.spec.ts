@@ -41,6 +41,8 @@ const special: Record<string, string> = {
   '/inloggen/instellen': 'staff',
   '/inloggen/code': 'staff',
   '/partner': 'staff',
+  '/partner/aanmelden/[stap]': 'partner sign-up',
+  '/bevestigen-aanmelding/[token]': 'partner sign-up',
   '/team': 'staff',
   '/team/beheer': 'staff',
 };
