@@ -9,7 +9,11 @@ import { letterForResident } from '../../lib/server/partner/letter.ts';
 // the earlier letter's. Another partner's sign-up, or one that no longer waits, is 404 like an unknown id.
 export const POST: APIRoute = async ({ locals, request, rewrite }) => {
   const { user } = requirePage(locals, 'partnerSignup');
-  const form = await request.formData().catch(() => null);
+  // A clone: the 404 below is a rewrite, which needs the body unread.
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
   const id = z.uuid().safeParse(form?.get('registration'));
   const region = await currentRegion();
   const letter =
