@@ -117,7 +117,7 @@ for (const javaScriptEnabled of [true, false]) {
         await resident.getByRole('button', { name: 'Bekijk mijn aanmelding' }).click();
       }
       await expect(resident.getByRole('heading', { level: 1 })).toHaveText('Klopt alles? Bevestig je aanmelding');
-      await expect(resident.getByText('Joyce Bakker van Buurtteam Oostveld heeft dit voor je ingevuld.', { exact: false })).toBeVisible();
+      await expect(resident.getByText(`${partner.name} van ${partner.organisation} heeft dit voor je ingevuld.`, { exact: false })).toBeVisible();
       await expect(resident.getByText(TOPIC)).toBeVisible();
       await expectAccessible(resident, javaScriptEnabled);
       // The resident changes a detail with the same steps as their own sign-up.
@@ -150,11 +150,11 @@ for (const javaScriptEnabled of [true, false]) {
 
       await confirmAccountAndSignIn(resident, email, 'noor kiest een lange zin');
       const article = resident.getByRole('article', { name: new RegExp(reference) });
-      await expect(article).toContainText('Aangemeld door Joyce Bakker, Buurtteam Oostveld.');
+      await expect(article).toContainText(`Aangemeld door ${partner.name}, ${partner.organisation}.`);
       await expectAccessible(resident, javaScriptEnabled);
-      await article.getByRole('button', { name: 'Toegang van Joyce Bakker stoppen' }).click();
+      await article.getByRole('button', { name: `Toegang van ${partner.name} stoppen` }).click();
       await expect(resident.getByRole('status')).toContainText('De partner ziet je aanmelding niet meer.');
-      await expect(resident.getByRole('button', { name: 'Toegang van Joyce Bakker stoppen' })).toHaveCount(0);
+      await expect(resident.getByRole('button', { name: `Toegang van ${partner.name} stoppen` })).toHaveCount(0);
 
       await page.goto('/partner');
       await expect(page.getByText(reference)).toHaveCount(0);
