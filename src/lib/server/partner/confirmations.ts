@@ -64,7 +64,12 @@ export async function verifyCode(db: Db, reference: string, code: string, ipPref
   const hash = codeHash(reference, code);
   const match = open.find((r) => r.c.codeHash === hash);
   if (match) return match.status === 'awaiting_confirmation' ? useUp(db, match.c.id, match.c.registrationId, now) : { ok: false, reason: 'used' };
-  if (rows.some((r) => r.c.codeHash === hash)) return { ok: false, reason: rows.some((r) => r.c.usedAt) ? 'used' : 'expired' };
+  // The right code on a letter that no longer works: say why (used, locked, or replaced/expired).
+  const spent = rows.find((r) => r.c.codeHash === hash);
+  if (spent) {
+    const state = confirmationState(spent.c, now);
+    return { ok: false, reason: state === 'used' || state === 'locked' ? state : 'expired' };
+  }
   if (open.length === 0) return { ok: false, reason: rows.some((r) => confirmationState(r.c, now) === 'locked') ? 'locked' : 'wrong' };
   await db
     .update(registrationConfirmations)

@@ -1,5 +1,4 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { registrations, users } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
@@ -8,13 +7,12 @@ import { invalidateQueueTotal } from '../registrations/queue.ts';
 
 type Reader = { userId: string; role: 'planner' | 'admin' };
 
-const other = alias(registrations, 'other');
 // Another open sign-up with the same e-mail or phone (keyed hashes): a possible duplicate.
 const duplicate = sql<boolean>`exists (
-  select 1 from ${other}
-  where ${other.regionId} = ${registrations.regionId} and ${other.id} <> ${registrations.id} and ${other.status} <> 'cancelled'
-    and ((${registrations.contactEmailHash} is not null and ${other.contactEmailHash} = ${registrations.contactEmailHash})
-      or (${registrations.contactPhoneHash} is not null and ${other.contactPhoneHash} = ${registrations.contactPhoneHash})))`;
+  select 1 from registrations o
+  where o.region_id = ${registrations.regionId} and o.id <> ${registrations.id} and o.status <> 'cancelled'
+    and ((${registrations.contactEmailHash} is not null and o.contact_email_hash = ${registrations.contactEmailHash})
+      or (${registrations.contactPhoneHash} is not null and o.contact_phone_hash = ${registrations.contactPhoneHash})))`;
 
 /**
  * Partner sign-ups that wait for the resident, apart from the queue (nothing goes ahead without
