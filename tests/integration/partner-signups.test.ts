@@ -161,7 +161,8 @@ describe('confirming', () => {
   it('shows the resident an earlier sign-up of theirs, never the partner; keeping that one deletes the new one', async () => {
     const s = await setUp();
     const email = unique();
-    const own = await saveDraft(s.db, undefined, { ...answers(email), partner: undefined });
+    const { partner: _, ...ownAnswers } = answers(email);
+    const own = await saveDraft(s.db, undefined, ownAnswers);
     await submitRegistration(s.db, s.region, own, { signedIn: null, newAccountPassword: null }, requestContext);
     const made = await signUp(s, email.toUpperCase());
     // The partner's view has no trace of the earlier sign-up.
