@@ -17,6 +17,7 @@ CREATE TABLE "registration_confirmations" (
 --> statement-breakpoint
 ALTER TABLE "regions" ADD COLUMN "confirmation_reminder_days" integer DEFAULT 14 NOT NULL;--> statement-breakpoint
 ALTER TABLE "regions" ADD COLUMN "confirmation_delete_days" integer DEFAULT 30 NOT NULL;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "deactivated_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "registrations" ADD COLUMN "contact_email_hash" text;--> statement-breakpoint
 ALTER TABLE "registrations" ADD COLUMN "contact_phone_hash" text;--> statement-breakpoint
 ALTER TABLE "registrations" ADD COLUMN "partner_id" uuid;--> statement-breakpoint

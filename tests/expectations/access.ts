@@ -31,6 +31,8 @@ export const actionExpectations: Record<string, Role[]> = {
   // Residents have no authenticator app, so no recovery codes either.
   'account.renewRecoveryCodes': withAuthenticator,
   'admin.invite': ['admin'],
+  // Ending someone's access (a partner who left) is the admin's, like giving it.
+  'admin.deactivate': ['admin'],
   // A sign-up is the resident's own: a partner or the team never cancels or reopens it for them.
   'signup.cancel': ['resident'],
   'signup.undoCancel': ['resident'],

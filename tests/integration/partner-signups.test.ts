@@ -13,6 +13,9 @@ import { listForPartner, removePartnerAccess } from '../../src/lib/server/partne
 import { confirmByPhone, listAwaiting } from '../../src/lib/server/partner/team.ts';
 import { tidyUnconfirmed } from '../../src/lib/server/partner/housekeeping.ts';
 import { insertUser, requestContext } from '../builders/accounts.ts';
+import { createSession, validateSessionToken } from '../../src/lib/server/auth/sessions.ts';
+import { deactivateAccount } from '../../src/lib/server/accounts/staff.ts';
+import { listForResident } from '../../src/lib/server/registrations/queries.ts';
 import { insertRegion } from '../builders/region.ts';
 import { lastMailTo, mailsTo } from './mail.ts';
 import { useTestDatabase } from './database.ts';
@@ -215,6 +218,26 @@ describe("the resident's control", () => {
     expect(await listForPartner(s.db, s.partner.id, requestContext)).toHaveLength(1);
     expect(await removePartnerAccess(s.db, resident.id, made.registrationId, requestContext)).toBe(true);
     expect(await listForPartner(s.db, s.partner.id, requestContext)).toEqual([]);
+  });
+});
+
+describe('a partner who is deactivated', () => {
+  it('loses access at once, while the sign-ups stay with the residents', async () => {
+    const s = await setUp();
+    const made = await signUp(s);
+    const resident = await insertUser(s.db);
+    await s.db.update(registrations).set({ residentId: resident.id, status: 'received' }).where(eq(registrations.id, made.registrationId));
+    const admin = await insertUser(s.db, { roles: ['admin'] });
+    const { token } = await createSession(s.db, s.partner.id, {});
+    expect(await validateSessionToken(s.db, token)).not.toBeNull();
+    expect(await deactivateAccount(s.db, admin, admin.id, requestContext)).toBe(false);
+    expect(await deactivateAccount(s.db, admin, resident.id, requestContext)).toBe(false);
+    expect(await deactivateAccount(s.db, admin, s.partner.id, requestContext)).toBe(true);
+    expect(await validateSessionToken(s.db, token)).toBeNull();
+    // A session made after (a sign-in racing the admin) is refused as well.
+    const late = await createSession(s.db, s.partner.id, {});
+    expect(await validateSessionToken(s.db, late.token)).toBeNull();
+    expect((await listForResident(s.db, resident.id)).map((r) => r.registration.id)).toEqual([made.registrationId]);
   });
 });
 

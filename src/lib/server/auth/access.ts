@@ -23,6 +23,7 @@ export const protectedActions = {
   'account.signOutOthers': everyone,
   'account.renewRecoveryCodes': ['partner', 'worker', 'planner', 'admin'],
   'admin.invite': ['admin'],
+  'admin.deactivate': ['admin'],
   'signup.cancel': ['resident'],
   'signup.undoCancel': ['resident'],
   'signup.startChange': ['resident'],
