@@ -204,3 +204,15 @@ test.describe('limits', () => {
     expect(resident.status()).toBe(403);
   });
 });
+
+test('the new pages fit 320 px without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/bevestigen-aanmelding');
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(await fits()).toBe(true);
+  await signInAs(page, 'partner');
+  for (const path of ['/partner', '/partner/aanmelden/over-jou']) {
+    await page.goto(path);
+    expect(await fits(), path).toBe(true);
+  }
+});
