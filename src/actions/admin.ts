@@ -1,8 +1,11 @@
 import * as schemas from '../lib/schemas/auth.ts';
+import { defineAction } from 'astro:actions';
+import { z } from 'zod';
 import { inviteMember } from '../lib/server/accounts/invitations.ts';
+import { deactivateAccount } from '../lib/server/accounts/staff.ts';
 import { requireAction } from '../lib/server/auth/guards.ts';
 import { getDb } from '../lib/server/db/client.ts';
-import { formAction } from './form.ts';
+import { formAction, requestContext } from './form.ts';
 
 export const admin = {
   invite: formAction(
@@ -21,4 +24,13 @@ export const admin = {
     },
     'admin.invite',
   ),
+  /** "Toegang stoppen": a partner or team member who left loses access at once. */
+  deactivate: defineAction({
+    accept: 'form',
+    handler: async (form: FormData, context) => {
+      const { user } = requireAction(context.locals, 'admin.deactivate');
+      const id = z.uuid().safeParse(form.get('account'));
+      return { ok: id.success && (await deactivateAccount(getDb(), user, id.data, requestContext(context))) };
+    },
+  }),
 };

@@ -16,7 +16,7 @@ import { safeReturnPath } from '../lib/server/auth/return-path.ts';
 import { formAction, requestContext } from './form.ts';
 import { hit } from '../lib/server/auth/rate-limit.ts';
 import { limits } from '../lib/server/auth/rate-limit-rules.ts';
-import { draftCookie } from '../lib/server/registrations/cookie.ts';
+import { draftCookie, partnerDraftCookie } from '../lib/server/registrations/cookie.ts';
 
 const minutes = (ms: number) => ({ minutes: Math.max(1, Math.ceil(ms / 60_000)) });
 
@@ -57,6 +57,7 @@ export const auth = {
       context.cookies.delete(sessionCookieName(), { path: '/' });
       // A sign-up being changed holds the resident's answers: it must not outlive the session.
       context.cookies.delete(draftCookie(), { path: '/' });
+      context.cookies.delete(partnerDraftCookie(), { path: '/' });
       return { ok: true as const };
     },
   }),

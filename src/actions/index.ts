@@ -2,6 +2,7 @@ import { account } from './account.ts';
 import { admin } from './admin.ts';
 import { auth } from './auth.ts';
 import { rethrowUnexpected } from './rethrow.ts';
+import { partner } from './partner.ts';
 import { signup } from './signup.ts';
 
-export const server = rethrowUnexpected({ auth, account, admin, signup });
+export const server = rethrowUnexpected({ auth, account, admin, signup, partner });

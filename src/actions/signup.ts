@@ -1,73 +1,38 @@
 import { defineAction, type ActionAPIContext } from 'astro:actions';
 import { z } from 'zod';
-import { finishSchema, signupSteps, stepSchemas, type SignupAnswers } from '../lib/schemas/signup.ts';
+import { finishSchema, signupSteps } from '../lib/schemas/signup.ts';
 import { parseLocalized } from '../lib/i18n/zod.ts';
 import { getT } from '../lib/i18n/index.ts';
 import { passwordProblem } from '../lib/server/auth/passwords.ts';
 import { cancelForResident, undoCancelForResident } from '../lib/server/registrations/cancel.ts';
-import { deleteDraft, draftFor, loadDraft, mayStartDraft, saveDraft } from '../lib/server/registrations/drafts.ts';
-import { checkEligibility } from '../lib/server/registrations/rules.ts';
 import { submitRegistration } from '../lib/server/registrations/submit.ts';
 import { draftCookie, draftCookieOptions } from '../lib/server/registrations/cookie.ts';
 import { requireAction } from '../lib/server/auth/guards.ts';
 import { currentRegion } from '../lib/server/region/current.ts';
 import { getDb } from '../lib/server/db/client.ts';
 import { formAction, readForm, requestContext, type FormResult } from './form.ts';
+import { saveSignupStep } from './signup-step.ts';
+import { confirmRegistration } from '../lib/server/partner/confirm.ts';
 import { mailResumeLink } from '../lib/server/registrations/resume.ts';
 import { saveChange, startChange } from '../lib/server/registrations/changes.ts';
 import { firstOpenStep, takeOverDraft } from '../lib/server/registrations/resume-link.ts';
 
 const resumeSchema = z.object({ email: z.email().max(254) });
 
-const answerKey = { 'over-jou': 'about', contact: 'contact', onderwerp: 'topic', plek: 'place', wanneer: 'when', meenemen: 'naaste' } as const;
-type DataStep = keyof typeof answerKey;
-// Own keys only: `in` would also accept "__proto__" and "constructor".
-const isDataStep = (s: string): s is DataStep => Object.hasOwn(answerKey, s);
-
-function nextStep(step: DataStep, back: string | null): string {
-  if (back === 'controleren') return 'controleren';
-  return signupSteps[signupSteps.indexOf(step) + 1]!;
-}
-
 export const signup = {
   /** One step of /aanmelden: validate, keep it in the server-side draft, go on. */
   saveStep: defineAction({
     accept: 'form',
-    handler: async (form: FormData, context: ActionAPIContext): Promise<FormResult<{ next: string }>> => {
-      const { values, input } = readForm(form);
-      const step = String(input['step'] ?? '');
-      if (!isDataStep(step)) return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'validation')('format') }], values };
-      // A honeypot: people never see or fill this field, scripts do.
-      if (form.get('website')) return { ok: true, next: 'over-jou' };
-      const parsed = parseLocalized(stepSchemas[step], input, context.locals.lang);
-      if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
-      const db = getDb();
-      const token = context.cookies.get(draftCookie())?.value;
-      if (step === 'over-jou') {
-        const region = await currentRegion();
-        const about = parsed.data as NonNullable<SignupAnswers['about']>;
-        const eligible = region ? checkEligibility(about.birthYear, about.postcode, region) : { ok: false as const, reason: 'outside_region' as const };
-        if (!eligible.ok) {
-          // Nothing is kept of someone the portal cannot help: not even the draft so far.
-          if (token) await deleteDraft(db, token);
-          context.cookies.delete(draftCookie(), { path: '/' });
-          return { ok: true, next: `buiten-de-regeling?reden=${eligible.reason}` };
-        }
-      }
-      const existing = draftFor(await loadDraft(db, token), context.locals.user?.id);
-      if (!existing && !(await mayStartDraft(db, context.locals.ipPrefix))) {
-        return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'signup')('errors.throttled') }], values };
-      }
-      const saved = await saveDraft(db, existing ? token : undefined, { ...existing, [answerKey[step]]: parsed.data });
-      context.cookies.set(draftCookie(), saved, draftCookieOptions());
-      return { ok: true, next: nextStep(step, String(form.get('terug') ?? '') || null) };
-    },
+    handler: (form: FormData, context: ActionAPIContext) => saveSignupStep(form, context, { cookie: draftCookie(), partnerId: null }),
   }),
 
   /** The last step: consent, with or without an account, then one sign-up however often it is posted. */
   finish: defineAction({
     accept: 'form',
-    handler: async (form: FormData, context: ActionAPIContext): Promise<FormResult<{ reference: string; accountMailed: boolean; changed: boolean }>> => {
+    handler: async (
+      form: FormData,
+      context: ActionAPIContext,
+    ): Promise<FormResult<{ reference: string; accountMailed: boolean; changed: boolean; confirmed?: 'this' | 'other' }>> => {
       const { values, input } = readForm(form);
       const lang = context.locals.lang;
       // A change to an existing sign-up was consented to already; a new one needs consent now.
@@ -90,6 +55,19 @@ export const signup = {
       if (wantsAccount) {
         const problem = passwordProblem(parsed.data.accountPassword ?? '');
         if (problem) return { ok: false, errors: [{ field: 'accountPassword', message: getT(lang, 'auth')(`errors.${problem}`) }], values };
+      }
+      if (form.get('confirm') === 'ja') {
+        const keep = form.get('keep') === 'other' ? 'other' : 'this';
+        const confirmed = await confirmRegistration(
+          getDb(),
+          region,
+          token,
+          { residentId: signedIn?.id ?? null, newAccountPassword: wantsAccount && keep === 'this' ? parsed.data.accountPassword! : null, keep },
+          requestContext(context),
+        );
+        if (!confirmed.ok) return fail(`errors.${confirmed.reason}`);
+        context.cookies.delete(draftCookie(), { path: '/' });
+        return { ok: true, reference: confirmed.reference, accountMailed: confirmed.accountMailed, changed: false, confirmed: confirmed.kept };
       }
       const result = await submitRegistration(
         getDb(),

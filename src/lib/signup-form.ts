@@ -38,6 +38,10 @@ export function draftValues(step: string, a: SignupAnswers): Record<string, stri
             accessibility: a.naaste.accessibility ?? '',
           }
         : {};
+    case 'akkoord':
+      return a.partner
+        ? { consentMethod: a.partner.consentMethod, contactPerson: a.partner.contactPerson, partnerInformed: yn(a.partner.partnerInformed) }
+        : {};
     default:
       return {};
   }

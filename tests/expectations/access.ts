@@ -17,6 +17,8 @@ export const pageExpectations: Record<string, Role[]> = {
   '/mijn/afmelden': ['resident'],
   '/account': signedIn,
   '/partner': ['partner'],
+  // Signing someone up on their behalf is the partner's job only.
+  '/partner/aanmelden/over-jou': ['partner'],
   '/team': staff,
   '/team/beheer': ['admin'],
 };
@@ -29,10 +31,18 @@ export const actionExpectations: Record<string, Role[]> = {
   // Residents have no authenticator app, so no recovery codes either.
   'account.renewRecoveryCodes': withAuthenticator,
   'admin.invite': ['admin'],
+  // Ending someone's access (a partner who left) is the admin's, like giving it.
+  'admin.deactivate': ['admin'],
   // A sign-up is the resident's own: a partner or the team never cancels or reopens it for them.
   'signup.cancel': ['resident'],
   'signup.undoCancel': ['resident'],
   'signup.startChange': ['resident'],
+  'partner.saveStep': ['partner'],
+  'partner.finish': ['partner'],
+  // Only the resident decides that the partner no longer sees their sign-up.
+  'partner.removeAccess': ['resident'],
+  // "Telefonisch bevestigd" is the planners' work (an admin can see the queue too).
+  'partner.confirmByPhone': ['planner', 'admin'],
 };
 
 /** Whether someone holding these roles may use a page or action (a person may hold several roles). */

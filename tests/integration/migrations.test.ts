@@ -24,6 +24,7 @@ describe('migrations', () => {
       'rate_limits',
       'recovery_codes',
       'regions',
+      'registration_confirmations',
       'registrations',
       'sessions',
       'signup_drafts',
@@ -41,6 +42,10 @@ describe('migrations', () => {
         'mail_outbox_due_idx',
         'registrations_open_queue_idx',
         'registrations_contacted_idx',
+        'registrations_partner_idx',
+        'registrations_contact_email_idx',
+        'registrations_unconfirmed_idx',
+        'registration_confirmations_registration_idx',
       ]),
     );
   });

@@ -4,8 +4,8 @@ import { getT } from '../../src/lib/i18n/index.ts';
 import { REVEALING } from '../builders/mail.ts';
 
 const link = 'http://localhost:4321/aanmelden/verder/abc';
-// Staff invitations go to the team, never to a resident.
-const residentTemplates = mailTemplates.filter((t) => t !== 'invitation');
+// Staff invitations go to the team, and partner reminders to the partner: never to a resident.
+const residentTemplates = mailTemplates.filter((t) => t !== 'invitation' && !/^partnerSignup(Reminder|Deleted)$/.test(t));
 
 describe('mail to a resident who said no to the service’s name', () => {
   for (const lang of ['nl', 'en']) {

@@ -55,6 +55,13 @@ describe('route table', () => {
       '/aanmelden/later',
       '/aanmelden/buiten-de-regeling',
       '/aanmelden/verder/[token]',
+      // The partner's steps (the table names the first, /partner/aanmelden/over-jou) and the
+      // letter (a POST answering a PDF) call requirePage('partnerSignup') themselves.
+      '/partner/aanmelden/[stap]',
+      '/partner/brief',
+      // The resident confirms a partner's sign-up with a code or a mailed link: no account yet.
+      '/bevestigen-aanmelding',
+      '/bevestigen-aanmelding/[token]',
     ]);
     const pages = pageRoutes(path.resolve(import.meta.dirname, '../../src/pages'));
     expect(pages.filter((p) => !known.has(p))).toEqual([]);

@@ -145,8 +145,35 @@ export const finishSchema = z.object({
   accountPassword: z.optional(z.string().check(z.maxLength(128))),
 });
 
+/** The partner's extra step: how the resident agreed, whom the team contacts, what the partner may see. */
+export const partnerStepSchema = z.object({
+  consentMethod: z.enum(['in_person', 'phone'], msg('partnerConsent')),
+  contactPerson: z.enum(['resident', 'partner'], msg('contactPerson')),
+  partnerInformed: yesNo('partnerInformed'),
+});
+
+/** A code on the partner's letter: the reference and six digits, as printed (spaces allowed). */
+export const confirmCodeSchema = z.object({
+  reference: z
+    .pipe(
+      z.string(msg('reference')).check(z.trim(), z.maxLength(20)),
+      z.transform((v) => v.toUpperCase().replace(/\s/g, '')),
+    )
+    .check(z.regex(/^HOG-[A-Z2-9]{6}$/, msg('reference'))),
+  code: z
+    .pipe(
+      z.string(msg('confirmCode')).check(z.maxLength(20)),
+      z.transform((v) => v.replace(/\s/g, '')),
+    )
+    .check(z.regex(/^\d{6}$/, msg('confirmCode'))),
+});
+
 export const signupSteps = ['over-jou', 'contact', 'onderwerp', 'plek', 'wanneer', 'meenemen', 'controleren'] as const;
 export type SignupStep = (typeof signupSteps)[number];
+
+/** The partner's steps: the resident's, with one before the review. */
+export const partnerSteps = ['over-jou', 'contact', 'onderwerp', 'plek', 'wanneer', 'meenemen', 'akkoord', 'controleren'] as const;
+export type PartnerStep = (typeof partnerSteps)[number];
 
 export const stepSchemas = {
   'over-jou': aboutSchema,
@@ -162,6 +189,12 @@ export type SignupAnswers = {
   editing?: string;
   /** The resident whose sign-up is being changed: only they may see or use this draft. */
   owner?: string;
+  /** Set when a resident confirms a sign-up a partner made for them (the registration's id). */
+  confirming?: string;
+  /** How the resident opened it: the mailed link or the letter's code. */
+  confirmedVia?: 'link' | 'code';
+  /** Only in a partner's draft: the extra step. */
+  partner?: z.output<typeof partnerStepSchema>;
   about?: z.output<typeof aboutSchema>;
   contact?: z.output<typeof contactSchema>;
   topic?: z.output<typeof topicSchema>;

@@ -11,6 +11,8 @@ export const protectedPages = {
   cancel: { path: '/mijn/afmelden', roles: ['resident'] },
   account: { path: '/account', roles: everyone },
   partner: { path: '/partner', roles: ['partner'] },
+  // The partner's sign-up steps: the table names the first; every step calls the same guard.
+  partnerSignup: { path: '/partner/aanmelden/over-jou', roles: ['partner'] },
   team: { path: '/team', roles: team },
   admin: { path: '/team/beheer', roles: ['admin'] },
 } as const satisfies Record<string, { path: string; roles: readonly Role[] }>;
@@ -21,9 +23,14 @@ export const protectedActions = {
   'account.signOutOthers': everyone,
   'account.renewRecoveryCodes': ['partner', 'worker', 'planner', 'admin'],
   'admin.invite': ['admin'],
+  'admin.deactivate': ['admin'],
   'signup.cancel': ['resident'],
   'signup.undoCancel': ['resident'],
   'signup.startChange': ['resident'],
+  'partner.saveStep': ['partner'],
+  'partner.finish': ['partner'],
+  'partner.removeAccess': ['resident'],
+  'partner.confirmByPhone': ['planner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
@@ -48,6 +55,9 @@ export const publicActions = [
   'signup.finish',
   'signup.resumeLater',
   'signup.resume',
+  // The resident who confirms a partner's sign-up has no account yet: the code or link is the proof.
+  'partner.confirmWithCode',
+  'partner.confirmWithLink',
 ] as const;
 
 export type ProtectedPage = keyof typeof protectedPages;

@@ -21,6 +21,8 @@ export const limits = {
   draftsPerIp: { max: 60, windowMs: 60 * 60_000 },
   /** Accounts made and reset requests from one network. */
   requestsPerIp: { max: 20, windowMs: 60 * 60_000 },
+  /** Confirmation codes (a partner's letter) tried from one network: a reference has only 5 of its own. */
+  confirmCodesPerIp: { max: 30, windowMs: 60 * 60_000 },
   /** Invitations an admin sends per hour. */
   invitationsPerAdmin: { max: 50, windowMs: 60 * 60_000 },
 } satisfies Record<string, Limit>;

@@ -57,7 +57,7 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
     .where(eq(sessions.id, hashToken(token)));
   if (!row) return null;
   let { session } = row;
-  if (isExpired(session, now)) {
+  if (isExpired(session, now) || row.user.deactivatedAt) {
     await db.delete(sessions).where(eq(sessions.id, session.id));
     return null;
   }

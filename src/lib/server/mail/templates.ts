@@ -17,6 +17,9 @@ export const mailTemplates = [
   'signupCancelled',
   'cancelUndone',
   'resumeSignup',
+  'partnerSignupConfirm',
+  'partnerSignupReminder',
+  'partnerSignupDeleted',
 ] as const;
 export type MailTemplate = (typeof mailTemplates)[number];
 /** `details`: lines already in the recipient's language (what was chosen), shown as a list. */

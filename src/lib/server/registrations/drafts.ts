@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { signupDrafts } from '../db/schema/index.ts';
 import type { SignupAnswers } from '../../schemas/signup.ts';
@@ -9,13 +9,17 @@ import { seal, unseal } from '../crypto/seal.ts';
 
 export const DRAFT_TTL_MS = 7 * 24 * 60 * 60_000;
 
-/** The answers so far, or null when there is no draft or it is older than 7 days. */
-export async function loadDraft(db: Db, token: string | undefined, now = new Date()): Promise<SignupAnswers | null> {
+/**
+ * The answers so far, or null when there is no draft or it is older than 7 days. `partnerId`: a
+ * partner's draft is theirs alone; a resident's draft (null) is never a partner's.
+ */
+export async function loadDraft(db: Db, token: string | undefined, now = new Date(), partnerId: string | null = null): Promise<SignupAnswers | null> {
   if (!token) return null;
+  const owner = partnerId ? eq(signupDrafts.partnerId, partnerId) : isNull(signupDrafts.partnerId);
   const [row] = await db
     .select()
     .from(signupDrafts)
-    .where(and(eq(signupDrafts.id, hashToken(token)), gt(signupDrafts.expiresAt, now)));
+    .where(and(eq(signupDrafts.id, hashToken(token)), gt(signupDrafts.expiresAt, now), owner));
   return row ? (JSON.parse(unseal(row.sealedAnswers)) as SignupAnswers) : null;
 }
 
@@ -23,12 +27,18 @@ export async function loadDraft(db: Db, token: string | undefined, now = new Dat
  * Saves the answers under `existingToken` (a draft the caller has just loaded), or under a new
  * token when there is none; returns the token. The caller loaded the draft already: not twice.
  */
-export async function saveDraft(db: Db, existingToken: string | undefined, answers: SignupAnswers, now = new Date()): Promise<string> {
+export async function saveDraft(
+  db: Db,
+  existingToken: string | undefined,
+  answers: SignupAnswers,
+  now = new Date(),
+  partnerId: string | null = null,
+): Promise<string> {
   const use = existingToken ?? generateToken();
   const values = { sealedAnswers: seal(JSON.stringify(answers)), expiresAt: new Date(now.getTime() + DRAFT_TTL_MS) };
   await db
     .insert(signupDrafts)
-    .values({ id: hashToken(use), ...values })
+    .values({ id: hashToken(use), partnerId, ...values })
     .onConflictDoUpdate({ target: signupDrafts.id, set: values });
   return use;
 }

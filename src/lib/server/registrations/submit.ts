@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { registrations, users } from '../db/schema/index.ts';
+import { registrations } from '../db/schema/index.ts';
 import type { SignupAnswers } from '../../schemas/signup.ts';
 import { logAccess } from '../audit/log.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -8,14 +8,14 @@ import { hit } from '../auth/rate-limit.ts';
 import { limits } from '../auth/rate-limit-rules.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { seal } from '../crypto/seal.ts';
-import { mailLink, type RequestContext } from '../accounts/context.ts';
-import { findUserByEmail } from '../accounts/queries.ts';
-import { issueToken } from '../accounts/user-tokens.ts';
+import type { RequestContext } from '../accounts/context.ts';
 import { queueMail } from '../mail/queue.ts';
 import type { Region } from '../region/queries.ts';
 import { checkEligibility, newReference } from './rules.ts';
 import { deleteDraft, loadDraft } from './drafts.ts';
-import { choiceLines, isDiscreet, wantsDiscreetMail } from './mails.ts';
+import { choiceLines, isDiscreet } from './mails.ts';
+import { accountForSignup } from './new-account.ts';
+import { contactHashes } from '../partner/contact-hash.ts';
 import { invalidateQueueTotal } from './queue.ts';
 
 export const CONSENT_VERSION = '2026-11';
@@ -61,6 +61,7 @@ export function registrationColumns(a: Complete) {
     language: a.naaste.language,
     interpreter: a.naaste.interpreter,
     withNaaste: a.naaste.withNaaste,
+    ...contactHashes(a.contact),
   };
 }
 
@@ -94,34 +95,7 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
   const made = await db.transaction(async (tx) => {
     let residentId = who.signedIn?.id ?? null;
     let accountMailed = false;
-    if (!residentId && passwordHash && email) {
-      const existing = await findUserByEmail(tx, email);
-      if (existing) {
-        // Never attach a sign-up to someone else's account; the owner is told, as at "account maken".
-        await queueMail(tx, {
-          to: existing.email,
-          lang: existing.language,
-          template: 'accountExists',
-          values: { link: mailLink('/inloggen', existing.language) },
-          discreet: discreet || (await wantsDiscreetMail(tx, existing.id)),
-        });
-      } else {
-        const [user] = await tx
-          .insert(users)
-          .values({ email: email.toLowerCase(), passwordHash, roles: ['resident'], language: ctx.lang })
-          .returning();
-        residentId = user!.id;
-        const { token, code } = await issueToken(tx, user!.id, 'email_confirmation', { withCode: true });
-        await queueMail(tx, {
-          to: user!.email,
-          lang: ctx.lang,
-          template: 'emailConfirmation',
-          values: { code: code!, link: mailLink(`/account-bevestigen/${token}`, ctx.lang) },
-          discreet,
-        });
-        accountMailed = true;
-      }
-    }
+    if (!residentId && passwordHash && email) ({ residentId, accountMailed } = await accountForSignup(tx, email, passwordHash, ctx, discreet));
     const [row] = await tx
       .insert(registrations)
       .values({

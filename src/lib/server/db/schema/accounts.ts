@@ -26,6 +26,8 @@ export const users = pgTable(
     /** The TOTP secret, sealed with the encryption key (see crypto/seal.ts). */
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** Set by an admin (a partner who left): every session stops at once; their sign-ups stay with the residents. */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [uniqueIndex('users_email_idx').on(t.email)],

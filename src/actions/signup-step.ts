@@ -1,0 +1,65 @@
+import type { ActionAPIContext } from 'astro:actions';
+import { partnerSteps, partnerStepSchema, signupSteps, stepSchemas, type SignupAnswers } from '../lib/schemas/signup.ts';
+import { parseLocalized } from '../lib/i18n/zod.ts';
+import { getT } from '../lib/i18n/index.ts';
+import { deleteDraft, draftFor, loadDraft, mayStartDraft, saveDraft } from '../lib/server/registrations/drafts.ts';
+import { checkEligibility } from '../lib/server/registrations/rules.ts';
+import { draftCookieOptions } from '../lib/server/registrations/cookie.ts';
+import { currentRegion } from '../lib/server/region/current.ts';
+import { getDb } from '../lib/server/db/client.ts';
+import { readForm, type FormResult } from './form.ts';
+
+const answerKey = {
+  'over-jou': 'about',
+  contact: 'contact',
+  onderwerp: 'topic',
+  plek: 'place',
+  wanneer: 'when',
+  meenemen: 'naaste',
+  akkoord: 'partner',
+} as const;
+type DataStep = keyof typeof answerKey;
+// Own keys only: `in` would also accept "__proto__" and "constructor".
+const isDataStep = (s: string): s is DataStep => Object.hasOwn(answerKey, s);
+const schemas = { ...stepSchemas, akkoord: partnerStepSchema } as const;
+
+/** Where a draft lives: the resident's own cookie, or a partner's cookie and their id on the row. */
+export type DraftScope = { cookie: string; partnerId: string | null };
+
+/**
+ * One step of the sign-up, for a resident (/aanmelden) or a partner (/partner/aanmelden): the same
+ * schemas, eligibility check and sealed draft. Only a partner has the "akkoord" step.
+ */
+export async function saveSignupStep(form: FormData, context: ActionAPIContext, scope: DraftScope): Promise<FormResult<{ next: string }>> {
+  const { values, input } = readForm(form);
+  const step = String(input['step'] ?? '');
+  const steps: readonly string[] = scope.partnerId ? partnerSteps : signupSteps;
+  if (!isDataStep(step) || !steps.includes(step))
+    return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'validation')('format') }], values };
+  // A honeypot: people never see or fill this field, scripts do.
+  if (form.get('website')) return { ok: true, next: 'over-jou' };
+  const parsed = parseLocalized(schemas[step], input, context.locals.lang);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
+  const db = getDb();
+  const token = context.cookies.get(scope.cookie)?.value;
+  if (step === 'over-jou') {
+    const region = await currentRegion();
+    const about = parsed.data as NonNullable<SignupAnswers['about']>;
+    const eligible = region ? checkEligibility(about.birthYear, about.postcode, region) : { ok: false as const, reason: 'outside_region' as const };
+    if (!eligible.ok) {
+      // Nothing is kept of someone the portal cannot help: not even the draft so far.
+      if (token) await deleteDraft(db, token);
+      context.cookies.delete(scope.cookie, { path: '/' });
+      return { ok: true, next: `buiten-de-regeling?reden=${eligible.reason}` };
+    }
+  }
+  const loaded = await loadDraft(db, token, new Date(), scope.partnerId);
+  const existing = scope.partnerId ? loaded : draftFor(loaded, context.locals.user?.id);
+  if (!existing && !(await mayStartDraft(db, context.locals.ipPrefix))) {
+    return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'signup')('errors.throttled') }], values };
+  }
+  const saved = await saveDraft(db, existing ? token : undefined, { ...existing, [answerKey[step]]: parsed.data }, new Date(), scope.partnerId);
+  context.cookies.set(scope.cookie, saved, draftCookieOptions());
+  const back = String(form.get('terug') ?? '');
+  return { ok: true, next: back === 'controleren' ? 'controleren' : steps[steps.indexOf(step) + 1]! };
+}

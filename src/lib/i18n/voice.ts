@@ -1,0 +1,14 @@
+import type { TFunction } from 'i18next';
+
+/** Who is filling in the sign-up: the resident, or a partner on their behalf. */
+export type Voice = 'resident' | 'partner';
+
+/**
+ * The same questions in the partner's words: i18next's context picks `<key>_partner` where the
+ * wording differs ("Wat is de voornaam van de inwoner?") and falls back to the resident's key.
+ */
+export function voiced(t: TFunction, voice: Voice): TFunction {
+  if (voice === 'resident') return t;
+  const loose = t as unknown as (key: string, options?: Record<string, unknown>) => string;
+  return ((key: string, options?: Record<string, unknown>) => loose(key, { ...options, context: voice })) as unknown as TFunction;
+}

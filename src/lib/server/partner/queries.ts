@@ -1,0 +1,87 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { registrations, users } from '../db/schema/index.ts';
+import { logAccess } from '../audit/log.ts';
+import type { RequestContext } from '../accounts/context.ts';
+import { openDetails } from '../registrations/queries.ts';
+import { statusForPartner, type PartnerStatus } from './rules.ts';
+
+export type PartnerRow = { id: string; reference: string; firstName: string; status: PartnerStatus; createdAt: Date; awaiting: boolean };
+
+/**
+ * The sign-ups this partner made, newest first, with only what the partner may see: reference,
+ * first name, status. Scoped in the query; each one shown is written to the access log.
+ */
+export async function listForPartner(db: Db, partnerId: string, ctx: RequestContext): Promise<PartnerRow[]> {
+  const rows = await db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.partnerId, partnerId), isNull(registrations.partnerAccessRemovedAt)))
+    .orderBy(desc(registrations.createdAt))
+    .limit(200);
+  const shown = rows.flatMap((r) => {
+    const status = statusForPartner(r);
+    if (!status) return [];
+    // Only the first word of the name: the partner needs to recognise the person, no more.
+    const firstName = openDetails(r).callName.split(/\s+/)[0] ?? '';
+    return [{ id: r.id, reference: r.reference, firstName, status, createdAt: r.createdAt, awaiting: r.status === 'awaiting_confirmation' }];
+  });
+  for (const r of shown) {
+    await logAccess(db, {
+      actorId: partnerId,
+      actorRole: 'partner',
+      subjectId: rows.find((x) => x.id === r.id)!.residentId,
+      object: `registration:${r.id}`,
+      action: 'registration.listed_for_partner',
+      authority: 'partner:own_signup',
+      ipPrefix: ctx.ipPrefix,
+    });
+  }
+  return shown;
+}
+
+/** One of this partner's sign-ups that still waits for the resident; null (404) for anything else. */
+export async function findAwaitingForPartner(db: Db, partnerId: string, registrationId: string) {
+  const [r] = await db
+    .select()
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.id, registrationId),
+        eq(registrations.partnerId, partnerId),
+        eq(registrations.status, 'awaiting_confirmation'),
+        isNull(registrations.partnerAccessRemovedAt),
+      ),
+    );
+  return r ?? null;
+}
+
+/** Who signed this resident up, for /mijn; null when no partner (or access was removed). */
+export async function partnerOf(db: Db, registration: { partnerId: string | null; partnerAccessRemovedAt: Date | null }) {
+  if (!registration.partnerId || registration.partnerAccessRemovedAt) return null;
+  const [p] = await db.select({ name: users.name, organisation: users.organisation }).from(users).where(eq(users.id, registration.partnerId));
+  return p ?? null;
+}
+
+/** "Toegang van de partner stoppen": one step, the resident's own sign-up only. */
+export async function removePartnerAccess(db: Db, residentId: string, registrationId: string, ctx: RequestContext): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(registrations)
+      .set({ partnerAccessRemovedAt: new Date(), partnerInformed: false })
+      .where(and(eq(registrations.id, registrationId), eq(registrations.residentId, residentId), isNull(registrations.partnerAccessRemovedAt)))
+      .returning({ id: registrations.id, partnerId: registrations.partnerId });
+    if (!row?.partnerId) return false;
+    await logAccess(tx, {
+      actorId: residentId,
+      actorRole: 'resident',
+      subjectId: residentId,
+      object: `registration:${row.id}`,
+      action: 'registration.partner_access_removed',
+      authority: 'self',
+      ipPrefix: ctx.ipPrefix,
+      detail: { partner: row.partnerId },
+    });
+    return true;
+  });
+}

@@ -1,0 +1,87 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { registrations } from '../db/schema/index.ts';
+import { logAccess } from '../audit/log.ts';
+import { hashToken } from '../auth/tokens.ts';
+import { mailLink, type RequestContext } from '../accounts/context.ts';
+import { queueMail } from '../mail/queue.ts';
+import type { Region } from '../region/queries.ts';
+import { deleteDraft, loadDraft } from '../registrations/drafts.ts';
+import { isDiscreet } from '../registrations/mails.ts';
+import { checkEligibility, newReference } from '../registrations/rules.ts';
+import { isComplete, registrationColumns } from '../registrations/submit.ts';
+import { invalidateQueueTotal } from '../registrations/queue.ts';
+import { issueConfirmation } from './confirmations.ts';
+import { PARTNER_CONSENT_VERSION } from './rules.ts';
+
+export type PartnerSubmitResult =
+  { ok: true; registrationId: string; reference: string; mailed: boolean } | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' };
+
+/**
+ * A partner's draft becomes a sign-up that waits for the resident: nothing goes ahead until they
+ * confirm. The resident gets a link and code by mail when there is an address; the partner can
+ * always print a letter. Whether the resident already has a sign-up is never told to the partner.
+ */
+export async function submitForResident(
+  db: Db,
+  region: Region,
+  partner: { id: string },
+  draftToken: string | undefined,
+  ctx: RequestContext,
+): Promise<PartnerSubmitResult> {
+  if (!draftToken) return { ok: false, reason: 'no_draft' };
+  const draftId = hashToken(draftToken);
+  const [earlier] = await db.select().from(registrations).where(eq(registrations.draftId, draftId));
+  if (earlier && earlier.partnerId === partner.id) return { ok: true, registrationId: earlier.id, reference: earlier.reference, mailed: false };
+  const answers = await loadDraft(db, draftToken, new Date(), partner.id);
+  if (!answers) return { ok: false, reason: 'no_draft' };
+  if (!isComplete(answers) || !answers.partner) return { ok: false, reason: 'incomplete' };
+  if (!checkEligibility(answers.about.birthYear, answers.about.postcode, region).ok) return { ok: false, reason: 'not_eligible' };
+  const now = new Date();
+  const made = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(registrations)
+      .values({
+        reference: newReference(),
+        regionId: region.id,
+        source: 'partner',
+        status: 'awaiting_confirmation',
+        ...registrationColumns(answers),
+        partnerId: partner.id,
+        partnerConsentMethod: answers.partner!.consentMethod,
+        partnerConsentAt: now,
+        partnerConsentVersion: PARTNER_CONSENT_VERSION,
+        contactPerson: answers.partner!.contactPerson,
+        partnerInformed: answers.partner!.partnerInformed,
+        // The resident's own consent is asked when they confirm; until then this records the partner's.
+        consentVersion: PARTNER_CONSENT_VERSION,
+        consentAt: now,
+        draftId,
+      })
+      .returning();
+    const email = answers.contact.email;
+    const { code, token } = await issueConfirmation(tx, row!, !!email, now);
+    const lang = answers.naaste.language === 'en' ? 'en' : 'nl';
+    if (email && token) {
+      await queueMail(tx, {
+        to: email,
+        lang,
+        template: 'partnerSignupConfirm',
+        values: { name: answers.about.callName, code: `${row!.reference} ${code}`, link: mailLink(`/bevestigen-aanmelding/${token}`, lang) },
+        discreet: isDiscreet(answers.contact),
+      });
+    }
+    await logAccess(tx, {
+      actorId: partner.id,
+      actorRole: 'partner',
+      object: `registration:${row!.id}`,
+      action: 'registration.created_by_partner',
+      authority: `consent:${answers.partner!.consentMethod}`,
+      ipPrefix: ctx.ipPrefix,
+    });
+    await deleteDraft(tx, draftToken);
+    return { ok: true as const, registrationId: row!.id, reference: row!.reference, mailed: !!email };
+  });
+  invalidateQueueTotal(region.id);
+  return made;
+}

@@ -1,0 +1,74 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { registrations, users } from '../db/schema/index.ts';
+import { logAccess } from '../audit/log.ts';
+import type { RequestContext } from '../accounts/context.ts';
+import { invalidateQueueTotal } from '../registrations/queue.ts';
+
+type Reader = { userId: string; role: 'planner' | 'admin' };
+
+// Another open sign-up with the same e-mail or phone (keyed hashes): a possible duplicate.
+const duplicate = sql<boolean>`exists (
+  select 1 from registrations o
+  where o.region_id = ${registrations.regionId} and o.id <> ${registrations.id} and o.status <> 'cancelled'
+    and ((${registrations.contactEmailHash} is not null and o.contact_email_hash = ${registrations.contactEmailHash})
+      or (${registrations.contactPhoneHash} is not null and o.contact_phone_hash = ${registrations.contactPhoneHash})))`;
+
+/**
+ * Partner sign-ups that wait for the resident, apart from the queue (nothing goes ahead without
+ * the resident): who made it, for which organisation, whom to contact, a possible duplicate.
+ */
+export async function listAwaiting(db: Db, regionId: string, reader: Reader, ctx: RequestContext) {
+  const rows = await db
+    .select({
+      id: registrations.id,
+      reference: registrations.reference,
+      createdAt: registrations.createdAt,
+      residentId: registrations.residentId,
+      contactPerson: registrations.contactPerson,
+      partnerName: users.name,
+      organisation: users.organisation,
+      duplicate,
+    })
+    .from(registrations)
+    .leftJoin(users, eq(users.id, registrations.partnerId))
+    .where(and(eq(registrations.regionId, regionId), eq(registrations.status, 'awaiting_confirmation')))
+    .orderBy(asc(registrations.createdAt))
+    .limit(100);
+  for (const r of rows) {
+    await logAccess(db, {
+      actorId: reader.userId,
+      actorRole: reader.role,
+      subjectId: r.residentId,
+      object: `registration:${r.id}`,
+      action: 'registration.listed',
+      authority: `role:${reader.role}`,
+      ipPrefix: ctx.ipPrefix,
+    });
+  }
+  return rows;
+}
+
+/** "Telefonisch bevestigd": the planner spoke to the resident; the sign-up joins the queue. */
+export async function confirmByPhone(db: Db, regionId: string, reader: Reader, registrationId: string, ctx: RequestContext): Promise<boolean> {
+  const done = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(registrations)
+      .set({ status: 'received', confirmedAt: new Date(), confirmationMethod: 'phone', confirmedById: reader.userId })
+      .where(and(eq(registrations.id, registrationId), eq(registrations.regionId, regionId), eq(registrations.status, 'awaiting_confirmation')))
+      .returning({ id: registrations.id, residentId: registrations.residentId });
+    if (!row) return false;
+    await logAccess(tx, {
+      actorId: reader.userId,
+      actorRole: reader.role,
+      subjectId: row.residentId,
+      object: `registration:${row.id}`,
+      action: 'registration.confirmed_by_phone',
+      authority: `role:${reader.role}`,
+      ipPrefix: ctx.ipPrefix,
+    });
+    return true;
+  });
+  if (done) invalidateQueueTotal(regionId);
+  return done;
+}
