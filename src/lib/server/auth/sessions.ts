@@ -50,6 +50,7 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
         language: users.language,
         emailVerifiedAt: users.emailVerifiedAt,
         totpEnabledAt: users.totpEnabledAt,
+        deactivatedAt: users.deactivatedAt,
       },
     })
     .from(sessions)
