@@ -61,20 +61,26 @@ export type ProposalProblem = 'proposals_count' | 'invalid' | 'nonexistent' | 'p
 export type ProposalCheck =
   { ok: true; moments: { startsAt: Date; durationMinutes: number }[] } | { ok: false; problems: { index: number; problem: ProposalProblem }[] };
 
+function momentProblem(p: ProposalInput, now: Date, moments: { startsAt: Date; durationMinutes: number }[]): ProposalProblem | null {
+  const at = fromWall(p.date, p.time);
+  if (!at.ok) return at.reason;
+  if (!(DURATIONS as readonly number[]).includes(p.durationMinutes)) return 'duration';
+  if (at.at <= now) return 'past';
+  if (at.at.getTime() - now.getTime() > MAX_DAYS_AHEAD * 86_400_000) return 'too_far';
+  if (moments.some((m) => m.startsAt.getTime() === at.at.getTime())) return 'duplicate';
+  moments.push({ startsAt: at.at, durationMinutes: p.durationMinutes });
+  return null;
+}
+
 /** One to three moments, each in the future (Amsterdam clock), 60 or 90 minutes, no two the same. */
 export function checkProposals(input: ProposalInput[], now: Date): ProposalCheck {
   if (input.length < 1 || input.length > MAX_PROPOSALS) return { ok: false, problems: [{ index: -1, problem: 'proposals_count' }] };
   const problems: { index: number; problem: ProposalProblem }[] = [];
   const moments: { startsAt: Date; durationMinutes: number }[] = [];
-  input.forEach((p, index) => {
-    const at = fromWall(p.date, p.time);
-    if (!at.ok) return problems.push({ index, problem: at.reason });
-    if (!(DURATIONS as readonly number[]).includes(p.durationMinutes)) return problems.push({ index, problem: 'duration' });
-    if (at.at <= now) return problems.push({ index, problem: 'past' });
-    if (at.at.getTime() - now.getTime() > MAX_DAYS_AHEAD * 86_400_000) return problems.push({ index, problem: 'too_far' });
-    if (moments.some((m) => m.startsAt.getTime() === at.at.getTime())) return problems.push({ index, problem: 'duplicate' });
-    moments.push({ startsAt: at.at, durationMinutes: p.durationMinutes });
-  });
+  for (const [index, p] of input.entries()) {
+    const problem = momentProblem(p, now, moments);
+    if (problem) problems.push({ index, problem });
+  }
   return problems.length ? { ok: false, problems } : { ok: true, moments };
 }
 
