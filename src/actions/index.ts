@@ -1,7 +1,8 @@
 import { account } from './account.ts';
 import { admin } from './admin.ts';
 import { auth } from './auth.ts';
+import { planning } from './planning.ts';
 import { rethrowUnexpected } from './rethrow.ts';
 import { signup } from './signup.ts';
 
-export const server = rethrowUnexpected({ auth, account, admin, signup });
+export const server = rethrowUnexpected({ auth, account, admin, signup, planning });

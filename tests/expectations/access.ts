@@ -19,6 +19,13 @@ export const pageExpectations: Record<string, Role[]> = {
   '/partner': ['partner'],
   '/team': staff,
   '/team/beheer': ['admin'],
+  // Team, places and offers are the admin's to keep.
+  '/team/beheer/planning': ['admin'],
+  // A sign-up's planning page: planners (and the admin who stands in for them); a HOG worker sees only their own conversations.
+  '/team/aanmelding/[id]': ['planner', 'admin'],
+  '/team/gesprekken': ['worker'],
+  // The calendar file of the resident's own conversation.
+  '/mijn/gesprek/[id].ics': ['resident'],
 };
 
 /** Every protected action. Everyone manages their own account; only an admin gives others access. */
@@ -33,6 +40,17 @@ export const actionExpectations: Record<string, Role[]> = {
   'signup.cancel': ['resident'],
   'signup.undoCancel': ['resident'],
   'signup.startChange': ['resident'],
+  // Planners plan; only the duo records how a conversation went.
+  'planning.contact': ['planner', 'admin'],
+  'planning.propose': ['planner', 'admin'],
+  'planning.confirmPhone': ['planner', 'admin'],
+  'planning.outcome': ['worker'],
+  // The resident picks, asks and withdraws their naaste's invitation; nobody does that for them.
+  'planning.pick': ['resident'],
+  'planning.ask': ['resident'],
+  'planning.withdrawNaaste': ['resident'],
+  'planning.addMember': ['admin'],
+  'planning.addPlace': ['admin'],
 };
 
 /** Whether someone holding these roles may use a page or action (a person may hold several roles). */

@@ -13,6 +13,10 @@ export const protectedPages = {
   partner: { path: '/partner', roles: ['partner'] },
   team: { path: '/team', roles: team },
   admin: { path: '/team/beheer', roles: ['admin'] },
+  adminPlanning: { path: '/team/beheer/planning', roles: ['admin'] },
+  signupDetail: { path: '/team/aanmelding/[id]', roles: ['planner', 'admin'] },
+  conversations: { path: '/team/gesprekken', roles: ['worker'] },
+  residentCalendar: { path: '/mijn/gesprek/[id].ics', roles: ['resident'] },
 } as const satisfies Record<string, { path: string; roles: readonly Role[] }>;
 
 export const protectedActions = {
@@ -24,6 +28,15 @@ export const protectedActions = {
   'signup.cancel': ['resident'],
   'signup.undoCancel': ['resident'],
   'signup.startChange': ['resident'],
+  'planning.contact': ['planner', 'admin'],
+  'planning.propose': ['planner', 'admin'],
+  'planning.confirmPhone': ['planner', 'admin'],
+  'planning.outcome': ['worker'],
+  'planning.pick': ['resident'],
+  'planning.ask': ['resident'],
+  'planning.withdrawNaaste': ['resident'],
+  'planning.addMember': ['admin'],
+  'planning.addPlace': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
@@ -48,6 +61,7 @@ export const publicActions = [
   'signup.finish',
   'signup.resumeLater',
   'signup.resume',
+  'planning.naasteAnswer',
 ] as const;
 
 export type ProtectedPage = keyof typeof protectedPages;

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { createCache } from '../cache.ts';
+import { filterKey, queueFilterSql, type QueueFilters } from './queue-filters.ts';
 
 type Reader = { userId: string; role: 'planner' | 'admin'; ipPrefix: string | null };
 
@@ -33,7 +34,9 @@ const open = sql`r.status in ('received', 'contacted', 'planned')`;
 const totals = createCache<number>('queue-total', 30_000);
 
 export function invalidateQueueTotal(regionId?: string): void {
-  totals.invalidate(regionId);
+  // Totals are kept per region and filter; a change to one sign-up can move it in and out of any filter.
+  void regionId;
+  totals.invalidate();
 }
 
 /** Drivers differ: postgres.js returns the rows, PGlite an object holding them. */
@@ -42,7 +45,7 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /** The statement behind listQueue: exported so a test can ask PostgreSQL how it runs it. */
-export function queueStatement(regionId: string, reader: Reader, position: QueuePosition = {}, size = QUEUE_PAGE_SIZE): SQL {
+export function queueStatement(regionId: string, reader: Reader, position: QueuePosition = {}, size = QUEUE_PAGE_SIZE, filters: QueueFilters = {}): SQL {
   const backwards = !!position.before && !position.after;
   const cursor = position.after ?? position.before;
   const from: SQL = cursor
@@ -55,7 +58,7 @@ export function queueStatement(regionId: string, reader: Reader, position: Queue
       select r.id, r.reference, r.status, r.created_at, r.place_kind, l.kind as location_kind,
              r.language, r.interpreter, r.source, r.resident_id
       from registrations r left join locations l on l.id = r.location_id
-      where r.region_id = ${regionId} and ${open} ${from}
+      where r.region_id = ${regionId} and ${open} ${from} ${queueFilterSql(filters)}
       order by r.created_at ${direction}, r.id ${direction}
       limit ${size + 1}
     ), logged as (
@@ -72,10 +75,17 @@ export function queueStatement(regionId: string, reader: Reader, position: Queue
  * so the page is read and written to the access log in one statement: what is logged is exactly
  * what is shown. No sealed details are opened here.
  */
-export async function listQueue(db: Db, regionId: string, reader: Reader, position: QueuePosition = {}, size = QUEUE_PAGE_SIZE): Promise<QueuePage> {
+export async function listQueue(
+  db: Db,
+  regionId: string,
+  reader: Reader,
+  position: QueuePosition = {},
+  size = QUEUE_PAGE_SIZE,
+  filters: QueueFilters = {},
+): Promise<QueuePage> {
   const backwards = !!position.before && !position.after;
   const cursor = position.after ?? position.before;
-  const result = await db.execute(queueStatement(regionId, reader, position, size));
+  const result = await db.execute(queueStatement(regionId, reader, position, size, filters));
   type Raw = {
     id: string;
     reference: string;
@@ -102,9 +112,11 @@ export async function listQueue(db: Db, regionId: string, reader: Reader, positi
     interpreter: r.interpreter,
     source: r.source,
   }));
-  const total = await totals.get(regionId, async () => {
+  const total = await totals.get(filterKey(regionId, filters), async () => {
     const [counted] = rowsOf<{ total: number | string }>(
-      await db.execute(sql`select count(*) as total from registrations r where r.region_id = ${regionId} and ${open}`),
+      await db.execute(
+        sql`select count(*) as total from registrations r left join locations l on l.id = r.location_id where r.region_id = ${regionId} and ${open} ${queueFilterSql(filters)}`,
+      ),
     );
     return Number(counted?.total ?? 0);
   });
