@@ -3,7 +3,7 @@ import { locationKinds } from '../db/schema/index.ts';
 
 // The planner queue's filters, read from the address bar (?status=...&plek=...&taal=...&partner=1&zoek=HOG-...),
 // so a filtered page is a link and works without JavaScript. Unknown values are ignored, not errors.
-export const queueStatuses = ['received', 'contacted', 'planned'] as const;
+export const queueStatuses = ['received', 'contacted', 'planned', 'awaiting_confirmation'] as const;
 export const queuePlaces = ['home', 'walk', 'other', ...locationKinds] as const;
 
 export type QueueFilters = {
