@@ -158,14 +158,14 @@ export const planning = {
       if (!region) return fail('planning:errors.notFound');
       const accessibility = input.accessibilityNl ? { nl: input.accessibilityNl, ...(input.accessibilityEn ? { en: input.accessibilityEn } : {}) } : null;
       await addPlace(getDb(), who, region.id, {
-        name: input.name,
+        name: input.placeName,
         kind: input.kind,
         street: input.street || null,
         postcode: input.postcode || null,
         city: input.city || null,
         accessibility,
       });
-      return { ok: true as const, name: input.name };
+      return { ok: true as const, name: input.placeName };
     },
     'planning.addPlace',
   ),

@@ -43,6 +43,10 @@ const special: Record<string, string> = {
   '/partner': 'staff',
   '/team': 'staff',
   '/team/beheer': 'staff',
+  '/team/beheer/planning': 'planning',
+  '/team/aanmelding/[id]': 'planning',
+  '/team/gesprekken': 'planning',
+  '/naaste/[token]': 'planning',
 };
 
 /** One page, in one language: it answers, has one h1, and axe finds nothing. */
@@ -168,4 +172,22 @@ test('the pages of partners and the team, the invitation and the app setup pass 
   await signInAs(partner, 'partner');
   await inEveryLanguage(partner, '/partner');
   await partner.context().close();
+});
+
+test('the planning pages pass axe in every language', async ({ page, browser, baseURL }) => {
+  test.setTimeout(180_000);
+  await signInAs(page, 'admin');
+  await inEveryLanguage(page, '/team/beheer/planning');
+  const planner = await (await browser.newContext({ baseURL: baseURL! })).newPage();
+  await signInAs(planner, 'planner');
+  await planner.goto('/team');
+  const detail = await planner.getByRole('table').getByRole('link').first().getAttribute('href');
+  await inEveryLanguage(planner, detail!);
+  await planner.context().close();
+  const worker = await (await browser.newContext({ baseURL: baseURL! })).newPage();
+  await signInAs(worker, 'worker');
+  await inEveryLanguage(worker, '/team/gesprekken');
+  await worker.context().close();
+  // A link that no longer works still answers with a page that says so.
+  await inEveryLanguage(page, '/naaste/abcdefghijklmnopqrstuvwxyz234567');
 });

@@ -6,6 +6,7 @@ import {
   checkProposals,
   clashes,
   conflictsWith,
+  mayRecordOutcome,
   mayShowHomeAddress,
   memberHints,
   waitingFigures,
@@ -154,6 +155,13 @@ describe('the course of a conversation', () => {
     expect(canPlanFollowUp([{ sequence: 1, status: 'confirmed' }])).toBe(false);
     expect(canPlanFollowUp([{ sequence: 1, status: 'no_show' }])).toBe(false);
     expect(canPlanFollowUp([1, 2, 3].map((sequence) => ({ sequence, status: 'held' })))).toBe(false);
+  });
+
+  it('lets the duo record the outcome from the day of the conversation on, in Amsterdam', () => {
+    // 00:30 on the 10th in Amsterdam is still the 9th in UTC: the day has come.
+    expect(mayRecordOutcome(at('2026-02-10T15:00:00Z'), at('2026-02-09T23:30:00Z'))).toBe(true);
+    expect(mayRecordOutcome(at('2026-02-10T15:00:00Z'), at('2026-02-09T22:30:00Z'))).toBe(false);
+    expect(mayRecordOutcome(at('2026-02-10T15:00:00Z'), at('2026-02-11T08:00:00Z'))).toBe(true);
   });
 
   it('shows a home address only to the duo once confirmed', () => {

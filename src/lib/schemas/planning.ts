@@ -56,7 +56,7 @@ export const memberSchema = z.object({
 });
 
 export const placeSchema = z.object({
-  name: z.string().trim().min(1, msg('placeName')).max(100, msg('placeName')),
+  placeName: z.string().trim().min(1, msg('placeName')).max(100, msg('placeName')),
   kind: z.enum(['stadskamer', 'library', 'community_centre', 'gp_practice', 'ggz', 'online'], msg('placeKind')),
   street: z.string().trim().max(100, msg('street')).default(''),
   postcode: z.string().trim().max(10, msg('postcode')).default(''),

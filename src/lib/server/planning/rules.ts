@@ -102,6 +102,12 @@ export function canPlanFollowUp(conversations: { sequence: number; status: strin
   return !open && conversations.some((c) => c.status === 'held') && conversations.length < MAX_CONVERSATIONS;
 }
 
+/**
+ * The duo records held or no-show from the conversation's day on (Amsterdam), not before: the
+ * same day covers "we just finished" and "it is in an hour but they called to say they cannot".
+ */
+export const mayRecordOutcome = (startsAt: Date, now: Date): boolean => toWall(startsAt).date <= toWall(now).date;
+
 /** The naaste's link stays valid until the conversation is over. */
 export const invitationExpiry = (startsAt: Date, durationMinutes: number): Date => new Date(startsAt.getTime() + durationMinutes * 60_000);
 
