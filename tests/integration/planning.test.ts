@@ -196,6 +196,7 @@ describe('planning a conversation', () => {
     const [r] = await w.db.select().from(registrations).where(eq(registrations.id, w.registration.id));
     expect(r).toMatchObject({ status: 'held', firstConversationAt: new Date('2026-03-24T13:00:00Z') });
     expect(await askPlanners(w.db, (await loadSignup(w.db, w.registration.id))!, 'follow_up', 'Graag nog een keer')).toBe(true);
+    expect(await askPlanners(w.db, (await loadSignup(w.db, w.registration.id))!, 'move', '')).toBe(false);
 
     const figures = await queueFigures(w.db, w.region.id, after);
     expect(figures.toConversation).toEqual({ count: 1, median: 14, p90: 14 });
@@ -216,6 +217,10 @@ describe('planning a conversation', () => {
     expect(c).toMatchObject({ status: 'confirmed', confirmedVia: 'phone', startsAt: new Date('2026-03-25T08:00:00Z') });
     const token = /\/naaste\/([a-z0-9]+)/.exec((await listHeldMail(w.db)).find((m) => m.to === w.kees)!.text)![1]!;
     expect(await answerInvitation(w.db, token, 'yes', now)).toBe(true);
+    // Asking to move an agreed conversation tells both of the duo.
+    expect(await askPlanners(w.db, ctx, 'move', 'Liever later')).toBe(true);
+    const told = (await listHeldMail(w.db)).filter((m) => m.subject === 'Een gesprek is gewijzigd').map((m) => m.to);
+    expect(told).toEqual(expect.arrayContaining(w.members.map((m) => m.email)));
     expect(await withdrawInvitation(w.db, ctx, c!.id, now)).toBe(true);
     expect(await answerInvitation(w.db, token, 'no', now)).toBe(false);
     const left = await w.db.select().from(conversationReminders).where(eq(conversationReminders.conversationId, c!.id));

@@ -1,19 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import {
-  conversationDuo,
-  conversationProposals,
-  conversationReminders,
-  conversations,
-  naasteInvitations,
-  registrations,
-  teamMembers,
-} from '../db/schema/index.ts';
+import { conversationDuo, conversationProposals, conversationReminders, conversations, naasteInvitations, registrations } from '../db/schema/index.ts';
 import { generateToken, hashToken } from '../auth/tokens.ts';
 import { logAccess } from '../audit/log.ts';
 import { invalidateQueueTotal } from '../registrations/queue.ts';
 import { memberSlots, placeOf, type SignupContext } from './context.ts';
-import { icsFor, link, momentLine, naasteEmail, placeText, send } from './mails.ts';
+import { duoOf, icsFor, link, momentLine, naasteEmail, placeText, send } from './mails.ts';
 import { canMove, checkProposals, conflictsWith, invitationExpiry } from './rules.ts';
 import { bumpVersion, type Actor } from './version.ts';
 
@@ -112,11 +104,7 @@ async function mailEveryone(tx: Db, ctx: SignupContext, c: { id: string; version
       link: link('/mijn', lang),
       ics: icsFor(ctx, c, lang, { discreet }),
     });
-  const duo = await tx
-    .select({ email: teamMembers.email, name: teamMembers.name })
-    .from(conversationDuo)
-    .innerJoin(teamMembers, eq(teamMembers.id, conversationDuo.teamMemberId))
-    .where(eq(conversationDuo.conversationId, c.id));
+  const duo = await duoOf(tx, c.id);
   for (const m of duo)
     await send(tx, {
       to: m.email,

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { conversationDuo, teamMembers } from '../db/schema/index.ts';
 import { getT } from '../../i18n/index.ts';
 import { localizePath } from '../../i18n/paths.ts';
 import { config } from '../config.ts';
@@ -64,3 +66,17 @@ export const naasteEmail = (ctx: SignupContext): string | null => {
   const contact = ctx.details.naaste?.contact?.trim() ?? '';
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact) ? contact : null;
 };
+
+/** The two members of a conversation's duo, with the address their mail goes to. */
+export const duoOf = (tx: Db, conversationId: string) =>
+  tx
+    .select({ email: teamMembers.email, name: teamMembers.name })
+    .from(conversationDuo)
+    .innerJoin(teamMembers, eq(teamMembers.id, conversationDuo.teamMemberId))
+    .where(eq(conversationDuo.conversationId, conversationId));
+
+/** The duo hears of every change the resident makes to an agreed conversation. */
+export async function tellDuo(tx: Db, conversationId: string, details: string[]): Promise<void> {
+  for (const m of await duoOf(tx, conversationId))
+    await send(tx, { to: m.email, lang: 'nl', name: m.name, template: 'conversationChanged', details, link: link('/team/gesprekken', 'nl') });
+}

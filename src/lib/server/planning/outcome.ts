@@ -6,6 +6,8 @@ import { logAccess } from '../audit/log.ts';
 import { invalidateQueueTotal } from '../registrations/queue.ts';
 import { invalidateWaitingFigures } from './waiting.ts';
 import type { SignupContext } from './context.ts';
+import { getT } from '../../i18n/index.ts';
+import { momentLine, tellDuo } from './mails.ts';
 import { canMove, canPlanFollowUp, mayRecordOutcome } from './rules.ts';
 import { bumpVersion, type Actor } from './version.ts';
 
@@ -76,6 +78,8 @@ export async function askPlanners(db: Db, ctx: SignupContext, kind: 'other_momen
       kind,
       sealedMessage: message ? seal(JSON.stringify({ message })) : null,
     });
+    if (current?.status === 'confirmed' && current.startsAt)
+      await tellDuo(tx, current.id, [getT('nl', 'planning')(`requests.${kind}`), momentLine('nl', current.startsAt, current.durationMinutes)]);
   });
   return true;
 }
