@@ -18,7 +18,8 @@ export async function recordContact(db: Db, actor: Actor, registrationId: string
     const [r] = await tx
       .update(registrations)
       .set({
-        firstContactAt: sql`coalesce(${registrations.firstContactAt}, ${now})`,
+        // An ISO string with a cast: postgres.js does not take a Date inside a raw sql fragment.
+        firstContactAt: sql`coalesce(${registrations.firstContactAt}, ${now.toISOString()}::timestamptz)`,
         status: sql`case when ${registrations.status} = 'received' then 'contacted'::registration_status else ${registrations.status} end`,
       })
       .where(eq(registrations.id, registrationId))

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, between, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { conversationDuo, conversations, locations, regions, registrations, teamMembers, users } from '../db/schema/index.ts';
 import { openDetails, type RegistrationDetails } from '../registrations/queries.ts';
@@ -60,8 +60,8 @@ export async function memberSlots(db: Db, memberIds: string[], from: Date, to: D
       and(
         inArray(conversationDuo.teamMemberId, memberIds),
         eq(conversations.status, 'confirmed'),
-        sql`${conversations.startsAt} between ${new Date(from.getTime() - day)} and ${new Date(to.getTime() + day)}`,
-        except ? sql`${conversations.id} <> ${except}` : sql`true`,
+        between(conversations.startsAt, new Date(from.getTime() - day), new Date(to.getTime() + day)),
+        except ? ne(conversations.id, except) : undefined,
       ),
     );
   return rows.map((r) => ({

@@ -47,7 +47,7 @@ export async function recordOutcome(db: Db, actor: Actor, conversationId: string
     if (outcome === 'held')
       await tx
         .update(registrations)
-        .set({ status: 'held', firstConversationAt: sql`coalesce(${registrations.firstConversationAt}, ${c.startsAt})` })
+        .set({ status: 'held', firstConversationAt: sql`coalesce(${registrations.firstConversationAt}, ${c.startsAt!.toISOString()}::timestamptz)` })
         .where(eq(registrations.id, c.registrationId));
     await logAccess(tx, {
       actorId: actor.userId,
