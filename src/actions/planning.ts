@@ -12,6 +12,8 @@ import { answerInvitation, withdrawInvitation } from '../lib/server/planning/naa
 import { askPlanners, recordOutcome } from '../lib/server/planning/outcome.ts';
 import { StaleVersion, type Actor } from '../lib/server/planning/version.ts';
 import { addMember, addPlace } from '../lib/server/team/admin.ts';
+import { addOffer } from '../lib/server/offers/queries.ts';
+import { saveSettings } from '../lib/server/region/settings.ts';
 import { formAction, type FormHelpers } from './form.ts';
 
 // Thin: parse (formAction), authorize, call one planning function, answer. A stale version is a
@@ -168,5 +170,36 @@ export const planning = {
       return { ok: true as const, name: input.placeName };
     },
     'planning.addPlace',
+  ),
+
+  saveSettings: formAction(
+    schemas.settingsSchema,
+    async (input, context, { fail }) => {
+      const who = actor(context, 'planning.saveSettings');
+      const region = await currentRegion();
+      if (!region) return fail('planning:errors.notFound');
+      const { defaultDuration, ...rest } = input;
+      await saveSettings(getDb(), who, region.id, { ...rest, defaultDurationMinutes: defaultDuration });
+      return { ok: true as const, saved: 'settings' };
+    },
+    'planning.saveSettings',
+  ),
+
+  addOffer: formAction(
+    schemas.offerSchema,
+    async (input, context, { fail }) => {
+      const who = actor(context, 'planning.addOffer');
+      const region = await currentRegion();
+      if (!region) return fail('planning:errors.notFound');
+      const both = (nl: string, en: string) => ({ nl, ...(en ? { en } : {}) });
+      await addOffer(getDb(), who, region.id, {
+        kind: input.kind,
+        name: both(input.offerNameNl, input.offerNameEn),
+        description: both(input.descriptionNl, input.descriptionEn),
+        url: input.url || null,
+      });
+      return { ok: true as const, name: input.offerNameNl };
+    },
+    'planning.addOffer',
   ),
 };

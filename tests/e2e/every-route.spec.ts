@@ -44,6 +44,7 @@ const special: Record<string, string> = {
   '/team': 'staff',
   '/team/beheer': 'staff',
   '/team/beheer/planning': 'planning',
+  '/team/beheer/regio': 'planning',
   '/team/aanmelding/[id]': 'planning',
   '/team/gesprekken': 'planning',
   '/naaste/[token]': 'planning',
@@ -178,6 +179,7 @@ test('the planning pages pass axe in every language', async ({ page, browser, ba
   test.setTimeout(180_000);
   await signInAs(page, 'admin');
   await inEveryLanguage(page, '/team/beheer/planning');
+  await inEveryLanguage(page, '/team/beheer/regio');
   const planner = await (await browser.newContext({ baseURL: baseURL! })).newPage();
   await signInAs(planner, 'planner');
   await planner.goto('/team');

@@ -21,6 +21,8 @@ export const pageExpectations: Record<string, Role[]> = {
   '/team/beheer': ['admin'],
   // Team, places and offers are the admin's to keep.
   '/team/beheer/planning': ['admin'],
+  // The region's settings and its catalogue of next steps.
+  '/team/beheer/regio': ['admin'],
   // A sign-up's planning page: planners (and the admin who stands in for them); a HOG worker sees only their own conversations.
   '/team/aanmelding/[id]': ['planner', 'admin'],
   '/team/gesprekken': ['worker'],
@@ -51,6 +53,8 @@ export const actionExpectations: Record<string, Role[]> = {
   'planning.withdrawNaaste': ['resident'],
   'planning.addMember': ['admin'],
   'planning.addPlace': ['admin'],
+  'planning.saveSettings': ['admin'],
+  'planning.addOffer': ['admin'],
 };
 
 /** Whether someone holding these roles may use a page or action (a person may hold several roles). */

@@ -64,3 +64,27 @@ export const placeSchema = z.object({
   accessibilityNl: z.string().trim().max(500, msg('accessibility')).default(''),
   accessibilityEn: z.string().trim().max(500, msg('accessibility')).default(''),
 });
+
+const whole = (key: string, min: number, max: number) => z.coerce.number(msg(key)).int(msg(key)).min(min, msg(key)).max(max, msg(key));
+export const settingsSchema = z
+  .object({
+    minAge: whole('minAge', 12, 100),
+    maxAge: whole('maxAge', 12, 120),
+    defaultDuration: duration,
+    reminderLeadHours: whole('reminderLeadHours', 1, 168),
+    retentionDays: whole('retentionDays', 30, 3650),
+    closeAfterDays: whole('closeAfterDays', 7, 730),
+    expectedContactDays: whole('expectedContactDays', 1, 90),
+    travelBufferMinutes: whole('travelBufferMinutes', 0, 180),
+    duoRule: z.enum(['warn', 'block'], msg('duoRule')),
+  })
+  .refine((s) => s.minAge <= s.maxAge, { ...msg('maxAge'), path: ['maxAge'] });
+
+export const offerSchema = z.object({
+  kind: z.enum(['recovery_college', 'e_community', 'recovery_group', 'peer_support', 'debt_help', 'wmo', 'ggz', 'other'], msg('offerKind')),
+  offerNameNl: z.string().trim().min(1, msg('offerName')).max(100, msg('offerName')),
+  offerNameEn: z.string().trim().max(100, msg('offerName')).default(''),
+  descriptionNl: z.string().trim().min(1, msg('offerDescription')).max(400, msg('offerDescription')),
+  descriptionEn: z.string().trim().max(400, msg('offerDescription')).default(''),
+  url: z.union([z.literal(''), z.url({ protocol: /^https?$/, ...msg('url') }).max(300, msg('url'))]).default(''),
+});

@@ -14,6 +14,7 @@ export const protectedPages = {
   team: { path: '/team', roles: team },
   admin: { path: '/team/beheer', roles: ['admin'] },
   adminPlanning: { path: '/team/beheer/planning', roles: ['admin'] },
+  adminRegion: { path: '/team/beheer/regio', roles: ['admin'] },
   signupDetail: { path: '/team/aanmelding/[id]', roles: ['planner', 'admin'] },
   conversations: { path: '/team/gesprekken', roles: ['worker'] },
   residentCalendar: { path: '/mijn/gesprek/[id].ics', roles: ['resident'] },
@@ -37,6 +38,8 @@ export const protectedActions = {
   'planning.withdrawNaaste': ['resident'],
   'planning.addMember': ['admin'],
   'planning.addPlace': ['admin'],
+  'planning.saveSettings': ['admin'],
+  'planning.addOffer': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
