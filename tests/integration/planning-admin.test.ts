@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { regions, teamMembers } from '../../src/lib/server/db/schema/index.ts';
+import { conversations, registrations, regions, teamMembers } from '../../src/lib/server/db/schema/index.ts';
 import { addOffer, listOffers, offerText } from '../../src/lib/server/offers/queries.ts';
 import { saveSettings } from '../../src/lib/server/region/settings.ts';
 import { addMember } from '../../src/lib/server/team/admin.ts';
+import { closeQuietSignups } from '../../src/lib/server/planning/closing.ts';
+import { buildRegistration } from '../builders/registrations.ts';
 import { insertUser } from '../builders/accounts.ts';
 import { insertRegion } from '../builders/region.ts';
 import { useTestDatabase } from './database.ts';
@@ -63,5 +65,31 @@ describe('beheer for planning', () => {
     });
     const offers = await listOffers(database.db, region.id);
     expect(offers.map((o) => offerText(o.name, 'en'))).toEqual(['Recovery college', 'Schuldhulp']);
+  });
+
+  it('closes a held sign-up the regional number of days after its last conversation, not before', async () => {
+    const region = await insertRegion(database.db, { closeAfterDays: 30 });
+    const [r] = await database.db
+      .insert(registrations)
+      .values(buildRegistration(region.id, { status: 'held' }))
+      .returning();
+    const held = new Date('2026-01-01T10:00:00Z');
+    await database.db
+      .insert(conversations)
+      .values({
+        registrationId: r!.id,
+        regionId: region.id,
+        sequence: 1,
+        status: 'held',
+        startsAt: held,
+        durationMinutes: 60,
+        placeKind: 'home',
+        outcomeAt: held,
+      });
+    const closedAt = async () => (await database.db.select().from(registrations).where(eq(registrations.id, r!.id)))[0]!.closedAt;
+    await closeQuietSignups(database.db, new Date('2026-01-30T10:00:00Z'));
+    expect(await closedAt()).toBeNull();
+    await closeQuietSignups(database.db, new Date('2026-02-01T10:00:00Z'));
+    expect(await closedAt()).toEqual(new Date('2026-02-01T10:00:00Z'));
   });
 });

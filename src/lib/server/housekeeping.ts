@@ -4,11 +4,12 @@ import { deleteStaleLimits } from './auth/rate-limit.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import { purgeOldMail } from './mail/outbox.ts';
 import { deleteExpiredDrafts } from './registrations/drafts.ts';
+import { closeQuietSignups } from './planning/closing.ts';
 
 const EVERY_MS = 10 * 60_000;
 const DAY_MS = 24 * 60 * 60_000;
 
-/** Removes expired sessions, drafts, old rate-limit rows and old mail every ten minutes; never throws. */
+/** Removes expired sessions, drafts, old rate-limit rows and old mail, and closes quiet sign-ups, every ten minutes; never throws. */
 export function startHousekeeping(db: Db): () => void {
   const run = async () => {
     try {
@@ -16,6 +17,7 @@ export function startHousekeeping(db: Db): () => void {
       await deleteStaleLimits(db, DAY_MS);
       await purgeOldMail(db);
       await deleteExpiredDrafts(db);
+      await closeQuietSignups(db);
     } catch (error) {
       console.error(`housekeeping: failed, will try again: ${describeError(error)}`);
     }
