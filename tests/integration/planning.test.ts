@@ -12,6 +12,7 @@ import { answerInvitation, withdrawInvitation } from '../../src/lib/server/plann
 import { sendDueReminders } from '../../src/lib/server/planning/reminders.ts';
 import { askPlanners, recordOutcome } from '../../src/lib/server/planning/outcome.ts';
 import { queueFigures } from '../../src/lib/server/planning/waiting.ts';
+import { cancelForResident, undoCancelForResident } from '../../src/lib/server/registrations/cancel.ts';
 import { StaleVersion } from '../../src/lib/server/planning/version.ts';
 import { conversationProposals, conversations } from '../../src/lib/server/db/schema/index.ts';
 import { insertUser } from '../builders/accounts.ts';
@@ -226,5 +227,24 @@ describe('planning a conversation', () => {
     const left = await w.db.select().from(conversationReminders).where(eq(conversationReminders.conversationId, c!.id));
     expect(left.map((l) => l.recipient)).toEqual(['resident']);
     expect((await listHeldMail(w.db)).some((m) => m.to === w.kees && m.subject === 'De uitnodiging gaat niet door')).toBe(true);
+  });
+
+  it('cancels an agreed conversation with the sign-up, tells the duo, and an undo goes back to be planned again', async () => {
+    const w = await world();
+    const ctx = (await loadSignup(w.db, w.registration.id))!;
+    const proposed = await proposeMoments(w.db, w.actor, ctx, { seen: 1, memberIds: w.members.map((m) => m.id), moments }, now);
+    expect(
+      await confirmByPhone(w.db, w.actor, ctx, { seen: proposed.ok ? proposed.version : 0, date: '2026-03-25', time: '09:00', durationMinutes: 60 }, now),
+    ).toMatchObject({ ok: true });
+    const request = { lang: 'nl', ipPrefix: null, userAgent: null };
+    expect(await cancelForResident(w.db, w.resident.id, w.registration.id, false, request)).toBe(true);
+    const [c] = await w.db.select().from(conversations).where(eq(conversations.registrationId, w.registration.id));
+    expect(c!.status).toBe('cancelled');
+    expect(await w.db.select().from(conversationReminders).where(eq(conversationReminders.conversationId, c!.id))).toEqual([]);
+    const told = (await listHeldMail(w.db)).filter((m) => m.subject === 'Een gesprek is gewijzigd' && m.text.includes('Afgezegd')).map((m) => m.to);
+    expect(told).toEqual(expect.arrayContaining(w.members.map((m) => m.email)));
+    expect(await undoCancelForResident(w.db, w.resident.id, w.registration.id, request)).toBe(true);
+    const [r] = await w.db.select().from(registrations).where(eq(registrations.id, w.registration.id));
+    expect(r!.status).toBe('contacted');
   });
 });
