@@ -74,18 +74,16 @@ describe('beheer for planning', () => {
       .values(buildRegistration(region.id, { status: 'held' }))
       .returning();
     const held = new Date('2026-01-01T10:00:00Z');
-    await database.db
-      .insert(conversations)
-      .values({
-        registrationId: r!.id,
-        regionId: region.id,
-        sequence: 1,
-        status: 'held',
-        startsAt: held,
-        durationMinutes: 60,
-        placeKind: 'home',
-        outcomeAt: held,
-      });
+    await database.db.insert(conversations).values({
+      registrationId: r!.id,
+      regionId: region.id,
+      sequence: 1,
+      status: 'held',
+      startsAt: held,
+      durationMinutes: 60,
+      placeKind: 'home',
+      outcomeAt: held,
+    });
     const closedAt = async () => (await database.db.select().from(registrations).where(eq(registrations.id, r!.id)))[0]!.closedAt;
     await closeQuietSignups(database.db, new Date('2026-01-30T10:00:00Z'));
     expect(await closedAt()).toBeNull();
