@@ -18,17 +18,18 @@ export async function signedInCookie(sql: Sql, email: string, twoFactor: boolean
 
 /**
  * Fills the demo region to `total` sign-ups, one minute apart, half of them still open (received,
- * contacted, planned) as a busy region's would be. One statement, then fresh planner statistics.
+ * contacted, planned) as a busy region's would be, one in five through a partner (the queue's filters). One statement, then fresh planner statistics.
  */
 export async function fillQueue(sql: Sql, total: number): Promise<void> {
   const [region] = await sql`select id from regions order by created_at limit 1`;
   const [sample] = await sql`select sealed_details from registrations limit 1`;
   const [{ n }] = (await sql`select count(*)::int as n from registrations`) as unknown as [{ n: number }];
   await sql`
-    insert into registrations (reference, region_id, status, sealed_details, birth_year, postcode_area, place_kind,
+    insert into registrations (reference, region_id, status, source, sealed_details, birth_year, postcode_area, place_kind,
                                availability, language, consent_version, consent_at, created_at)
     select 'BENCH-' || g, ${region!['id'] as string},
            (array['received','contacted','planned','held','cancelled','report_ready'])[1 + g % 6]::registration_status,
+           (array['resident','partner'])[1 + g % 5 / 4]::registration_source,
            ${(sample?.['sealed_details'] as string) ?? 'x'}, 1980, '7001', 'walk',
            '{"days":["di"],"parts":["middag"],"asap":true,"from":null}'::jsonb, 'nl', 'bench', now(),
            now() - make_interval(mins => g)

@@ -1,8 +1,9 @@
 import { account } from './account.ts';
 import { admin } from './admin.ts';
 import { auth } from './auth.ts';
+import { planning } from './planning.ts';
 import { rethrowUnexpected } from './rethrow.ts';
 import { partner } from './partner.ts';
 import { signup } from './signup.ts';
 
-export const server = rethrowUnexpected({ auth, account, admin, signup, partner });
+export const server = rethrowUnexpected({ auth, account, admin, signup, partner, planning });

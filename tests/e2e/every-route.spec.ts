@@ -45,6 +45,11 @@ const special: Record<string, string> = {
   '/bevestigen-aanmelding/[token]': 'partner sign-up',
   '/team': 'staff',
   '/team/beheer': 'staff',
+  '/team/beheer/planning': 'planning',
+  '/team/beheer/regio': 'planning',
+  '/team/aanmelding/[id]': 'planning',
+  '/team/gesprekken': 'planning',
+  '/naaste/[token]': 'planning',
 };
 
 /** One page, in one language: it answers, has one h1, and axe finds nothing. */
@@ -188,4 +193,23 @@ test("the partner's sign-up steps pass axe in every language", async ({ page }) 
 test("the resident's page behind a confirmation link passes axe in every language", async ({ page }) => {
   // A visit changes nothing (the button does), so any well-formed token shows the page.
   await inEveryLanguage(page, '/bevestigen-aanmelding/abcdefghijklmnopqrstuvwxyz234567');
+});
+
+test('the planning pages pass axe in every language', async ({ page, browser, baseURL }) => {
+  test.setTimeout(180_000);
+  await signInAs(page, 'admin');
+  await inEveryLanguage(page, '/team/beheer/planning');
+  await inEveryLanguage(page, '/team/beheer/regio');
+  const planner = await (await browser.newContext({ baseURL: baseURL! })).newPage();
+  await signInAs(planner, 'planner');
+  await planner.goto('/team');
+  const detail = await planner.getByRole('table').getByRole('link').first().getAttribute('href');
+  await inEveryLanguage(planner, detail!);
+  await planner.context().close();
+  const worker = await (await browser.newContext({ baseURL: baseURL! })).newPage();
+  await signInAs(worker, 'worker');
+  await inEveryLanguage(worker, '/team/gesprekken');
+  await worker.context().close();
+  // A link that no longer works still answers with a page that says so.
+  await inEveryLanguage(page, '/naaste/abcdefghijklmnopqrstuvwxyz234567');
 });

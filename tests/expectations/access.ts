@@ -21,6 +21,15 @@ export const pageExpectations: Record<string, Role[]> = {
   '/partner/aanmelden/over-jou': ['partner'],
   '/team': staff,
   '/team/beheer': ['admin'],
+  // Team, places and offers are the admin's to keep.
+  '/team/beheer/planning': ['admin'],
+  // The region's settings and its catalogue of next steps.
+  '/team/beheer/regio': ['admin'],
+  // A sign-up's planning page: planners (and the admin who stands in for them); a HOG worker sees only their own conversations.
+  '/team/aanmelding/[id]': ['planner', 'admin'],
+  '/team/gesprekken': ['worker'],
+  // The calendar file of the resident's own conversation.
+  '/mijn/gesprek/[id].ics': ['resident'],
 };
 
 /** Every protected action. Everyone manages their own account; only an admin gives others access. */
@@ -43,6 +52,19 @@ export const actionExpectations: Record<string, Role[]> = {
   'partner.removeAccess': ['resident'],
   // "Telefonisch bevestigd" is the planners' work (an admin can see the queue too).
   'partner.confirmByPhone': ['planner', 'admin'],
+  // Planners plan; only the duo records how a conversation went.
+  'planning.contact': ['planner', 'admin'],
+  'planning.propose': ['planner', 'admin'],
+  'planning.confirmPhone': ['planner', 'admin'],
+  'planning.outcome': ['worker'],
+  // The resident picks, asks and withdraws their naaste's invitation; nobody does that for them.
+  'planning.pick': ['resident'],
+  'planning.ask': ['resident'],
+  'planning.withdrawNaaste': ['resident'],
+  'planning.addMember': ['admin'],
+  'planning.addPlace': ['admin'],
+  'planning.saveSettings': ['admin'],
+  'planning.addOffer': ['admin'],
 };
 
 /** Whether someone holding these roles may use a page or action (a person may hold several roles). */

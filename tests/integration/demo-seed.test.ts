@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { accessLog, disciplines, locationKinds, locations, regions, teamMembers } from '../../src/lib/server/db/schema/index.ts';
+import { accessLog, conversations, disciplines, locationKinds, locations, regions, registrations, teamMembers } from '../../src/lib/server/db/schema/index.ts';
 import { logAccess } from '../../src/lib/server/audit/log.ts';
 import { demoLocations, demoRegion, demoTeam } from '../../src/lib/server/demo/region.ts';
 import { resetDemo, seedDemo } from '../../src/lib/server/demo/seed.ts';
@@ -25,6 +25,12 @@ describe('demo data', () => {
     expect(places.find((p) => p.kind === 'online')!.names!.en).toBe('Online, by video call');
     const team = await database.db.select().from(teamMembers);
     expect(new Set(team.map((m) => m.discipline))).toEqual(new Set(disciplines));
+    // Every planning state is there to look at: waiting, planned (with a duo tied to the demo worker), held.
+    const signups = await database.db.select().from(registrations);
+    expect(signups.map((r) => r.status).sort()).toEqual(['held', 'planned', 'received']);
+    const planned = await database.db.select().from(conversations).where(eq(conversations.status, 'confirmed'));
+    expect(planned).toHaveLength(1);
+    expect(team.filter((m) => m.userId)).toHaveLength(2);
   });
 
   it('leaves an existing demo region alone on the next start', async () => {

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { accessLog } from '../../src/lib/server/db/schema/index.ts';
+import { accessLog, registrations } from '../../src/lib/server/db/schema/index.ts';
 import { listQueue, queueStatement, type QueuePage } from '../../src/lib/server/registrations/queue.ts';
 import { insertUser } from '../builders/accounts.ts';
 import { insertRegion } from '../builders/region.ts';
@@ -79,5 +79,31 @@ describe('the planner queue', () => {
       expect(read).toMatch(/Index Scan (Backward )?using registrations_open_queue_idx on registrations r/);
       expect(read).not.toMatch(/Sort|Seq Scan|Bitmap/);
     }
+  });
+});
+
+describe('the planner queue filters', () => {
+  it('narrow by status, place, language, partner, reference and awaiting confirmation, with their own totals', async () => {
+    const region = await insertRegion(database.db);
+    const all = await insertRegistrations(database.db, region.id, 12, (i) => ({
+      createdAt: new Date(base + i * 60_000),
+      status: (['received', 'contacted', 'planned', 'awaiting_confirmation'] as const)[i % 4],
+      source: i % 2 ? 'partner' : 'resident',
+      language: i % 3 ? 'nl' : 'en',
+      placeKind: i % 4 === 1 ? 'walk' : 'home',
+    }));
+    const planner = await insertUser(database.db, { roles: ['planner'] });
+    const reader = { userId: planner.id, role: 'planner' as const, ipPrefix: null };
+    const ids = (f: Parameters<typeof listQueue>[5]) =>
+      listQueue(database.db, region.id, reader, {}, 50, f).then((p) => ({ ids: p.rows.map((r) => r.id), total: p.total }));
+    const expected = (pred: (i: number) => boolean) => all.filter((_, i) => pred(i)).map((r) => r.id);
+    expect((await ids({})).ids).toEqual(expected((i) => i % 4 !== 3));
+    expect(await ids({ status: 'contacted' })).toEqual({ ids: expected((i) => i % 4 === 1), total: 3 });
+    expect((await ids({ place: 'walk' })).ids).toEqual(expected((i) => i % 4 === 1));
+    expect((await ids({ language: 'en' })).ids).toEqual(expected((i) => i % 4 !== 3 && i % 3 === 0));
+    expect((await ids({ partner: true })).ids).toEqual(expected((i) => i % 4 !== 3 && i % 2 === 1));
+    expect((await ids({ status: 'awaiting_confirmation' })).ids).toEqual(expected((i) => i % 4 === 3));
+    const [row] = await database.db.select({ reference: registrations.reference }).from(registrations).where(eq(registrations.id, all[2]!.id));
+    expect((await ids({ reference: row!.reference })).ids).toEqual([all[2]!.id]);
   });
 });

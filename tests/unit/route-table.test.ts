@@ -49,6 +49,7 @@ describe('route table', () => {
       '/wachtwoord-herstellen/[token]',
       '/uitnodiging/[token]',
       '/email-wijzigen/[token]',
+      '/naaste/[token]',
       '/demo/postvak',
       '/aanmelden',
       '/aanmelden/[stap]',

@@ -5,11 +5,12 @@ import { deleteExpiredSessions } from './auth/sessions.ts';
 import { purgeOldMail } from './mail/outbox.ts';
 import { deleteExpiredDrafts } from './registrations/drafts.ts';
 import { tidyUnconfirmed } from './partner/housekeeping.ts';
+import { closeQuietSignups } from './planning/closing.ts';
 
 const EVERY_MS = 10 * 60_000;
 const DAY_MS = 24 * 60 * 60_000;
 
-/** Removes expired sessions, drafts, old rate-limit rows and old mail, and tidies unconfirmed partner sign-ups, every ten minutes; never throws. */
+/** Removes expired sessions, drafts, old rate-limit rows and old mail, tidies unconfirmed partner sign-ups and closes quiet sign-ups, every ten minutes; never throws. */
 export function startHousekeeping(db: Db): () => void {
   const run = async () => {
     try {
@@ -18,6 +19,7 @@ export function startHousekeeping(db: Db): () => void {
       await purgeOldMail(db);
       await deleteExpiredDrafts(db);
       await tidyUnconfirmed(db);
+      await closeQuietSignups(db);
     } catch (error) {
       console.error(`housekeeping: failed, will try again: ${describeError(error)}`);
     }

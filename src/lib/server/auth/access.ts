@@ -15,6 +15,11 @@ export const protectedPages = {
   partnerSignup: { path: '/partner/aanmelden/over-jou', roles: ['partner'] },
   team: { path: '/team', roles: team },
   admin: { path: '/team/beheer', roles: ['admin'] },
+  adminPlanning: { path: '/team/beheer/planning', roles: ['admin'] },
+  adminRegion: { path: '/team/beheer/regio', roles: ['admin'] },
+  signupDetail: { path: '/team/aanmelding/[id]', roles: ['planner', 'admin'] },
+  conversations: { path: '/team/gesprekken', roles: ['worker'] },
+  residentCalendar: { path: '/mijn/gesprek/[id].ics', roles: ['resident'] },
 } as const satisfies Record<string, { path: string; roles: readonly Role[] }>;
 
 export const protectedActions = {
@@ -31,6 +36,17 @@ export const protectedActions = {
   'partner.finish': ['partner'],
   'partner.removeAccess': ['resident'],
   'partner.confirmByPhone': ['planner', 'admin'],
+  'planning.contact': ['planner', 'admin'],
+  'planning.propose': ['planner', 'admin'],
+  'planning.confirmPhone': ['planner', 'admin'],
+  'planning.outcome': ['worker'],
+  'planning.pick': ['resident'],
+  'planning.ask': ['resident'],
+  'planning.withdrawNaaste': ['resident'],
+  'planning.addMember': ['admin'],
+  'planning.addPlace': ['admin'],
+  'planning.saveSettings': ['admin'],
+  'planning.addOffer': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
@@ -58,6 +74,7 @@ export const publicActions = [
   // The resident who confirms a partner's sign-up has no account yet: the code or link is the proof.
   'partner.confirmWithCode',
   'partner.confirmWithLink',
+  'planning.naasteAnswer',
 ] as const;
 
 export type ProtectedPage = keyof typeof protectedPages;

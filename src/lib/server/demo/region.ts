@@ -98,13 +98,35 @@ export const demoLocations: DemoLocation[] = [
   },
 ];
 
-type DemoTeamMember = { name: string; discipline: (typeof disciplines)[number]; email: string };
+type DemoTeamMember = {
+  name: string;
+  discipline: (typeof disciplines)[number];
+  email: string;
+  countsAsGgz: boolean;
+  languages: string[];
+  /** The demo account this member signs in with, if any. */
+  account?: string;
+};
 
 export const demoTeam: DemoTeamMember[] = [
-  { name: 'Sanne Hoekstra', discipline: 'social_psychiatric_nurse', email: 'sanne.hoekstra@oostveld.example' },
-  { name: 'Rachid El Amrani', discipline: 'poh_ggz', email: 'rachid.elamrani@oostveld.example' },
-  { name: 'Ineke Wolters', discipline: 'psychologist', email: 'ineke.wolters@oostveld.example' },
-  { name: 'Tom Gerritsen', discipline: 'buurtcoach', email: 'tom.gerritsen@oostveld.example' },
-  { name: 'Joyce Bakker', discipline: 'buurtcoach', email: 'joyce.bakker@oostveld.example' },
-  { name: 'Marco Lensink', discipline: 'peer_expert', email: 'marco.lensink@oostveld.example' },
+  {
+    name: 'Sanne Hoekstra',
+    discipline: 'social_psychiatric_nurse',
+    email: 'sanne.hoekstra@oostveld.example',
+    countsAsGgz: true,
+    languages: ['nl', 'en'],
+    account: 'medewerker@oostveld.example',
+  },
+  {
+    name: 'Rachid El Amrani',
+    discipline: 'poh_ggz',
+    email: 'rachid.elamrani@oostveld.example',
+    countsAsGgz: true,
+    languages: ['nl', 'ar'],
+    account: 'planner@oostveld.example',
+  },
+  { name: 'Ineke Wolters', discipline: 'psychologist', email: 'ineke.wolters@oostveld.example', countsAsGgz: true, languages: ['nl'] },
+  { name: 'Tom Gerritsen', discipline: 'buurtcoach', email: 'tom.gerritsen@oostveld.example', countsAsGgz: false, languages: ['nl'] },
+  { name: 'Joyce Bakker', discipline: 'buurtcoach', email: 'joyce.bakker@oostveld.example', countsAsGgz: false, languages: ['nl', 'en'] },
+  { name: 'Marco Lensink', discipline: 'peer_expert', email: 'marco.lensink@oostveld.example', countsAsGgz: false, languages: ['nl', 'tr'] },
 ];

@@ -6,6 +6,7 @@ import { seal } from '../crypto/seal.ts';
 import { demoAccounts, DEMO_PASSWORD } from './accounts.ts';
 import { demoLocations, demoRegion, demoTeam } from './region.ts';
 import { invalidateLocations } from '../locations/queries.ts';
+import { seedDemoPlanning } from './planning.ts';
 
 /** Seeds the fictional region once; a second start finds it and leaves everything as it is. */
 export async function seedDemo(db: Db): Promise<'seeded' | 'present'> {
@@ -16,17 +17,24 @@ export async function seedDemo(db: Db): Promise<'seeded' | 'present'> {
     const [region] = await tx.insert(schema.regions).values(demoRegion).returning({ id: schema.regions.id });
     if (!region) throw new Error('demo region was not inserted');
     await tx.insert(schema.locations).values(demoLocations.map((l) => ({ ...l, regionId: region.id })));
-    await tx.insert(schema.teamMembers).values(demoTeam.map((m) => ({ ...m, regionId: region.id })));
     const now = new Date();
-    await tx.insert(schema.users).values(
-      demoAccounts.map(({ totpSecret, ...a }) => ({
-        ...a,
-        passwordHash,
-        emailVerifiedAt: now,
-        totpSecret: totpSecret ? seal(totpSecret) : null,
-        totpEnabledAt: totpSecret ? now : null,
-      })),
-    );
+    const users = await tx
+      .insert(schema.users)
+      .values(
+        demoAccounts.map(({ totpSecret, ...a }) => ({
+          ...a,
+          passwordHash,
+          emailVerifiedAt: now,
+          totpSecret: totpSecret ? seal(totpSecret) : null,
+          totpEnabledAt: totpSecret ? now : null,
+        })),
+      )
+      .returning({ id: schema.users.id, email: schema.users.email });
+    // Members with a demo account see their conversations in /team/gesprekken.
+    await tx
+      .insert(schema.teamMembers)
+      .values(demoTeam.map(({ account, ...m }) => ({ ...m, regionId: region.id, userId: users.find((u) => u.email === account)?.id ?? null })));
+    await seedDemoPlanning(tx, region.id, now);
     return 'seeded' as const;
   });
   if (result === 'seeded') invalidateLocations();

@@ -20,6 +20,13 @@ export const mailTemplates = [
   'partnerSignupConfirm',
   'partnerSignupReminder',
   'partnerSignupDeleted',
+  'momentsProposed',
+  'conversationConfirmed',
+  'duoConfirmed',
+  'naasteInvitation',
+  'naasteWithdrawn',
+  'conversationReminder',
+  'conversationChanged',
 ] as const;
 export type MailTemplate = (typeof mailTemplates)[number];
 /** `details`: lines already in the recipient's language (what was chosen), shown as a list. */

@@ -18,3 +18,8 @@ export async function currentRegion(now = Date.now()): Promise<Region | null> {
   }
   return cached.region;
 }
+
+/** After the admin changed the settings: the next request reads them again. */
+export function forgetRegion(): void {
+  cached = undefined;
+}

@@ -9,6 +9,7 @@ import { openDetails, type Registration } from './queries.ts';
 import { UNDO_CANCEL_DAYS, undoCancelUntil } from './rules.ts';
 import { invalidateQueueTotal } from './queue.ts';
 import { dateFormat } from '../../i18n/dates.ts';
+import { cancelConversationsOf } from '../planning/cancel.ts';
 
 const CANCELLABLE = ['received', 'contacted', 'planned'] as const;
 export const isCancellable = (r: Pick<Registration, 'status'>): boolean => (CANCELLABLE as readonly string[]).includes(r.status);
@@ -54,6 +55,7 @@ export async function cancelForResident(db: Db, residentId: string, registration
       authority: 'self',
       ipPrefix: ctx.ipPrefix,
     });
+    await cancelConversationsOf(tx, row.id);
     await mailResident(tx, row, 'signupCancelled', ctx, undoCancelUntil(row) ?? undefined);
     return true;
   });
@@ -71,7 +73,13 @@ export async function undoCancelForResident(db: Db, residentId: string, registra
   const changed = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(registrations)
-      .set({ status: sql`${registrations.statusBeforeCancel}`, statusBeforeCancel: null, cancelledAt: null, callMeAfterCancel: false })
+      .set({
+        // An agreed conversation was cancelled with the sign-up: back to "contacted", to be planned again.
+        status: sql`case when ${registrations.statusBeforeCancel} = 'planned' then 'contacted'::registration_status else ${registrations.statusBeforeCancel} end`,
+        statusBeforeCancel: null,
+        cancelledAt: null,
+        callMeAfterCancel: false,
+      })
       .where(
         and(
           eq(registrations.id, registrationId),

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { createCache } from '../cache.ts';
+import { filterKey, queueFilterSql, type QueueFilters } from './queue-filters.ts';
 
 type Reader = { userId: string; role: 'planner' | 'admin'; ipPrefix: string | null };
 
@@ -9,7 +10,7 @@ export const QUEUE_PAGE_SIZE = 50;
 export type QueueRow = {
   id: string;
   reference: string;
-  status: 'received' | 'contacted' | 'planned';
+  status: 'awaiting_confirmation' | 'received' | 'contacted' | 'planned';
   createdAt: Date;
   placeKind: 'home' | 'catalogue' | 'walk' | 'other';
   locationKind: string | null;
@@ -27,13 +28,19 @@ export type QueuePage = { rows: QueueRow[]; total: number; previous: string | nu
 // partial index in exactly that order with exactly this predicate, so a page is an index range
 // read of `size` rows however long the queue is. Keep the status list here and in the schema equal.
 const open = sql`r.status in ('received', 'contacted', 'planned')`;
+// "Awaiting confirmation" (a partner's sign-up the resident has not confirmed) is not in the open
+// queue; its filter reads registrations_unconfirmed_idx instead, whose predicate this repeats.
+const awaiting = sql`r.source = 'partner' and r.confirmed_at is null and r.status = 'awaiting_confirmation'`;
+const base = (f: QueueFilters): SQL => (f.status === 'awaiting_confirmation' ? awaiting : open);
 
 // Counting every open sign-up reads the whole index range (26 ms at 50,000 open): the total is
 // kept for 30 seconds per region, and whatever opens or closes a sign-up here empties it.
 const totals = createCache<number>('queue-total', 30_000);
 
 export function invalidateQueueTotal(regionId?: string): void {
-  totals.invalidate(regionId);
+  // Totals are kept per region and filter; a change to one sign-up can move it in and out of any filter.
+  void regionId;
+  totals.invalidate();
 }
 
 /** Drivers differ: postgres.js returns the rows, PGlite an object holding them. */
@@ -42,7 +49,7 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /** The statement behind listQueue: exported so a test can ask PostgreSQL how it runs it. */
-export function queueStatement(regionId: string, reader: Reader, position: QueuePosition = {}, size = QUEUE_PAGE_SIZE): SQL {
+export function queueStatement(regionId: string, reader: Reader, position: QueuePosition = {}, size = QUEUE_PAGE_SIZE, filters: QueueFilters = {}): SQL {
   const backwards = !!position.before && !position.after;
   const cursor = position.after ?? position.before;
   const from: SQL = cursor
@@ -55,7 +62,7 @@ export function queueStatement(regionId: string, reader: Reader, position: Queue
       select r.id, r.reference, r.status, r.created_at, r.place_kind, l.kind as location_kind,
              r.language, r.interpreter, r.source, r.resident_id
       from registrations r left join locations l on l.id = r.location_id
-      where r.region_id = ${regionId} and ${open} ${from}
+      where r.region_id = ${regionId} and ${base(filters)} ${from} ${queueFilterSql(filters)}
       order by r.created_at ${direction}, r.id ${direction}
       limit ${size + 1}
     ), logged as (
@@ -72,10 +79,17 @@ export function queueStatement(regionId: string, reader: Reader, position: Queue
  * so the page is read and written to the access log in one statement: what is logged is exactly
  * what is shown. No sealed details are opened here.
  */
-export async function listQueue(db: Db, regionId: string, reader: Reader, position: QueuePosition = {}, size = QUEUE_PAGE_SIZE): Promise<QueuePage> {
+export async function listQueue(
+  db: Db,
+  regionId: string,
+  reader: Reader,
+  position: QueuePosition = {},
+  size = QUEUE_PAGE_SIZE,
+  filters: QueueFilters = {},
+): Promise<QueuePage> {
   const backwards = !!position.before && !position.after;
   const cursor = position.after ?? position.before;
-  const result = await db.execute(queueStatement(regionId, reader, position, size));
+  const result = await db.execute(queueStatement(regionId, reader, position, size, filters));
   type Raw = {
     id: string;
     reference: string;
@@ -102,9 +116,11 @@ export async function listQueue(db: Db, regionId: string, reader: Reader, positi
     interpreter: r.interpreter,
     source: r.source,
   }));
-  const total = await totals.get(regionId, async () => {
+  const total = await totals.get(filterKey(regionId, filters), async () => {
     const [counted] = rowsOf<{ total: number | string }>(
-      await db.execute(sql`select count(*) as total from registrations r where r.region_id = ${regionId} and ${open}`),
+      await db.execute(
+        sql`select count(*) as total from registrations r left join locations l on l.id = r.location_id where r.region_id = ${regionId} and ${base(filters)} ${queueFilterSql(filters)}`,
+      ),
     );
     return Number(counted?.total ?? 0);
   });

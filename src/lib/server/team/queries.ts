@@ -10,3 +10,12 @@ export async function listTeam(db: Db, regionId: string) {
     .where(and(eq(teamMembers.regionId, regionId), eq(teamMembers.active, true)))
     .orderBy(asc(teamMembers.name));
 }
+
+/** Active members with what the duo picker's hints need (languages, working days, GGZ). */
+export async function listTeamForPlanning(db: Db, regionId: string) {
+  return db
+    .select()
+    .from(teamMembers)
+    .where(and(eq(teamMembers.regionId, regionId), eq(teamMembers.active, true)))
+    .orderBy(asc(teamMembers.name));
+}

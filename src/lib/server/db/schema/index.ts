@@ -4,3 +4,5 @@ export * from './team.ts';
 export * from './accounts.ts';
 export * from './security.ts';
 export * from './registrations.ts';
+export * from './planning.ts';
+export * from './offers.ts';

@@ -1,0 +1,205 @@
+import type { ActionAPIContext } from 'astro:actions';
+import * as schemas from '../lib/schemas/planning.ts';
+import { requireAction } from '../lib/server/auth/guards.ts';
+import type { ProtectedAction } from '../lib/server/auth/access.ts';
+import { getDb } from '../lib/server/db/client.ts';
+import { currentRegion } from '../lib/server/region/current.ts';
+import { loadSignup } from '../lib/server/planning/context.ts';
+import { recordContact } from '../lib/server/planning/contact.ts';
+import { proposeMoments } from '../lib/server/planning/propose.ts';
+import { confirmByPhone, pickMoment } from '../lib/server/planning/confirm.ts';
+import { answerInvitation, withdrawInvitation } from '../lib/server/planning/naaste.ts';
+import { askPlanners, recordOutcome } from '../lib/server/planning/outcome.ts';
+import { StaleVersion, type Actor } from '../lib/server/planning/version.ts';
+import { addMember, addPlace } from '../lib/server/team/admin.ts';
+import { addOffer } from '../lib/server/offers/queries.ts';
+import { saveSettings } from '../lib/server/region/settings.ts';
+import { formAction, type FormHelpers } from './form.ts';
+
+// Thin: parse (formAction), authorize, call one planning function, answer. A stale version is a
+// form failure that lists what changed, never an overwrite.
+const actor = (context: ActionAPIContext, access: ProtectedAction): Actor => {
+  const { user } = requireAction(context.locals, access);
+  const role = (['admin', 'planner', 'worker', 'resident'] as const).find((r) => user.roles.includes(r)) ?? 'resident';
+  return { userId: user.id, role, ipPrefix: context.locals.ipPrefix };
+};
+
+/** The sign-up in the planner's region, or none (an unknown id and one of another region look alike). */
+async function signupInRegion(id: string) {
+  const region = await currentRegion();
+  return region ? loadSignup(getDb(), id, region.id) : null;
+}
+
+/** The resident's own sign-up only. */
+async function ownSignup(residentId: string, id: string) {
+  const ctx = await loadSignup(getDb(), id);
+  return ctx && ctx.registration.residentId === residentId ? ctx : null;
+}
+
+async function stale<T>(fail: FormHelpers['fail'], work: () => Promise<T>) {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof StaleVersion) return fail('planning:errors.stale', '', { changes: error.changes.map((c) => c.kind).join(', ') });
+    throw error;
+  }
+}
+
+export const planning = {
+  contact: formAction(
+    schemas.contactSchema,
+    async (input, context, { fail }) => {
+      const who = actor(context, 'planning.contact');
+      if (!(await signupInRegion(input.registration))) return fail('planning:errors.notFound');
+      return stale(fail, async () => ({ ok: true as const, ...(await recordContact(getDb(), who, input.registration, input.version, input.note)) }));
+    },
+    'planning.contact',
+  ),
+
+  propose: formAction(
+    schemas.proposeSchema,
+    async (input, context, { fail }) => {
+      const who = actor(context, 'planning.propose');
+      const ctx = await signupInRegion(input.registration);
+      if (!ctx) return fail('planning:errors.notFound');
+      const moments = ([1, 2, 3] as const).flatMap((i) => {
+        const date = input[`date${i}`];
+        const time = input[`time${i}`];
+        return date && time ? [{ date, time, durationMinutes: input.duration }] : [];
+      });
+      const result = await stale(fail, () => proposeMoments(getDb(), who, ctx, { seen: input.version, memberIds: [input.memberA, input.memberB], moments }));
+      if (!result.ok && 'errors' in result) return result;
+      if (result.ok) return { ok: true as const, warnings: result.warnings };
+      const first = result.duo?.[0] ?? result.proposals?.[0]?.problem ?? (result.conflicts?.length ? 'conflict' : 'invalid');
+      const field = result.duo ? 'memberB' : result.proposals ? `date${Math.max(1, (result.proposals[0]?.index ?? 0) + 1)}` : 'date1';
+      return fail(`planning:errors.${first}`, field);
+    },
+    'planning.propose',
+  ),
+
+  confirmPhone: formAction(
+    schemas.phoneSchema,
+    async (input, context, { fail }) => {
+      const who = actor(context, 'planning.confirmPhone');
+      const ctx = await signupInRegion(input.registration);
+      if (!ctx) return fail('planning:errors.notFound');
+      const result = await stale(fail, () => confirmByPhone(getDb(), who, ctx, { seen: input.version, ...input, durationMinutes: input.duration }));
+      if ('errors' in result) return result;
+      return result.ok ? { ok: true as const } : fail(`planning:errors.${result.reason}`, 'date');
+    },
+    'planning.confirmPhone',
+  ),
+
+  outcome: formAction(
+    schemas.outcomeSchema,
+    async (input, context, { fail }) => {
+      const who = actor(context, 'planning.outcome');
+      const result = await recordOutcome(getDb(), who, input.conversation, input.outcome, input.version);
+      return result.ok ? { ok: true as const } : fail(`planning:errors.${result.reason === 'stale' ? 'stale_outcome' : result.reason}`);
+    },
+    'planning.outcome',
+  ),
+
+  pick: formAction(
+    schemas.pickSchema,
+    async (input, context, { fail }) => {
+      const who = actor(context, 'planning.pick');
+      const ctx = await ownSignup(who.userId, input.registration);
+      if (!ctx) return fail('planning:errors.notFound');
+      const result = await pickMoment(getDb(), ctx, input.proposal);
+      return result.ok ? { ok: true as const } : fail(`planning:errors.${result.reason}`, 'proposal');
+    },
+    'planning.pick',
+  ),
+
+  ask: formAction(
+    schemas.askSchema,
+    async (input, context, { fail }) => {
+      const who = actor(context, 'planning.ask');
+      const ctx = await ownSignup(who.userId, input.registration);
+      if (!ctx) return fail('planning:errors.notFound');
+      return (await askPlanners(getDb(), ctx, input.kind, input.message)) ? { ok: true as const, kind: input.kind } : fail('planning:errors.state');
+    },
+    'planning.ask',
+  ),
+
+  withdrawNaaste: formAction(
+    schemas.withdrawSchema,
+    async (input, context, { fail }) => {
+      const who = actor(context, 'planning.withdrawNaaste');
+      const ctx = await ownSignup(who.userId, input.registration);
+      if (!ctx) return fail('planning:errors.notFound');
+      return (await withdrawInvitation(getDb(), ctx, input.conversation)) ? { ok: true as const } : fail('planning:errors.state');
+    },
+    'planning.withdrawNaaste',
+  ),
+
+  /** Public: the naaste has no account; the link's token is the authority (hashed, expiring). */
+  naasteAnswer: formAction(schemas.naasteAnswerSchema, async (input, _context, { fail }) =>
+    (await answerInvitation(getDb(), input.token, input.answer)) ? { ok: true as const, answer: input.answer } : fail('planning:errors.linkInvalid'),
+  ),
+
+  addMember: formAction(
+    schemas.memberSchema,
+    async (input, context, { fail }) => {
+      const who = actor(context, 'planning.addMember');
+      const region = await currentRegion();
+      if (!region) return fail('planning:errors.notFound');
+      const languages = input.languages.split(',').map((l) => l.trim());
+      const result = await addMember(getDb(), who, region.id, { ...input, countsAsGgz: input.countsAsGgz === 'ja', languages });
+      return result.ok ? { ok: true as const, linked: result.linked, name: input.name } : fail('planning:errors.memberExists', 'email');
+    },
+    'planning.addMember',
+  ),
+
+  addPlace: formAction(
+    schemas.placeSchema,
+    async (input, context, { fail }) => {
+      const who = actor(context, 'planning.addPlace');
+      const region = await currentRegion();
+      if (!region) return fail('planning:errors.notFound');
+      const accessibility = input.accessibilityNl ? { nl: input.accessibilityNl, ...(input.accessibilityEn ? { en: input.accessibilityEn } : {}) } : null;
+      await addPlace(getDb(), who, region.id, {
+        name: input.placeName,
+        kind: input.kind,
+        street: input.street || null,
+        postcode: input.postcode || null,
+        city: input.city || null,
+        accessibility,
+      });
+      return { ok: true as const, name: input.placeName };
+    },
+    'planning.addPlace',
+  ),
+
+  saveSettings: formAction(
+    schemas.settingsSchema,
+    async (input, context, { fail }) => {
+      const who = actor(context, 'planning.saveSettings');
+      const region = await currentRegion();
+      if (!region) return fail('planning:errors.notFound');
+      const { defaultDuration, ...rest } = input;
+      await saveSettings(getDb(), who, region.id, { ...rest, defaultDurationMinutes: defaultDuration });
+      return { ok: true as const, saved: 'settings' };
+    },
+    'planning.saveSettings',
+  ),
+
+  addOffer: formAction(
+    schemas.offerSchema,
+    async (input, context, { fail }) => {
+      const who = actor(context, 'planning.addOffer');
+      const region = await currentRegion();
+      if (!region) return fail('planning:errors.notFound');
+      const both = (nl: string, en: string) => ({ nl, ...(en ? { en } : {}) });
+      await addOffer(getDb(), who, region.id, {
+        kind: input.kind,
+        name: both(input.offerNameNl, input.offerNameEn),
+        description: both(input.descriptionNl, input.descriptionEn),
+        url: input.url || null,
+      });
+      return { ok: true as const, name: input.offerNameNl };
+    },
+    'planning.addOffer',
+  ),
+};

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+// Planning forms (planner, duo, resident, naaste, admin). Messages are keys of the validation
+// namespace, one per question; every string and list has a bound.
+const msg = (key: string) => ({ error: `validation:planning.${key}` });
+const id = (key: string) => z.uuid(msg(key));
+const version = z.coerce.number(msg('version')).int().min(1).max(1_000_000);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg('date'));
+const time = z.string().regex(/^\d{2}:\d{2}$/, msg('time'));
+const duration = z.coerce.number(msg('duration')).refine((n) => n === 60 || n === 90, msg('duration'));
+const optionalDate = z.union([z.literal(''), date]).optional();
+const optionalTime = z.union([z.literal(''), time]).optional();
+
+export const contactSchema = z.object({ registration: id('registration'), version, note: z.string().trim().max(500, msg('note')).default('') });
+
+export const proposeSchema = z.object({
+  registration: id('registration'),
+  version,
+  memberA: id('memberA'),
+  memberB: id('memberB'),
+  duration,
+  date1: date,
+  time1: time,
+  date2: optionalDate,
+  time2: optionalTime,
+  date3: optionalDate,
+  time3: optionalTime,
+});
+
+export const phoneSchema = z.object({ registration: id('registration'), version, date, time, duration });
+
+export const pickSchema = z.object({ registration: id('registration'), proposal: id('proposal') });
+export const askSchema = z.object({
+  registration: id('registration'),
+  kind: z.enum(['other_moment', 'move', 'follow_up'], msg('kind')),
+  message: z.string().trim().max(500, msg('message')).default(''),
+});
+export const withdrawSchema = z.object({ registration: id('registration'), conversation: id('conversation') });
+export const naasteAnswerSchema = z.object({ token: z.string().min(20).max(64), answer: z.enum(['yes', 'no'], msg('answer')) });
+export const outcomeSchema = z.object({ conversation: id('conversation'), version, outcome: z.enum(['held', 'no_show', 'cancelled'], msg('outcome')) });
+
+const dayKeys = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
+export const memberSchema = z.object({
+  name: z.string().trim().min(1, msg('memberName')).max(100, msg('memberName')),
+  email: z.email(msg('memberEmail')).max(254, msg('memberEmail')),
+  discipline: z.enum(['social_psychiatric_nurse', 'poh_ggz', 'psychologist', 'buurtcoach', 'peer_expert'], msg('discipline')),
+  countsAsGgz: z.enum(['ja', 'nee'], msg('countsAsGgz')),
+  languages: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2}(\s*,\s*[a-z]{2}){0,9}$/, msg('languages')),
+  workingDays: z
+    .array(z.enum(dayKeys, msg('workingDays')))
+    .min(1, msg('workingDays'))
+    .max(7, msg('workingDays')),
+});
+
+export const placeSchema = z.object({
+  placeName: z.string().trim().min(1, msg('placeName')).max(100, msg('placeName')),
+  kind: z.enum(['stadskamer', 'library', 'community_centre', 'gp_practice', 'ggz', 'online'], msg('placeKind')),
+  street: z.string().trim().max(100, msg('street')).default(''),
+  postcode: z.string().trim().max(10, msg('postcode')).default(''),
+  city: z.string().trim().max(60, msg('city')).default(''),
+  accessibilityNl: z.string().trim().max(500, msg('accessibility')).default(''),
+  accessibilityEn: z.string().trim().max(500, msg('accessibility')).default(''),
+});
+
+const whole = (key: string, min: number, max: number) => z.coerce.number(msg(key)).int(msg(key)).min(min, msg(key)).max(max, msg(key));
+export const settingsSchema = z
+  .object({
+    minAge: whole('minAge', 12, 100),
+    maxAge: whole('maxAge', 12, 120),
+    defaultDuration: duration,
+    reminderLeadHours: whole('reminderLeadHours', 1, 168),
+    retentionDays: whole('retentionDays', 30, 3650),
+    closeAfterDays: whole('closeAfterDays', 7, 730),
+    expectedContactDays: whole('expectedContactDays', 1, 90),
+    travelBufferMinutes: whole('travelBufferMinutes', 0, 180),
+    duoRule: z.enum(['warn', 'block'], msg('duoRule')),
+  })
+  .refine((s) => s.minAge <= s.maxAge, { ...msg('maxAge'), path: ['maxAge'] });
+
+export const offerSchema = z.object({
+  kind: z.enum(['recovery_college', 'e_community', 'recovery_group', 'peer_support', 'debt_help', 'wmo', 'ggz', 'other'], msg('offerKind')),
+  offerNameNl: z.string().trim().min(1, msg('offerName')).max(100, msg('offerName')),
+  offerNameEn: z.string().trim().max(100, msg('offerName')).default(''),
+  descriptionNl: z.string().trim().min(1, msg('offerDescription')).max(400, msg('offerDescription')),
+  descriptionEn: z.string().trim().max(400, msg('offerDescription')).default(''),
+  url: z.union([z.literal(''), z.url({ protocol: /^https?$/, ...msg('url') }).max(300, msg('url'))]).default(''),
+});

@@ -1,0 +1,135 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { conversationDuo, conversationProposals, conversationReminders, conversations, naasteInvitations, registrations } from '../db/schema/index.ts';
+import { generateToken, hashToken } from '../auth/tokens.ts';
+import { logAccess } from '../audit/log.ts';
+import { invalidateQueueTotal } from '../registrations/queue.ts';
+import { memberSlots, placeOf, type SignupContext } from './context.ts';
+import { duoOf, icsFor, link, momentLine, naasteEmail, placeText, send } from './mails.ts';
+import { canMove, checkProposals, conflictsWith, invitationExpiry } from './rules.ts';
+import { bumpVersion, type Actor } from './version.ts';
+
+export type ConfirmResult = { ok: true; conversationId: string } | { ok: false; reason: 'not_found' | 'conflict' | 'state' | 'invalid' };
+
+type Moment = { startsAt: Date; durationMinutes: number };
+
+/** The open proposal of a sign-up with its duo's member ids. */
+async function openConversation(db: Db, registrationId: string) {
+  const [c] = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.registrationId, registrationId), eq(conversations.status, 'proposed')));
+  if (!c) return null;
+  const duo = await db.select({ id: conversationDuo.teamMemberId }).from(conversationDuo).where(eq(conversationDuo.conversationId, c.id));
+  return { conversation: c, memberIds: duo.map((d) => d.id) };
+}
+
+/** The resident picks one of the proposed moments in /mijn. */
+export async function pickMoment(db: Db, ctx: SignupContext, proposalId: string, now = new Date()): Promise<ConfirmResult> {
+  const open = await openConversation(db, ctx.registration.id);
+  if (!open) return { ok: false, reason: 'not_found' };
+  const [p] = await db
+    .select()
+    .from(conversationProposals)
+    .where(and(eq(conversationProposals.id, proposalId), eq(conversationProposals.conversationId, open.conversation.id)));
+  if (!p) return { ok: false, reason: 'not_found' };
+  if (p.startsAt <= now) return { ok: false, reason: 'invalid' };
+  return confirm(db, ctx, open, { startsAt: p.startsAt, durationMinutes: p.durationMinutes }, { via: 'resident', actor: null, proposalId }, now);
+}
+
+/** "Telefonisch afgesproken": the planner records the moment agreed on the phone. */
+export async function confirmByPhone(
+  db: Db,
+  actor: Actor,
+  ctx: SignupContext,
+  input: { seen: number; date: string; time: string; durationMinutes: number },
+  now = new Date(),
+): Promise<ConfirmResult> {
+  const open = await openConversation(db, ctx.registration.id);
+  if (!open) return { ok: false, reason: 'state' };
+  const checked = checkProposals([input], now);
+  if (!checked.ok) return { ok: false, reason: 'invalid' };
+  return confirm(db, ctx, open, checked.moments[0]!, { via: 'phone', actor, seen: input.seen }, now);
+}
+
+type Open = NonNullable<Awaited<ReturnType<typeof openConversation>>>;
+type How = { via: 'resident' | 'phone'; actor: Actor | null; seen?: number; proposalId?: string };
+
+async function confirm(db: Db, ctx: SignupContext, open: Open, moment: Moment, how: How, now: Date): Promise<ConfirmResult> {
+  const r = ctx.registration;
+  const c = open.conversation;
+  if (!canMove(c.status, 'confirmed')) return { ok: false, reason: 'state' };
+  const slot = { ...moment, place: placeOf(c), online: ctx.location?.kind === 'online' };
+  const busy = await memberSlots(db, open.memberIds, moment.startsAt, moment.startsAt, c.id);
+  if (conflictsWith(slot, busy, ctx.region.travelBufferMinutes).length) return { ok: false, reason: 'conflict' };
+  return db.transaction(async (tx) => {
+    await bumpVersion(tx, r.id, how.seen, 'confirmed', how.actor?.userId ?? null);
+    const [confirmed] = await tx
+      .update(conversations)
+      .set({ status: 'confirmed', ...moment, confirmedVia: how.via, confirmedAt: now, version: sql`${conversations.version} + 1` })
+      .where(and(eq(conversations.id, c.id), eq(conversations.status, 'proposed')))
+      .returning();
+    if (!confirmed) return { ok: false as const, reason: 'state' as const };
+    if (how.proposalId) await tx.update(conversationProposals).set({ chosenAt: now }).where(eq(conversationProposals.id, how.proposalId));
+    await tx.update(registrations).set({ status: 'planned' }).where(eq(registrations.id, r.id));
+    const lead = ctx.region.reminderLeadHours * 3_600_000;
+    await tx.insert(conversationReminders).values({ conversationId: c.id, recipient: 'resident', dueAt: new Date(moment.startsAt.getTime() - lead) });
+    const full = { ...confirmed, startsAt: moment.startsAt };
+    await mailEveryone(tx, ctx, full);
+    await logAccess(tx, {
+      actorId: how.actor?.userId ?? r.residentId,
+      actorRole: how.actor?.role ?? 'resident',
+      subjectId: r.residentId,
+      object: `registration:${r.id}`,
+      action: `planning.confirm.${how.via}`,
+      authority: how.actor ? `role:${how.actor.role}` : 'self',
+      ipPrefix: how.actor?.ipPrefix ?? null,
+    });
+    invalidateQueueTotal(r.regionId);
+    return { ok: true as const, conversationId: c.id };
+  });
+}
+
+/** The resident, both members of the duo and an invited naaste each get the moment and an .ics. */
+async function mailEveryone(tx: Db, ctx: SignupContext, c: { id: string; version: number; startsAt: Date; durationMinutes: number }) {
+  const { email, lang, discreet } = ctx.resident;
+  const lines = (l: string, forDuo = false, d = false) => [momentLine(l, c.startsAt, c.durationMinutes), placeText(ctx, l, { forDuo, discreet: d })];
+  if (email)
+    await send(tx, {
+      to: email,
+      lang,
+      discreet,
+      template: 'conversationConfirmed',
+      details: lines(lang, false, discreet),
+      link: link('/mijn', lang),
+      ics: icsFor(ctx, c, lang, { discreet }),
+    });
+  const duo = await duoOf(tx, c.id);
+  for (const m of duo)
+    await send(tx, {
+      to: m.email,
+      lang: 'nl',
+      name: m.name,
+      template: 'duoConfirmed',
+      details: lines('nl', true),
+      link: link('/team/gesprekken', 'nl'),
+      ics: icsFor(ctx, c, 'nl', { forDuo: true }),
+    });
+  const naaste = naasteEmail(ctx);
+  if (ctx.details.naaste?.invite && naaste) {
+    const token = generateToken();
+    await tx
+      .insert(naasteInvitations)
+      .values({ conversationId: c.id, tokenHash: hashToken(token), expiresAt: invitationExpiry(c.startsAt, c.durationMinutes) });
+    await send(tx, {
+      to: naaste,
+      lang,
+      discreet,
+      name: ctx.details.naaste.name,
+      template: 'naasteInvitation',
+      details: lines(lang, false, discreet),
+      link: link(`/naaste/${token}`, lang),
+      ics: icsFor(ctx, c, lang, { discreet }),
+    });
+  }
+}

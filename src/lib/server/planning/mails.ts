@@ -1,0 +1,82 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { conversationDuo, teamMembers } from '../db/schema/index.ts';
+import { getT } from '../../i18n/index.ts';
+import { localizePath } from '../../i18n/paths.ts';
+import { config } from '../config.ts';
+import { queueMail } from '../mail/queue.ts';
+import { placeName } from '../locations/queries.ts';
+import type { MailTemplate } from '../mail/templates.ts';
+import { calendarFile, icsAttachment } from './ics.ts';
+import type { SignupContext } from './context.ts';
+
+const when = (lang: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+
+export const link = (path: string, lang: string) => `${config().publicOrigin}${localizePath(path, lang)}`;
+
+/**
+ * The place as text. A home address only for the duo (`forDuo`) once confirmed; everyone else
+ * reads "at home". Discreet mail leaves out a catalogue name that could say what it is about.
+ */
+export function placeText(ctx: SignupContext, lang: string, opts: { forDuo?: boolean; discreet?: boolean } = {}): string {
+  const s = getT(lang, 'signup');
+  const r = ctx.registration;
+  if (r.placeKind === 'home') return opts.forDuo && ctx.details.address ? `${s('place.home')}: ${ctx.details.address}` : s('place.home');
+  if (r.placeKind === 'walk') return s('place.walk');
+  if (r.placeKind === 'other') return `${s('place.other')}: ${ctx.details.otherPlace ?? ''}`;
+  if (!ctx.location || opts.discreet) return getT(lang, 'planning')('place.agreed');
+  const address = [ctx.location.street, ctx.location.postcode, ctx.location.city].filter(Boolean).join(', ');
+  return [placeName(ctx.location, lang), address].filter(Boolean).join(', ');
+}
+
+export const momentLine = (lang: string, startsAt: Date, minutes: number) => getT(lang, 'planning')('moment', { when: when(lang).format(startsAt), minutes });
+
+type Conversation = { id: string; version: number; startsAt: Date; durationMinutes: number };
+
+/** The .ics for one reader: the title says nothing about health, the place as that reader may see it. */
+export function icsFor(ctx: SignupContext, c: Conversation, lang: string, opts: { forDuo?: boolean; discreet?: boolean; cancelled?: boolean } = {}) {
+  const t = getT(lang, 'planning');
+  return calendarFile({
+    uid: c.id,
+    sequence: c.version,
+    startsAt: c.startsAt,
+    durationMinutes: c.durationMinutes,
+    title: opts.forDuo ? t('ics.titleDuo', { reference: ctx.registration.reference }) : t('ics.title'),
+    location: placeText(ctx, lang, opts),
+    description: opts.forDuo ? t('ics.descriptionDuo') : t('ics.description'),
+    cancelled: !!opts.cancelled,
+  });
+}
+
+type Send = { to: string; lang: string; template: MailTemplate; details: string[]; link?: string; discreet?: boolean; ics?: string; name?: string };
+
+export async function send(tx: Db, m: Send): Promise<void> {
+  await queueMail(tx, {
+    to: m.to,
+    lang: m.lang,
+    template: m.template,
+    discreet: !!m.discreet,
+    values: { details: m.details, ...(m.link ? { link: m.link } : {}), ...(m.name ? { name: m.name } : {}) },
+    ...(m.ics ? { attachments: [icsAttachment(m.ics)] } : {}),
+  });
+}
+
+/** The naaste's e-mail address, when what the resident wrote as their contact is one. */
+export const naasteEmail = (ctx: SignupContext): string | null => {
+  const contact = ctx.details.naaste?.contact?.trim() ?? '';
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact) ? contact : null;
+};
+
+/** The two members of a conversation's duo, with the address their mail goes to. */
+export const duoOf = (tx: Db, conversationId: string) =>
+  tx
+    .select({ email: teamMembers.email, name: teamMembers.name })
+    .from(conversationDuo)
+    .innerJoin(teamMembers, eq(teamMembers.id, conversationDuo.teamMemberId))
+    .where(eq(conversationDuo.conversationId, conversationId));
+
+/** The duo hears of every change the resident makes to an agreed conversation. */
+export async function tellDuo(tx: Db, conversationId: string, details: string[]): Promise<void> {
+  for (const m of await duoOf(tx, conversationId))
+    await send(tx, { to: m.email, lang: 'nl', name: m.name, template: 'conversationChanged', details, link: link('/team/gesprekken', 'nl') });
+}

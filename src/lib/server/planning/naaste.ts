@@ -1,0 +1,74 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { conversationReminders, conversations, naasteInvitations, regions } from '../db/schema/index.ts';
+import { hashToken } from '../auth/tokens.ts';
+import type { SignupContext } from './context.ts';
+import { momentLine, naasteEmail, send } from './mails.ts';
+
+/** The invitation behind a link, while it is valid: not withdrawn, not expired, conversation confirmed. */
+export async function findInvitation(db: Db, token: string, now = new Date()) {
+  const [row] = await db
+    .select({ invitation: naasteInvitations, conversation: conversations, leadHours: regions.reminderLeadHours })
+    .from(naasteInvitations)
+    .innerJoin(conversations, eq(conversations.id, naasteInvitations.conversationId))
+    .innerJoin(regions, eq(regions.id, conversations.regionId))
+    .where(
+      and(
+        eq(naasteInvitations.tokenHash, hashToken(token)),
+        isNull(naasteInvitations.withdrawnAt),
+        gt(naasteInvitations.expiresAt, now),
+        eq(conversations.status, 'confirmed'),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Yes or no, changeable until the conversation; a yes gets the reminder too. */
+export async function answerInvitation(db: Db, token: string, answer: 'yes' | 'no', now = new Date()): Promise<boolean> {
+  const found = await findInvitation(db, token, now);
+  if (!found) return false;
+  await db.transaction(async (tx) => {
+    await tx.update(naasteInvitations).set({ answer, answeredAt: now }).where(eq(naasteInvitations.id, found.invitation.id));
+    const conversationId = found.conversation.id;
+    if (answer === 'yes') {
+      const dueAt = new Date(found.conversation.startsAt!.getTime() - found.leadHours * 3_600_000);
+      await tx.insert(conversationReminders).values({ conversationId, recipient: 'naaste', dueAt }).onConflictDoNothing();
+    } else {
+      await tx
+        .delete(conversationReminders)
+        .where(
+          and(eq(conversationReminders.conversationId, conversationId), eq(conversationReminders.recipient, 'naaste'), isNull(conversationReminders.sentAt)),
+        );
+    }
+  });
+  return true;
+}
+
+/** The resident withdraws the invitation in /mijn: the link stops working and the naaste is told. */
+export async function withdrawInvitation(db: Db, ctx: SignupContext, conversationId: string, now = new Date()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [withdrawn] = await tx
+      .update(naasteInvitations)
+      .set({ withdrawnAt: now })
+      .where(and(eq(naasteInvitations.conversationId, conversationId), isNull(naasteInvitations.withdrawnAt)))
+      .returning();
+    if (!withdrawn) return false;
+    await tx
+      .delete(conversationReminders)
+      .where(
+        and(eq(conversationReminders.conversationId, conversationId), eq(conversationReminders.recipient, 'naaste'), isNull(conversationReminders.sentAt)),
+      );
+    const to = naasteEmail(ctx);
+    const [c] = await tx.select().from(conversations).where(eq(conversations.id, conversationId));
+    if (to && c?.startsAt)
+      await send(tx, {
+        to,
+        lang: ctx.resident.lang,
+        discreet: ctx.resident.discreet,
+        ...(ctx.details.naaste?.name ? { name: ctx.details.naaste.name } : {}),
+        template: 'naasteWithdrawn',
+        details: [momentLine(ctx.resident.lang, c.startsAt, c.durationMinutes)],
+      });
+    return true;
+  });
+}
