@@ -17,6 +17,8 @@ export const mailTemplates = [
   'signupCancelled',
   'cancelUndone',
   'resumeSignup',
+  'shareInvitation',
+  'shareOpened',
 ] as const;
 export type MailTemplate = (typeof mailTemplates)[number];
 /** `details`: lines already in the recipient's language (what was chosen), shown as a list. */

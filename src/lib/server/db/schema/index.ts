@@ -4,3 +4,4 @@ export * from './team.ts';
 export * from './accounts.ts';
 export * from './security.ts';
 export * from './registrations.ts';
+export * from './reports.ts';
