@@ -19,8 +19,17 @@ describe('migrations', () => {
     const tables = await rows<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`);
     expect(tables.map((t) => t.table_name)).toEqual([
       'access_log',
+      'contact_notes',
+      'conversation_duo',
+      'conversation_proposals',
+      'conversation_reminders',
+      'conversations',
+      'follow_up_offers',
       'locations',
       'mail_outbox',
+      'naaste_invitations',
+      'planning_events',
+      'planning_requests',
       'rate_limits',
       'recovery_codes',
       'regions',
@@ -41,6 +50,10 @@ describe('migrations', () => {
         'mail_outbox_due_idx',
         'registrations_open_queue_idx',
         'registrations_contacted_idx',
+        'registrations_first_conversation_idx',
+        'conversations_confirmed_starts_idx',
+        'conversation_duo_member_idx',
+        'conversation_reminders_due_idx',
       ]),
     );
   });

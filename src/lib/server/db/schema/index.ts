@@ -4,4 +4,6 @@ export * from './team.ts';
 export * from './accounts.ts';
 export * from './security.ts';
 export * from './registrations.ts';
+export * from './planning.ts';
+export * from './offers.ts';
 export * from './reports.ts';

@@ -1,5 +1,9 @@
-import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { integer, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns.ts';
+
+/** Whether a duo without a member who is not a GGZ professional is only flagged or refused. */
+export const duoRules = ['warn', 'block'] as const;
+export const duoRule = pgEnum('duo_rule', duoRules);
 
 // One row per region the portal serves. The age range is a subsidy condition, not a rule of the
 // conversation, so it is a setting; the postcode areas decide who is "in the region".
@@ -15,5 +19,16 @@ export const regions = pgTable('regions', {
   expectedContactDays: integer('expected_contact_days').notNull().default(10),
   contactEmail: text('contact_email').notNull(),
   contactPhone: text('contact_phone').notNull(),
+  /** 60 or 90: the length a planner's proposal starts with. */
+  defaultDurationMinutes: integer('default_duration_minutes').notNull().default(60),
+  /** How long before a confirmed conversation the reminder goes out. */
+  reminderLeadHours: integer('reminder_lead_hours').notNull().default(24),
+  /** Kept after a sign-up closes, then erased (housekeeping). */
+  retentionDays: integer('retention_days').notNull().default(365),
+  /** A sign-up without a report closes this many days after its last conversation. */
+  closeAfterDays: integer('close_after_days').notNull().default(90),
+  duoRule: duoRule('duo_rule').notNull().default('warn'),
+  /** Minutes a member needs between conversations at two different places (none for online). */
+  travelBufferMinutes: integer('travel_buffer_minutes').notNull().default(30),
   ...timestamps,
 });

@@ -50,6 +50,12 @@ export const registrations = pgTable(
     callMeAfterCancel: boolean('call_me_after_cancel').notNull().default(false),
     /** What a cancelled sign-up was before, so the resident can undo the cancel; cleared once staff act on it. */
     statusBeforeCancel: registrationStatus('status_before_cancel'),
+    /** Set by the first conversation held: the waiting time to a first conversation. */
+    firstConversationAt: timestamp('first_conversation_at', { withTimezone: true }),
+    /** After the report, or the region's close_after_days after the last conversation. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Optimistic lock for planners: each planning change bumps it (planning_events says what). */
+    planningVersion: integer('planning_version').notNull().default(1),
     /** Idempotency: the draft a sign-up came from, so a double submit makes one sign-up. */
     draftId: text('draft_id').unique(),
     ...timestamps,
@@ -64,6 +70,9 @@ export const registrations = pgTable(
     index('registrations_contacted_idx')
       .on(t.regionId, t.createdAt)
       .where(sql`${t.firstContactAt} is not null`),
+    index('registrations_first_conversation_idx')
+      .on(t.regionId, t.createdAt)
+      .where(sql`${t.firstConversationAt} is not null`),
     index('registrations_resident_idx').on(t.residentId),
   ],
 );
