@@ -36,7 +36,10 @@ const PASS_MINUTES = 30;
 /** The share behind a link if it may be opened now; unknown, ended, withdrawn and locked look the same. */
 export async function findOpenShare(db: Db, token: string, now = new Date()): Promise<ShareRow | null> {
   if (!/^[a-z2-7]{20,64}$/.test(token)) return null;
-  const [share] = await db.select().from(reportShares).where(eq(reportShares.tokenHash, hashToken(token)));
+  const [share] = await db
+    .select()
+    .from(reportShares)
+    .where(eq(reportShares.tokenHash, hashToken(token)));
   return share && isOpen(share, now) ? share : null;
 }
 

@@ -52,8 +52,22 @@ export async function createShare(db: Db, residentId: string, input: NewShare, c
       endsAt: input.endsAt,
       notifyFirstOpen: input.notifyFirstOpen,
     });
-    await queueMail(tx, { to: input.email, lang: ctx.lang, template: 'shareInvitation', values: { name: input.name, link: mailLink(`/gedeeld/${token}`, ctx.lang) } });
-    await logAccess(tx, { actorId: residentId, actorRole: 'resident', subjectId: residentId, object: `report:${reportId}`, action: 'shared', authority: 'self', ipPrefix: ctx.ipPrefix, detail: { share: id, relation: input.relation, scope: input.scope } });
+    await queueMail(tx, {
+      to: input.email,
+      lang: ctx.lang,
+      template: 'shareInvitation',
+      values: { name: input.name, link: mailLink(`/gedeeld/${token}`, ctx.lang) },
+    });
+    await logAccess(tx, {
+      actorId: residentId,
+      actorRole: 'resident',
+      subjectId: residentId,
+      object: `report:${reportId}`,
+      action: 'shared',
+      authority: 'self',
+      ipPrefix: ctx.ipPrefix,
+      detail: { share: id, relation: input.relation, scope: input.scope },
+    });
     return { code };
   });
 }
@@ -65,7 +79,16 @@ export async function listShares(db: Db, residentId: string, now = new Date()): 
   const opens = await db
     .select({ authority: accessLog.authority, at: accessLog.at })
     .from(accessLog)
-    .where(and(eq(accessLog.subjectId, residentId), eq(accessLog.action, 'viewed'), inArray(accessLog.authority, shares.map((s) => `share:${s.id}`))))
+    .where(
+      and(
+        eq(accessLog.subjectId, residentId),
+        eq(accessLog.action, 'viewed'),
+        inArray(
+          accessLog.authority,
+          shares.map((s) => `share:${s.id}`),
+        ),
+      ),
+    )
     .orderBy(asc(accessLog.at));
   return shares.map((s) => ({
     id: s.id,
@@ -90,7 +113,16 @@ export async function changeShare(db: Db, residentId: string, shareId: string, c
       .where(and(eq(reportShares.id, shareId), eq(reportShares.residentId, residentId)))
       .returning();
     if (!row) return null;
-    await logAccess(tx, { actorId: residentId, actorRole: 'resident', subjectId: residentId, object: `report:${row.reportId}`, action: code ? 'renewed' : 'withdrew', authority: 'self', ipPrefix: ctx.ipPrefix, detail: { share: shareId } });
+    await logAccess(tx, {
+      actorId: residentId,
+      actorRole: 'resident',
+      subjectId: residentId,
+      object: `report:${row.reportId}`,
+      action: code ? 'renewed' : 'withdrew',
+      authority: 'self',
+      ipPrefix: ctx.ipPrefix,
+      detail: { share: shareId },
+    });
     return { code };
   });
 }

@@ -2,6 +2,7 @@ import { boolean, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid
 import { id, timestamps } from './columns.ts';
 import { users } from './accounts.ts';
 import { registrations } from './registrations.ts';
+import { conversations } from './planning.ts';
 import { reportStatuses } from '../../reports/rules.ts';
 import { relations, scopes } from '../../sharing/rules.ts';
 
@@ -16,9 +17,12 @@ export const reports = pgTable(
     id: id(),
     registrationId: uuid('registration_id')
       .notNull()
-      .references(() => registrations.id),
+      .references(() => registrations.id, { onDelete: 'cascade' }),
     /** One report per held conversation; a follow-up conversation gets its own. */
-    conversationId: uuid('conversation_id').notNull().unique(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .unique()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
     status: reportStatus('status').notNull().default('draft'),
     /** The version being written or read now; approved ones are kept in report_versions. */
     version: integer('version').notNull().default(1),
@@ -70,7 +74,7 @@ export const reportShares = pgTable(
       .references(() => reports.id, { onDelete: 'cascade' }),
     residentId: uuid('resident_id')
       .notNull()
-      .references(() => users.id),
+      .references(() => users.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull().unique(),
     codeHash: text('code_hash').notNull(),
     /** Sealed JSON: recipient name, e-mail, the resident's message. */
