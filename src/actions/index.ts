@@ -3,5 +3,7 @@ import { admin } from './admin.ts';
 import { auth } from './auth.ts';
 import { rethrowUnexpected } from './rethrow.ts';
 import { signup } from './signup.ts';
+import { report } from './report.ts';
+import { sharing } from './sharing.ts';
 
-export const server = rethrowUnexpected({ auth, account, admin, signup });
+export const server = rethrowUnexpected({ auth, account, admin, signup, report, sharing });

@@ -37,7 +37,7 @@ describe('the spider web island on the server', () => {
   it('renders labelled number fields that post without JavaScript when editable', () => {
     const { body } = render(PositiveHealth, { props: { id: 'pg', labels, scores, text, editable: true, errors: { daily: 'Kies 0 tot 10.' } } });
     expect(body).toMatch(/<label for="pg-body">label-body<\/label>/);
-    expect(body).toMatch(/name="score_body"[^>]*value="10"|value="10"[^>]*name="score_body"/);
+    expect(body).toMatch(/name="score-body"[^>]*value="10"|value="10"[^>]*name="score-body"/);
     expect(body).toContain('aria-describedby="pg-daily-error"');
     expect(body).toContain('Kies 0 tot 10.');
   });

@@ -55,6 +55,8 @@ describe('route table', () => {
       '/aanmelden/later',
       '/aanmelden/buiten-de-regeling',
       '/aanmelden/verder/[token]',
+      // A shared report: the link and its access code are the guard (sharing/open.ts).
+      '/gedeeld/[token]',
     ]);
     const pages = pageRoutes(path.resolve(import.meta.dirname, '../../src/pages'));
     expect(pages.filter((p) => !known.has(p))).toEqual([]);

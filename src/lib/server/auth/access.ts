@@ -13,6 +13,11 @@ export const protectedPages = {
   partner: { path: '/partner', roles: ['partner'] },
   team: { path: '/team', roles: team },
   admin: { path: '/team/beheer', roles: ['admin'] },
+  report: { path: '/mijn/verslag', roles: ['resident'] },
+  shares: { path: '/mijn/verslag/delen', roles: ['resident'] },
+  whoLooked: { path: '/mijn/wie-keek', roles: ['resident'] },
+  reportEditor: { path: '/team/verslag', roles: ['worker'] },
+  emergencyAccess: { path: '/team/noodtoegang', roles: ['admin'] },
 } as const satisfies Record<string, { path: string; roles: readonly Role[] }>;
 
 export const protectedActions = {
@@ -24,6 +29,12 @@ export const protectedActions = {
   'signup.cancel': ['resident'],
   'signup.undoCancel': ['resident'],
   'signup.startChange': ['resident'],
+  'report.save': ['worker'],
+  'report.duoStep': ['worker'],
+  'report.answer': ['resident'],
+  'report.emergency': ['admin'],
+  'sharing.create': ['resident'],
+  'sharing.change': ['resident'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
@@ -48,6 +59,8 @@ export const publicActions = [
   'signup.finish',
   'signup.resumeLater',
   'signup.resume',
+  // A share's recipient has no account: the link and the access code are the proof.
+  'sharing.open',
 ] as const;
 
 export type ProtectedPage = keyof typeof protectedPages;

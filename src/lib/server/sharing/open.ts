@@ -7,6 +7,7 @@ import { hit } from '../auth/rate-limit.ts';
 import { limits } from '../auth/rate-limit-rules.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { keyedHash } from '../crypto/keyed-hash.ts';
+import { cookieName } from '../http/cookies.ts';
 import { queueMail } from '../mail/queue.ts';
 import { openDetails } from '../registrations/queries.ts';
 import { openContent, type ApprovedContent } from '../reports/content.ts';
@@ -31,7 +32,10 @@ export type SharedView = {
   content: Partial<ReportContent> & { addition?: string | null };
 };
 
-const PASS_MINUTES = 30;
+export const PASS_MINUTES = 30;
+
+/** One pass at a time: it names its share, so it opens no other. */
+export const passCookie = (): string => cookieName('hog_share_pass');
 
 /** The share behind a link if it may be opened now; unknown, ended, withdrawn and locked look the same. */
 export async function findOpenShare(db: Db, token: string, now = new Date()): Promise<ShareRow | null> {
@@ -45,9 +49,7 @@ export async function findOpenShare(db: Db, token: string, now = new Date()): Pr
 
 export const passValue = (shareId: string, until: number): string => `${until}.${keyedHash(`share-pass:${shareId}:${until}`)}`;
 
-export function newPass(shareId: string, now = new Date()): { value: string; maxAge: number } {
-  return { value: passValue(shareId, now.getTime() + PASS_MINUTES * 60_000), maxAge: PASS_MINUTES * 60 };
-}
+export const newPass = (shareId: string, now = new Date()): string => passValue(shareId, now.getTime() + PASS_MINUTES * 60_000);
 
 export function passValid(shareId: string, pass: string | undefined, now = new Date()): boolean {
   const until = Number(pass?.split('.')[0]);
