@@ -9,6 +9,8 @@ import { insertUser, requestContext } from '../builders/accounts.ts';
 import { lastMailTo } from './mail.ts';
 import { buildReportContent, insertHeldConversation, insertWorker } from '../builders/reports.ts';
 import { useTestDatabase } from './database.ts';
+import { seedDemo } from '../../src/lib/server/demo/seed.ts';
+import { DEMO_SHARE } from '../../src/lib/server/demo/reports.ts';
 
 const database = useTestDatabase();
 const ctx = requestContext;
@@ -154,5 +156,17 @@ describe('sharing', () => {
     expect(await findOpenShare(database.db, 'a'.repeat(32))).toBeNull();
     expect(await findOpenShare(database.db, "x' or 1=1 --")).toBeNull();
     expect((await tryCode(database.db, 'b'.repeat(32), 'AAAAAAAA', { ...ctx, ipPrefix: '198.51.100.0/24' })).result).toBe('gone');
+  });
+});
+
+describe('the demo region', () => {
+  it('has a report shared with a GP, opened with the documented link and code, next steps only', async () => {
+    await seedDemo(database.db);
+    const token = DEMO_SHARE.path.split('/').at(-1)!;
+    const opened = await tryCode(database.db, token, DEMO_SHARE.code, { ...ctx, ipPrefix: '203.0.113.0/24' });
+    expect(opened.result).toBe('ok');
+    const view = await readShared(database.db, opened.share!, ctx);
+    expect(view).toMatchObject({ sharedBy: 'Sam', relation: 'huisarts', scope: 'next_steps' });
+    expect(Object.keys(view!.content)).toEqual(['nextSteps', 'offerIds']);
   });
 });

@@ -6,6 +6,7 @@ import { seal } from '../crypto/seal.ts';
 import { demoAccounts, DEMO_PASSWORD } from './accounts.ts';
 import { demoLocations, demoRegion, demoTeam } from './region.ts';
 import { invalidateLocations } from '../locations/queries.ts';
+import { seedDemoReports } from './reports.ts';
 
 /** Seeds the fictional region once; a second start finds it and leaves everything as it is. */
 export async function seedDemo(db: Db): Promise<'seeded' | 'present'> {
@@ -27,6 +28,7 @@ export async function seedDemo(db: Db): Promise<'seeded' | 'present'> {
         totpEnabledAt: totpSecret ? now : null,
       })),
     );
+    await seedDemoReports(tx, region.id);
     return 'seeded' as const;
   });
   if (result === 'seeded') invalidateLocations();
