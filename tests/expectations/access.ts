@@ -21,6 +21,7 @@ export const pageExpectations: Record<string, Role[]> = {
   '/team/beheer': ['admin'],
   // The report is the resident's: they read, approve, share it and see who looked.
   '/mijn/verslag': ['resident'],
+  '/mijn/verslag/pdf': ['resident'],
   '/mijn/verslag/delen': ['resident'],
   '/mijn/wie-keek': ['resident'],
   // Only HOG-medewerkers write reports (and then only their own duo's); planners never read them.

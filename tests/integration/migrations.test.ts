@@ -33,6 +33,7 @@ describe('migrations', () => {
       'rate_limits',
       'recovery_codes',
       'regions',
+      'registration_confirmations',
       'registrations',
       'sessions',
       'signup_drafts',
@@ -54,6 +55,10 @@ describe('migrations', () => {
         'conversations_confirmed_starts_idx',
         'conversation_duo_member_idx',
         'conversation_reminders_due_idx',
+        'registrations_partner_idx',
+        'registrations_contact_email_idx',
+        'registrations_unconfirmed_idx',
+        'registration_confirmations_registration_idx',
       ]),
     );
   });

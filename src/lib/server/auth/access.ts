@@ -14,6 +14,7 @@ export const protectedPages = {
   team: { path: '/team', roles: team },
   admin: { path: '/team/beheer', roles: ['admin'] },
   report: { path: '/mijn/verslag', roles: ['resident'] },
+  reportPdf: { path: '/mijn/verslag/pdf', roles: ['resident'] },
   shares: { path: '/mijn/verslag/delen', roles: ['resident'] },
   whoLooked: { path: '/mijn/wie-keek', roles: ['resident'] },
   reportEditor: { path: '/team/verslag', roles: ['worker'] },

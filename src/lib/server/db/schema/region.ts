@@ -17,6 +17,10 @@ export const regions = pgTable('regions', {
   postcodeAreas: text('postcode_areas').array().notNull().default([]),
   /** Shown as the expected time until first contact while there is too little real data. */
   expectedContactDays: integer('expected_contact_days').notNull().default(10),
+  /** A partner's sign-up the resident has not confirmed: remind the partner after this many days ... */
+  confirmationReminderDays: integer('confirmation_reminder_days').notNull().default(14),
+  /** ... and delete it after this many (the confirmation code expires then too). */
+  confirmationDeleteDays: integer('confirmation_delete_days').notNull().default(30),
   contactEmail: text('contact_email').notNull(),
   contactPhone: text('contact_phone').notNull(),
   /** 60 or 90: the length a planner's proposal starts with. */
