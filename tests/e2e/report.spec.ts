@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/accounts.ts';
 import { mailTo, signInAs, signInWithPassword } from './accounts.ts';
 import { axeViolations } from './pages.ts';
@@ -79,6 +81,10 @@ async function journey(browser: Browser, js: boolean, email: string, name: strin
   await expectAxeClean(resident, js);
   await resident.getByRole('button', { name: 'Verslag goedkeuren' }).click();
   await expect(resident.getByText('Je hebt het verslag goedgekeurd.')).toBeVisible();
+  const [download] = await Promise.all([resident.waitForEvent('download'), resident.getByRole('link', { name: 'Download als PDF' }).click()]);
+  const pdf = await extractText(await getDocumentProxy(new Uint8Array(readFileSync((await download.path())!))), { mergePages: true });
+  expect(pdf.text).toContain('Ik raakte mijn werk kwijt. <script>alert(1)</script>');
+  expect(pdf.text).toContain('Mijn hond heet Bo.');
 
   const gp = `huisarts-${Date.now()}-${js ? 'js' : 'nojs'}@oostveld.example`;
   await resident.goto('/mijn/verslag/delen');

@@ -19,9 +19,17 @@ export const GET: APIRoute = async ({ locals, url }) => {
   if (!report || !version) return new Response(null, { status: 404 });
   const t = getT(locals.lang, 'report');
   const date = new Intl.DateTimeFormat(locals.lang, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(version.approvedAt);
-  const pdf = await reportPdf(version, await offersByIds(db, version.content.offerIds, locals.lang), locals.lang, t, date);
-  await logAccess(db, { actorId: user.id, actorRole: 'resident', subjectId: user.id, object: `report:${report.id}`, action: 'downloaded', authority: 'self', ipPrefix: locals.ipPrefix });
-  return new Response(pdf, {
+  const pdf = await reportPdf(version, await offersByIds(db, version.content.offerIds, locals.lang), locals.lang, (key, values = {}) => t(key, values), date);
+  await logAccess(db, {
+    actorId: user.id,
+    actorRole: 'resident',
+    subjectId: user.id,
+    object: `report:${report.id}`,
+    action: 'downloaded',
+    authority: 'self',
+    ipPrefix: locals.ipPrefix,
+  });
+  return new Response(new Blob([pdf as Uint8Array<ArrayBuffer>]), {
     headers: {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="${t('pdf.fileName', { version: version.version })}"`,
