@@ -45,6 +45,8 @@ describe('end date', () => {
     expect(endDateProblem(later(-1), now)).toBe('past');
     expect(endDateProblem(later(365), now)).toBeNull();
     expect(endDateProblem(later(367), now)).toBe('tooFar');
+    expect(endDateProblem(endOfChosenDay('2026-02-31'), now)).toBe('invalid');
+    expect(endDateProblem(endOfChosenDay('2026-13-45'), now)).toBe('invalid');
   });
 
   it('ends a chosen day at its close in Dutch time, winter and summer', () => {

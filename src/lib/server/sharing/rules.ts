@@ -34,13 +34,16 @@ export const defaultEndDate = (now: Date): Date => new Date(now.getTime() + DEFA
 /** A chosen end date (a calendar day, yyyy-mm-dd) ends at the close of that day in the Netherlands. */
 export function endOfChosenDay(day: string): Date {
   const asUtc = new Date(`${day}T23:59:59Z`);
+  // A day that does not exist (31 February, month 13) is an invalid date; endDateProblem refuses it.
+  if (Number.isNaN(asUtc.getTime()) || asUtc.toISOString().slice(0, 10) !== day) return new Date(Number.NaN);
   // The Dutch offset on that day (+1 in winter, +2 in summer), read from the clock there.
   const there = new Date(asUtc.toLocaleString('en-US', { timeZone: 'Europe/Amsterdam' }));
   const here = new Date(asUtc.toLocaleString('en-US', { timeZone: 'UTC' }));
   return new Date(asUtc.getTime() - (there.getTime() - here.getTime()));
 }
 
-export function endDateProblem(endsAt: Date, now: Date): 'past' | 'tooFar' | null {
+export function endDateProblem(endsAt: Date, now: Date): 'invalid' | 'past' | 'tooFar' | null {
+  if (Number.isNaN(endsAt.getTime())) return 'invalid';
   if (endsAt <= now) return 'past';
   if (endsAt.getTime() - now.getTime() > MAX_SHARE_DAYS * DAY_MS) return 'tooFar';
   return null;
