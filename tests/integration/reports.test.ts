@@ -86,6 +86,11 @@ describe('writing the report together', () => {
       [2, 'phone'],
       [1, 'resident'],
     ]);
+    // Approved by phone: the PDF goes to the address from the sign-up, in the same transaction.
+    const mail = (await lastMailTo(database.db, held.resident.email))!;
+    expect(mail.subject).toBe('Je verslag');
+    expect(mail.attachments).toEqual([expect.objectContaining({ filename: 'mijn-verslag-versie-2.pdf', contentType: 'application/pdf' })]);
+    expect(Buffer.from(mail.attachments![0]!.content, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('belongs to its resident only', async () => {

@@ -3,7 +3,9 @@ import { seal, unseal } from '../crypto/seal.ts';
 import type { mailOutbox } from '../db/schema/index.ts';
 
 /** `fromName`: a discreet mail's sender name (a first name); null or absent: MAIL_FROM as set. */
-export type OutgoingMail = { to: string; fromName?: string | null; subject: string; text: string; html: string };
+export type Attachment = { filename: string; content: string; encoding: 'base64'; contentType: string };
+/** `attachments`: handed to nodemailer as they are (the approved report's PDF). */
+export type OutgoingMail = { to: string; fromName?: string | null; subject: string; text: string; html: string; attachments?: Attachment[] };
 
 export const sealMessage = (mail: OutgoingMail): string => seal(JSON.stringify(mail));
 

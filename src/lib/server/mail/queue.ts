@@ -3,11 +3,11 @@ import { mailOutbox } from '../db/schema/index.ts';
 import { config } from '../config.ts';
 import { hit } from '../auth/rate-limit.ts';
 import { limits } from '../auth/rate-limit-rules.ts';
-import { sealMessage } from './message.ts';
+import { sealMessage, type Attachment } from './message.ts';
 import { renderMail, type MailTemplate, type MailValues } from './templates.ts';
 
 /** `discreet`: the resident said the service's name may not be in their mail (see templates.ts). */
-type QueueOptions = { to: string; lang: string; template: MailTemplate; values: MailValues; discreet?: boolean };
+type QueueOptions = { to: string; lang: string; template: MailTemplate; values: MailValues; discreet?: boolean; attachments?: Attachment[] };
 
 /**
  * Writes a message to the outbox, sealed, inside the caller's transaction: it goes out only if
@@ -15,7 +15,11 @@ type QueueOptions = { to: string; lang: string; template: MailTemplate; values: 
  * No address gets more than a few messages an hour, whatever asks for them: above that the
  * message is dropped (and said so in the log), so nobody can use the portal to flood a mailbox.
  */
-export async function queueMail(db: Db, { to, lang, template, values, discreet = false }: QueueOptions, smtp = !!config().mail.smtpUrl): Promise<boolean> {
+export async function queueMail(
+  db: Db,
+  { to, lang, template, values, discreet = false, attachments }: QueueOptions,
+  smtp = !!config().mail.smtpUrl,
+): Promise<boolean> {
   const quota = await hit(db, `mail:to:${to.trim().toLowerCase()}`, limits.mailPerRecipient);
   if (!quota.allowed) {
     console.warn(`mail: ${template} not queued, its recipient had ${limits.mailPerRecipient.max} messages this hour`);
@@ -23,6 +27,9 @@ export async function queueMail(db: Db, { to, lang, template, values, discreet =
   }
   await db
     .insert(mailOutbox)
-    .values({ sealedMessage: sealMessage({ to, ...renderMail(template, lang, values, { discreet }) }), status: smtp ? 'pending' : 'held' });
+    .values({
+      sealedMessage: sealMessage({ to, ...renderMail(template, lang, values, { discreet }), ...(attachments ? { attachments } : {}) }),
+      status: smtp ? 'pending' : 'held',
+    });
   return true;
 }

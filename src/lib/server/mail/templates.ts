@@ -19,6 +19,7 @@ export const mailTemplates = [
   'resumeSignup',
   'shareInvitation',
   'shareOpened',
+  'reportApproved',
 ] as const;
 export type MailTemplate = (typeof mailTemplates)[number];
 /** `details`: lines already in the recipient's language (what was chosen), shown as a list. */

@@ -6,6 +6,7 @@ import type { RequestContext } from '../accounts/context.ts';
 import { openDetails } from '../registrations/queries.ts';
 import { emptyContent, openContent, openText, sealContent } from './content.ts';
 import { approve, type Report } from './resident.ts';
+import { mailApprovedReport } from './mail.ts';
 import { duoMayEdit, nextStatus, type ReportContent } from './rules.ts';
 
 // The duo's side: only the two members of a held conversation's duo write and read its report.
@@ -97,7 +98,8 @@ export async function changeAsDuo(db: Db, userId: string, conversationId: string
       await tx.update(reports).set({ status, version: report.version + 1, sealedAddition: null, sealedChangeRequest: null }).where(eq(reports.id, report.id));
     } else {
       if (!report || !nextStatus(report.status, 'approve')) return null;
-      await approve(tx, report, 'phone', userId);
+      const version = await approve(tx, report, 'phone', userId);
+      await mailApprovedReport(tx, registration, version, ctx);
       status = 'approved';
     }
     await logDuo(tx, userId, registration.residentId, reportId!, step.kind === 'phoneApproval' ? 'approved' : 'changed', ctx);

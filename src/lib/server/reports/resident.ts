@@ -93,8 +93,9 @@ export async function answerReport(db: Db, residentId: string, reportId: string,
 }
 
 /** Approval freezes this version with the resident's words; `recordedBy`: a team member on the phone. */
-export async function approve(tx: Db, report: Report, via: 'resident' | 'phone', recordedBy: string | null): Promise<void> {
+export async function approve(tx: Db, report: Report, via: 'resident' | 'phone', recordedBy: string | null): Promise<ApprovedVersion> {
   const content: ApprovedContent = { ...openContent(report.sealedContent), addition: openText(report.sealedAddition) };
   await tx.insert(reportVersions).values({ reportId: report.id, version: report.version, sealedContent: sealContent(content), approvedVia: via, recordedBy });
   await tx.update(reports).set({ status: 'approved', sealedChangeRequest: null }).where(eq(reports.id, report.id));
+  return { version: report.version, approvedAt: new Date(), approvedVia: via, content };
 }
