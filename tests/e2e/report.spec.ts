@@ -57,7 +57,10 @@ async function writeAndSend(worker: Page, name: string, js: boolean) {
   const before = await web.getAttribute('points');
   if (js) await expect(worker.locator('astro-island:not([ssr])')).toHaveCount(1);
   await worker.getByLabel('Lichaam').fill('8');
-  await worker.getByLabel('Meedoen').fill('4');
+  // By keyboard: the arrow keys step a number field, and the web follows.
+  await worker.getByLabel('Meedoen').focus();
+  for (let i = 0; i < 4; i++) await worker.keyboard.press('ArrowUp');
+  await expect(worker.getByLabel('Meedoen')).toHaveValue('4');
   // With JavaScript the island redraws the web as the numbers change; without, the form posts them.
   if (js) await expect(web).not.toHaveAttribute('points', before!);
   await expectAxeClean(worker, js);
@@ -158,9 +161,12 @@ test('the demo share: wrong, tampered and unknown links look the same', async ({
 
 test('the report pages without an island ship no JavaScript and pass axe', async ({ browser }) => {
   const resident = await context(browser, true);
+  await resident.setViewportSize({ width: 320, height: 640 });
   await signInWithPassword(resident, 'inwoner@oostveld.example', DEMO_PASSWORD);
   for (const address of ['/mijn/verslag', '/mijn/verslag/delen', '/mijn/wie-keek', '/en/mijn/verslag']) {
     await resident.goto(address);
+    // 320 px wide: nothing sticks out sideways (the who-looked table scrolls inside its own box).
+    expect(await resident.evaluate(() => document.documentElement.scrollWidth), address).toBeLessThanOrEqual(320);
     await expect(resident.locator('script[src], astro-island')).toHaveCount(0);
     // The spider web is drawn on the server here, with its table beside it.
     if (address.endsWith('/verslag')) await expect(resident.getByRole('img', { name: /Scores|scores/ })).toBeVisible();

@@ -25,11 +25,9 @@ export async function queueMail(
     console.warn(`mail: ${template} not queued, its recipient had ${limits.mailPerRecipient.max} messages this hour`);
     return false;
   }
-  await db
-    .insert(mailOutbox)
-    .values({
-      sealedMessage: sealMessage({ to, ...renderMail(template, lang, values, { discreet }), ...(attachments ? { attachments } : {}) }),
-      status: smtp ? 'pending' : 'held',
-    });
+  await db.insert(mailOutbox).values({
+    sealedMessage: sealMessage({ to, ...renderMail(template, lang, values, { discreet }), ...(attachments ? { attachments } : {}) }),
+    status: smtp ? 'pending' : 'held',
+  });
   return true;
 }
