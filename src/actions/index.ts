@@ -5,5 +5,7 @@ import { planning } from './planning.ts';
 import { rethrowUnexpected } from './rethrow.ts';
 import { partner } from './partner.ts';
 import { signup } from './signup.ts';
+import { report } from './report.ts';
+import { sharing } from './sharing.ts';
 
-export const server = rethrowUnexpected({ auth, account, admin, signup, partner, planning });
+export const server = rethrowUnexpected({ auth, account, admin, signup, partner, planning, report, sharing });

@@ -50,6 +50,12 @@ const special: Record<string, string> = {
   '/team/aanmelding/[id]': 'planning',
   '/team/gesprekken': 'planning',
   '/naaste/[token]': 'planning',
+  '/mijn/verslag': 'report',
+  '/mijn/verslag/delen': 'report',
+  '/mijn/wie-keek': 'report',
+  '/gedeeld/[token]': 'report',
+  '/team/verslag': 'report',
+  '/team/noodtoegang': 'report',
 };
 
 /** One page, in one language: it answers, has one h1, and axe finds nothing. */
@@ -212,4 +218,26 @@ test('the planning pages pass axe in every language', async ({ page, browser, ba
   await worker.context().close();
   // A link that no longer works still answers with a page that says so.
   await inEveryLanguage(page, '/naaste/abcdefghijklmnopqrstuvwxyz234567');
+});
+
+test('the report pages, the shared page and the editor pass axe in every language', async ({ page, browser, baseURL }) => {
+  test.setTimeout(240_000);
+  await signInWithPassword(page, 'inwoner@oostveld.example', DEMO_PASSWORD);
+  for (const route of ['/mijn/verslag', '/mijn/verslag/delen', '/mijn/wie-keek']) await inEveryLanguage(page, route);
+  const recipient = await (await browser.newContext({ baseURL: baseURL! })).newPage();
+  await inEveryLanguage(recipient, '/gedeeld/demogedeeldverslagoostveld');
+  await inEveryLanguage(recipient, '/gedeeld/onbekend', 404);
+  await recipient.goto('/gedeeld/demogedeeldverslagoostveld');
+  await recipient.getByLabel('Toegangscode').fill('DEMO-CODE');
+  await recipient.getByRole('button', { name: 'Openen' }).click();
+  await inEveryLanguage(recipient, '/gedeeld/demogedeeldverslagoostveld');
+  await recipient.context().close();
+  const worker = await (await browser.newContext({ baseURL: baseURL! })).newPage();
+  await signInAs(worker, 'worker');
+  await inEveryLanguage(worker, '/team/verslag');
+  await worker.context().close();
+  const admin = await (await browser.newContext({ baseURL: baseURL! })).newPage();
+  await signInAs(admin, 'admin');
+  await inEveryLanguage(admin, '/team/noodtoegang');
+  await admin.context().close();
 });

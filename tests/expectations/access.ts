@@ -30,6 +30,15 @@ export const pageExpectations: Record<string, Role[]> = {
   '/team/gesprekken': ['worker'],
   // The calendar file of the resident's own conversation.
   '/mijn/gesprek/[id].ics': ['resident'],
+  // The report is the resident's: they read, approve, share it and see who looked.
+  '/mijn/verslag': ['resident'],
+  '/mijn/verslag/pdf': ['resident'],
+  '/mijn/verslag/delen': ['resident'],
+  '/mijn/wie-keek': ['resident'],
+  // Only HOG-medewerkers write reports (and then only their own duo's); planners never read them.
+  '/team/verslag': ['worker'],
+  // Break-glass access with a typed reason is for an admin alone.
+  '/team/noodtoegang': ['admin'],
 };
 
 /** Every protected action. Everyone manages their own account; only an admin gives others access. */
@@ -65,6 +74,13 @@ export const actionExpectations: Record<string, Role[]> = {
   'planning.addPlace': ['admin'],
   'planning.saveSettings': ['admin'],
   'planning.addOffer': ['admin'],
+  'report.save': ['worker'],
+  'report.duoStep': ['worker'],
+  'report.answer': ['resident'],
+  'report.emergency': ['admin'],
+  // Sharing is the resident's decision alone: no partner, planner or worker shares for them.
+  'sharing.create': ['resident'],
+  'sharing.change': ['resident'],
 };
 
 /** Whether someone holding these roles may use a page or action (a person may hold several roles). */

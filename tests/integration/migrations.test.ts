@@ -35,6 +35,9 @@ describe('migrations', () => {
       'regions',
       'registration_confirmations',
       'registrations',
+      'report_shares',
+      'report_versions',
+      'reports',
       'sessions',
       'signup_drafts',
       'team_members',
@@ -59,6 +62,8 @@ describe('migrations', () => {
         'registrations_contact_email_idx',
         'registrations_unconfirmed_idx',
         'registration_confirmations_registration_idx',
+        'reports_registration_idx',
+        'report_shares_resident_idx',
       ]),
     );
   });

@@ -63,6 +63,8 @@ describe('route table', () => {
       // The resident confirms a partner's sign-up with a code or a mailed link: no account yet.
       '/bevestigen-aanmelding',
       '/bevestigen-aanmelding/[token]',
+      // A shared report: the link and its access code are the guard (sharing/open.ts).
+      '/gedeeld/[token]',
     ]);
     const pages = pageRoutes(path.resolve(import.meta.dirname, '../../src/pages'));
     expect(pages.filter((p) => !known.has(p))).toEqual([]);

@@ -20,6 +20,12 @@ export const protectedPages = {
   signupDetail: { path: '/team/aanmelding/[id]', roles: ['planner', 'admin'] },
   conversations: { path: '/team/gesprekken', roles: ['worker'] },
   residentCalendar: { path: '/mijn/gesprek/[id].ics', roles: ['resident'] },
+  report: { path: '/mijn/verslag', roles: ['resident'] },
+  reportPdf: { path: '/mijn/verslag/pdf', roles: ['resident'] },
+  shares: { path: '/mijn/verslag/delen', roles: ['resident'] },
+  whoLooked: { path: '/mijn/wie-keek', roles: ['resident'] },
+  reportEditor: { path: '/team/verslag', roles: ['worker'] },
+  emergencyAccess: { path: '/team/noodtoegang', roles: ['admin'] },
 } as const satisfies Record<string, { path: string; roles: readonly Role[] }>;
 
 export const protectedActions = {
@@ -47,6 +53,12 @@ export const protectedActions = {
   'planning.addPlace': ['admin'],
   'planning.saveSettings': ['admin'],
   'planning.addOffer': ['admin'],
+  'report.save': ['worker'],
+  'report.duoStep': ['worker'],
+  'report.answer': ['resident'],
+  'report.emergency': ['admin'],
+  'sharing.create': ['resident'],
+  'sharing.change': ['resident'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
@@ -75,6 +87,8 @@ export const publicActions = [
   'partner.confirmWithCode',
   'partner.confirmWithLink',
   'planning.naasteAnswer',
+  // A share's recipient has no account: the link and the access code are the proof.
+  'sharing.open',
 ] as const;
 
 export type ProtectedPage = keyof typeof protectedPages;

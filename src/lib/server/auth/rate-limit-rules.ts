@@ -23,6 +23,12 @@ export const limits = {
   requestsPerIp: { max: 20, windowMs: 60 * 60_000 },
   /** Confirmation codes (a partner's letter) tried from one network: a reference has only 5 of its own. */
   confirmCodesPerIp: { max: 30, windowMs: 60 * 60_000 },
+  /** Access codes typed for one shared report (the share itself locks at five wrong ones in a row). */
+  shareCodePerShare: { max: 10, windowMs: 15 * 60_000 },
+  /** Shared-report links tried from one network, whichever share: stops walking through links. */
+  shareOpensPerIp: { max: 30, windowMs: 15 * 60_000 },
+  /** Shares a resident makes per hour: each mails someone. */
+  sharesPerResident: { max: 10, windowMs: 60 * 60_000 },
   /** Invitations an admin sends per hour. */
   invitationsPerAdmin: { max: 50, windowMs: 60 * 60_000 },
 } satisfies Record<string, Limit>;

@@ -8,6 +8,9 @@ type DemoAccount = { email: string; name: string; roles: Role[]; organisation?: 
 
 export const demoAccounts: DemoAccount[] = [
   { email: 'inwoner@oostveld.example', name: 'Sam de Vries', roles: ['resident'] },
+  // Two more residents whose conversation was held and whose report is still to be written.
+  { email: 'kim@oostveld.example', name: 'Kim Jansen', roles: ['resident'] },
+  { email: 'noor@oostveld.example', name: 'Noor Visser', roles: ['resident'] },
   {
     email: 'buurtcoach@oostveld.example',
     name: 'Joyce Bakker',

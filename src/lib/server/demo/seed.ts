@@ -7,6 +7,7 @@ import { demoAccounts, DEMO_PASSWORD } from './accounts.ts';
 import { demoLocations, demoRegion, demoTeam } from './region.ts';
 import { invalidateLocations } from '../locations/queries.ts';
 import { seedDemoPlanning } from './planning.ts';
+import { seedDemoReports } from './reports.ts';
 
 /** Seeds the fictional region once; a second start finds it and leaves everything as it is. */
 export async function seedDemo(db: Db): Promise<'seeded' | 'present'> {
@@ -35,6 +36,7 @@ export async function seedDemo(db: Db): Promise<'seeded' | 'present'> {
       .insert(schema.teamMembers)
       .values(demoTeam.map(({ account, ...m }) => ({ ...m, regionId: region.id, userId: users.find((u) => u.email === account)?.id ?? null })));
     await seedDemoPlanning(tx, region.id, now);
+    await seedDemoReports(tx, region.id);
     return 'seeded' as const;
   });
   if (result === 'seeded') invalidateLocations();

@@ -3,8 +3,9 @@ import { seal, unseal } from '../crypto/seal.ts';
 import type { mailOutbox } from '../db/schema/index.ts';
 
 /** `fromName`: a discreet mail's sender name (a first name); null or absent: MAIL_FROM as set. */
-export type MailAttachment = { filename: string; content: string; contentType: string };
-/** `attachments`: small text files only (a calendar .ics), passed to nodemailer as they are. */
+/** A file sent with a mail: a calendar .ics as text, or the approved report's PDF in base64. */
+export type MailAttachment = { filename: string; content: string; contentType: string; encoding?: 'base64' };
+/** `attachments`: handed to nodemailer as they are. */
 export type OutgoingMail = { to: string; fromName?: string | null; subject: string; text: string; html: string; attachments?: MailAttachment[] };
 
 export const sealMessage = (mail: OutgoingMail): string => seal(JSON.stringify(mail));

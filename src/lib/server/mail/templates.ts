@@ -27,6 +27,9 @@ export const mailTemplates = [
   'naasteWithdrawn',
   'conversationReminder',
   'conversationChanged',
+  'shareInvitation',
+  'shareOpened',
+  'reportApproved',
 ] as const;
 export type MailTemplate = (typeof mailTemplates)[number];
 /** `details`: lines already in the recipient's language (what was chosen), shown as a list. */

@@ -6,3 +6,4 @@ export * from './security.ts';
 export * from './registrations.ts';
 export * from './planning.ts';
 export * from './offers.ts';
+export * from './reports.ts';

@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import { getT } from '../lib/i18n/index.ts';
+import { dimensions, type Scores } from '../lib/report/dimensions.ts';
+import { duoStepSchema, reportAnswerSchema, reportDraftSchema, emergencySchema } from '../lib/schemas/report.ts';
+import { getDb } from '../lib/server/db/client.ts';
+import { changeAsDuo } from '../lib/server/reports/duo.ts';
+import { answerReport } from '../lib/server/reports/resident.ts';
+import { emergencyRead } from '../lib/server/reports/emergency.ts';
+import { formAction, type FormFailure } from './form.ts';
+
+// The report's actions: thin, each calls one domain function. Whose report it is, is decided in
+// the query (the duo, the resident); someone else's id answers like an unknown one.
+const gone = (lang: string, values: Record<string, string> = {}): FormFailure => ({
+  ok: false,
+  errors: [{ field: '', message: getT(lang, 'report')('errors.notAvailable') }],
+  values,
+});
+
+function scoresFrom(input: z.output<typeof reportDraftSchema>): Scores | null {
+  const scores = Object.fromEntries(dimensions.map((d) => [d, (input as Record<string, unknown>)[`score-${d}`] ?? null])) as Scores;
+  return dimensions.some((d) => scores[d] !== null) ? scores : null;
+}
+
+export const report = {
+  /** The duo saves the draft, or sends it to the resident ("naar de inwoner"). */
+  save: formAction(
+    reportDraftSchema,
+    async (input, context, { ctx }) => {
+      const { user } = context.locals;
+      const content = {
+        answers: { happened: input.happened, resilience: input.resilience, direction: input.direction, needs: input.needs },
+        strengths: input.strengths,
+        nextSteps: input.nextSteps,
+        offerIds: input.offers,
+        scores: scoresFrom(input),
+      };
+      const status = await changeAsDuo(getDb(), user!.id, input.conversation, { kind: 'save', content, send: input.intent === 'send' }, ctx);
+      return status ? { ok: true, status } : gone(ctx.lang);
+    },
+    'report.save',
+  ),
+
+  /** A new version of an approved report, or an approval the resident gave by phone. */
+  duoStep: formAction(
+    duoStepSchema,
+    async (input, context, { ctx }) => {
+      const status = await changeAsDuo(getDb(), context.locals.user!.id, input.conversation, { kind: input.intent }, ctx);
+      return status ? { ok: true, status } : gone(ctx.lang);
+    },
+    'report.duoStep',
+  ),
+
+  /** The resident adds their words, asks for a change, or approves. */
+  answer: formAction(
+    reportAnswerSchema,
+    async (input, context, { ctx }) => {
+      const answer =
+        input.intent === 'approve' ? { kind: 'approve' as const } : { kind: input.intent, text: input.intent === 'addition' ? input.addition : input.change };
+      const done = await answerReport(getDb(), context.locals.user!.id, input.report, answer, ctx);
+      return done ? { ok: true, intent: input.intent } : gone(ctx.lang);
+    },
+    'report.answer',
+  ),
+
+  /** An admin's emergency access: a typed reason, logged and shown to the resident. */
+  emergency: formAction(
+    emergencySchema,
+    async (input, context, { ctx }) => {
+      const found = await emergencyRead(getDb(), context.locals.user!.id, input.reference, input.reason, ctx);
+      return found ? { ok: true, found } : gone(ctx.lang, { reference: input.reference });
+    },
+    'report.emergency',
+  ),
+};

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { dimensions, MAX_SCORE, MIN_SCORE } from '../report/dimensions.ts';
+import { relations, scopes } from '../server/sharing/rules.ts';
+
+// The report's forms: the duo's editor, the resident's answer, sharing and opening a share.
+// Messages are keys in the `validation` namespace, naming the question (GOV.UK style).
+const msg = (key: string) => ({ error: `validation:${key}` });
+const id = z.uuid(msg('format'));
+const text = (max: number) => z.string().trim().max(max).default('');
+/** An empty field is an open score; anything typed must be a whole number 0–10. */
+const score = z
+  .union([z.literal(''), z.coerce.number().int(msg('score')).min(MIN_SCORE, msg('score')).max(MAX_SCORE, msg('score'))], msg('score'))
+  .optional()
+  .transform((v) => (v === '' || v === undefined ? null : v));
+
+export const REPORT_TEXT_MAX = 4000;
+
+export const reportDraftSchema = z.object({
+  conversation: id,
+  intent: z.enum(['save', 'send'], msg('format')),
+  happened: text(REPORT_TEXT_MAX),
+  resilience: text(REPORT_TEXT_MAX),
+  direction: text(REPORT_TEXT_MAX),
+  needs: text(REPORT_TEXT_MAX),
+  strengths: text(REPORT_TEXT_MAX),
+  nextSteps: text(REPORT_TEXT_MAX),
+  offers: z
+    .array(z.uuid(msg('format')))
+    .max(20)
+    .default([]),
+  ...Object.fromEntries(dimensions.map((d) => [`score-${d}`, score])),
+});
+
+export const duoStepSchema = z.object({ conversation: id, intent: z.enum(['reopen', 'phoneApproval'], msg('format')) });
+
+/** One form per answer; the text field is named after it, so each error points at its own field. */
+export const reportAnswerSchema = z
+  .object({
+    report: id,
+    intent: z.enum(['addition', 'change', 'approve'], msg('format')),
+    addition: z.string().trim().max(2000).default(''),
+    change: z.string().trim().max(2000).default(''),
+  })
+  .refine((o) => o.intent !== 'addition' || o.addition.length > 0, { ...msg('reportAddition'), path: ['addition'] })
+  .refine((o) => o.intent !== 'change' || o.change.length > 0, { ...msg('reportChange'), path: ['change'] });
+
+export const shareSchema = z.object({
+  report: id,
+  name: z.string(msg('recipientName')).trim().min(1, msg('recipientName')).max(100),
+  relation: z.enum(relations, msg('relation')),
+  email: z.email(msg('email')).max(254),
+  scope: z.enum(scopes, msg('scope')),
+  endsOn: z.string(msg('shareEnd')).regex(/^\d{4}-\d{2}-\d{2}$/, msg('shareEnd')),
+  message: z.string().trim().max(500).default(''),
+  notify: z.literal('ja').optional(),
+});
+
+export const shareChangeSchema = z.object({ share: id, intent: z.enum(['withdraw', 'renew'], msg('format')) });
+
+export const shareCodeSchema = z.object({
+  token: z.string().min(20).max(64),
+  code: z.string(msg('shareCode')).trim().min(8, msg('shareCode')).max(20, msg('shareCode')),
+});
+
+export const emergencySchema = z.object({
+  reference: z.string(msg('signupReference')).trim().min(4, msg('signupReference')).max(20, msg('signupReference')),
+  reason: z.string(msg('emergencyReason')).trim().min(10, msg('emergencyReason')).max(500),
+});

@@ -1,0 +1,61 @@
+import { and, desc, eq, gte, like, lt, or } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { accessLog, users } from '../db/schema/index.ts';
+
+// "Wie keek" (NEN 7513 style): every look at or change of a resident's sign-up and report, from
+// the append-only access log, newest first, within a period the resident picks.
+
+export type Look = {
+  at: Date;
+  /** A person with an account, a share's recipient, or the resident themself. */
+  who: { kind: 'self' | 'person' | 'recipient'; name: string | null; role: string | null; organisation: string | null };
+  what: 'registration' | 'report';
+  action: string;
+  authority: 'self' | 'duo' | 'planner' | 'share' | 'partner' | 'emergency' | 'other';
+  reason: string | null;
+};
+
+export const MAX_LOOKS = 500;
+
+function authorityOf(authority: string, role: string | null): Look['authority'] {
+  if (authority === 'self' || authority === 'duo' || authority === 'emergency') return authority;
+  if (authority.startsWith('share:')) return 'share';
+  if (role === 'planner' || role === 'partner') return role;
+  return 'other';
+}
+
+/** The resident's own log entries in [from, to): the query is scoped to them. */
+export async function looksAt(db: Db, residentId: string, from: Date, to: Date): Promise<Look[]> {
+  const rows = await db
+    .select({ entry: accessLog, name: users.name, organisation: users.organisation })
+    .from(accessLog)
+    .leftJoin(users, eq(users.id, accessLog.actorId))
+    .where(
+      and(
+        eq(accessLog.subjectId, residentId),
+        or(like(accessLog.object, 'report:%'), like(accessLog.object, 'registration:%')),
+        gte(accessLog.at, from),
+        lt(accessLog.at, to),
+      ),
+    )
+    .orderBy(desc(accessLog.at))
+    .limit(MAX_LOOKS);
+  return rows.map(({ entry, name, organisation }) => {
+    const detail = entry.detail ?? {};
+    const authority = authorityOf(entry.authority, entry.actorRole);
+    const who: Look['who'] =
+      authority === 'self'
+        ? { kind: 'self', name: null, role: null, organisation: null }
+        : authority === 'share'
+          ? { kind: 'recipient', name: String(detail['recipient'] ?? ''), role: String(detail['relation'] ?? ''), organisation: null }
+          : { kind: 'person', name, role: entry.actorRole, organisation };
+    return {
+      at: entry.at,
+      who,
+      what: entry.object.startsWith('report:') ? 'report' : 'registration',
+      action: entry.action.replace(/^registration\./, ''),
+      authority,
+      reason: authority === 'emergency' ? String(detail['reason'] ?? '') : null,
+    };
+  });
+}

@@ -1,0 +1,21 @@
+import { seal, unseal } from '../crypto/seal.ts';
+import type { ReportContent } from './rules.ts';
+
+// The report is the resident's story: it is sealed as one JSON value, like a sign-up's details.
+
+/** An approved version: what the duo wrote and what the resident added, as approved. */
+export type ApprovedContent = ReportContent & { addition: string | null };
+
+export const sealContent = (content: ReportContent | ApprovedContent): string => seal(JSON.stringify(content));
+export const openContent = <T extends ReportContent = ReportContent>(sealed: string): T => JSON.parse(unseal(sealed)) as T;
+
+export const sealText = (text: string | null): string | null => (text ? seal(text) : null);
+export const openText = (sealed: string | null): string | null => (sealed ? unseal(sealed) : null);
+
+export const emptyContent = (): ReportContent => ({
+  answers: { happened: '', resilience: '', direction: '', needs: '' },
+  strengths: '',
+  nextSteps: '',
+  offerIds: [],
+  scores: null,
+});

@@ -1,0 +1,128 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { accessLog, registrations, reports, reportShares, reportVersions } from '../db/schema/index.ts';
+import { logAccess } from '../audit/log.ts';
+import { mailLink, type RequestContext } from '../accounts/context.ts';
+import { queueMail } from '../mail/queue.ts';
+import { seal, unseal } from '../crypto/seal.ts';
+import { hit } from '../auth/rate-limit.ts';
+import { limits } from '../auth/rate-limit-rules.ts';
+import { mayShare } from '../reports/rules.ts';
+import { hashAccessCode, newAccessCode, newShareLink } from './secrets.ts';
+import { shareState, type Relation, type Scope, type ShareState } from './rules.ts';
+
+export type Recipient = { name: string; email: string; message: string | null };
+export type NewShare = { reportId: string; relation: Relation; scope: Scope; endsAt: Date; notifyFirstOpen: boolean } & Recipient;
+export type ShareRow = typeof reportShares.$inferSelect;
+export type ShareSummary = { id: string; recipient: Recipient; relation: Relation; scope: Scope; endsAt: Date; state: ShareState; opens: Date[] };
+
+export const openRecipient = (share: ShareRow): Recipient => JSON.parse(unseal(share.sealedRecipient)) as Recipient;
+
+/** The resident's own report with at least one approved version, or null. */
+async function shareableReport(db: Db, residentId: string, reportId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: reports.id })
+    .from(reports)
+    .innerJoin(registrations, eq(registrations.id, reports.registrationId))
+    .where(and(eq(reports.id, reportId), eq(registrations.residentId, residentId)));
+  if (!row) return null;
+  const versions = await db.select({ v: reportVersions.version }).from(reportVersions).where(eq(reportVersions.reportId, row.id));
+  return mayShare(versions.length) ? row.id : null;
+}
+
+/** Makes the share and mails the link; the code is returned once, to be shown to the resident only. */
+export async function createShare(db: Db, residentId: string, input: NewShare, ctx: RequestContext): Promise<{ code: string } | 'notShareable' | 'throttled'> {
+  if (!(await hit(db, `share:resident:${residentId}`, limits.sharesPerResident)).allowed) return 'throttled';
+  return db.transaction(async (tx) => {
+    const reportId = await shareableReport(tx, residentId, input.reportId);
+    if (!reportId) return 'notShareable';
+    const { token, tokenHash } = newShareLink();
+    const id = crypto.randomUUID();
+    const code = newAccessCode();
+    const recipient: Recipient = { name: input.name, email: input.email, message: input.message };
+    await tx.insert(reportShares).values({
+      id,
+      reportId,
+      residentId,
+      tokenHash,
+      codeHash: hashAccessCode(id, code),
+      sealedRecipient: seal(JSON.stringify(recipient)),
+      relation: input.relation,
+      scope: input.scope,
+      endsAt: input.endsAt,
+      notifyFirstOpen: input.notifyFirstOpen,
+    });
+    await queueMail(tx, {
+      to: input.email,
+      lang: ctx.lang,
+      template: 'shareInvitation',
+      values: { name: input.name, link: mailLink(`/gedeeld/${token}`, ctx.lang) },
+    });
+    await logAccess(tx, {
+      actorId: residentId,
+      actorRole: 'resident',
+      subjectId: residentId,
+      object: `report:${reportId}`,
+      action: 'shared',
+      authority: 'self',
+      ipPrefix: ctx.ipPrefix,
+      detail: { share: id, relation: input.relation, scope: input.scope },
+    });
+    return { code };
+  });
+}
+
+/** Every share of the resident, newest first, with its state and each time it was opened. */
+export async function listShares(db: Db, residentId: string, now = new Date()): Promise<ShareSummary[]> {
+  const shares = await db.select().from(reportShares).where(eq(reportShares.residentId, residentId)).orderBy(desc(reportShares.createdAt));
+  if (shares.length === 0) return [];
+  const opens = await db
+    .select({ authority: accessLog.authority, at: accessLog.at })
+    .from(accessLog)
+    .where(
+      and(
+        eq(accessLog.subjectId, residentId),
+        eq(accessLog.action, 'viewed'),
+        inArray(
+          accessLog.authority,
+          shares.map((s) => `share:${s.id}`),
+        ),
+      ),
+    )
+    .orderBy(asc(accessLog.at));
+  return shares.map((s) => ({
+    id: s.id,
+    recipient: openRecipient(s),
+    relation: s.relation,
+    scope: s.scope,
+    endsAt: s.endsAt,
+    state: shareState(s, now),
+    opens: opens.filter((o) => o.authority === `share:${s.id}`).map((o) => o.at),
+  }));
+}
+
+type Change = { kind: 'withdraw' } | { kind: 'renew' };
+
+/** Withdraws a share at once, or renews a locked one with a new code (returned once). */
+export async function changeShare(db: Db, residentId: string, shareId: string, change: Change, ctx: RequestContext): Promise<{ code: string | null } | null> {
+  return db.transaction(async (tx) => {
+    const code = change.kind === 'renew' ? newAccessCode() : null;
+    const [row] = await tx
+      .update(reportShares)
+      .set(code ? { codeHash: hashAccessCode(shareId, code), codeFailures: 0 } : { withdrawnAt: new Date() })
+      .where(and(eq(reportShares.id, shareId), eq(reportShares.residentId, residentId)))
+      .returning();
+    if (!row) return null;
+    await logAccess(tx, {
+      actorId: residentId,
+      actorRole: 'resident',
+      subjectId: residentId,
+      object: `report:${row.reportId}`,
+      action: code ? 'renewed' : 'withdrew',
+      authority: 'self',
+      ipPrefix: ctx.ipPrefix,
+      detail: { share: shareId },
+    });
+    return { code };
+  });
+}
