@@ -25,9 +25,10 @@ describe('demo data', () => {
     expect(places.find((p) => p.kind === 'online')!.names!.en).toBe('Online, by video call');
     const team = await database.db.select().from(teamMembers);
     expect(new Set(team.map((m) => m.discipline))).toEqual(new Set(disciplines));
-    // Every planning state is there to look at: waiting, planned (with a duo tied to the demo worker), held.
+    // Every state is there to look at: waiting, planned (with a duo tied to the demo worker), held
+    // (planning), and a report approved and shared plus two held conversations awaiting their report.
     const signups = await database.db.select().from(registrations);
-    expect(signups.map((r) => r.status).sort()).toEqual(['held', 'planned', 'received']);
+    expect(signups.map((r) => r.status).sort()).toEqual(['held', 'held', 'held', 'planned', 'received', 'report_ready']);
     const planned = await database.db.select().from(conversations).where(eq(conversations.status, 'confirmed'));
     expect(planned).toHaveLength(1);
     expect(team.filter((m) => m.userId)).toHaveLength(2);
