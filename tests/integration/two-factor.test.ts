@@ -59,6 +59,21 @@ describe('the second factor', () => {
     expect(await verifiedAt(session.id)).toBeNull();
   });
 
+  it(`counts only wrong codes: more than ${limits.codePerAccount.max} right ones in a row all pass, and a right one gives its try back`, async () => {
+    const { user } = await worker();
+    const codes = await renewRecoveryCodes(database.db, user.id);
+    for (const code of [...codes, codeNow()]) {
+      const { session } = await createSession(database.db, user.id, {});
+      expect(await verifySecondFactor(database.db, user.id, session.id, code, requestContext)).toMatchObject({ ok: true });
+    }
+    // The wrong ones still count: the limit is reached after exactly max wrong codes.
+    const { session } = await createSession(database.db, user.id, {});
+    for (let i = 0; i < limits.codePerAccount.max; i++) {
+      expect(await verifySecondFactor(database.db, user.id, session.id, 'AAAA-AAAA-AA', requestContext)).toEqual({ ok: false, reason: 'invalid' });
+    }
+    expect(await verifySecondFactor(database.db, user.id, session.id, 'AAAA-AAAA-AA', requestContext)).toMatchObject({ ok: false, reason: 'throttled' });
+  });
+
   it('is not asked of someone who has not set up the app', async () => {
     const user = await insertUser(database.db, { roles: ['worker'] });
     const { session } = await createSession(database.db, user.id, {});

@@ -4,7 +4,7 @@ import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from '@oslojs/otp';
 import type { Db } from '../db/client.ts';
 import { recoveryCodes, users } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
-import { hit } from '../auth/rate-limit.ts';
+import { hit, refund } from '../auth/rate-limit.ts';
 import { limits } from '../auth/rate-limit-rules.ts';
 import { markTwoFactorVerified } from '../auth/sessions.ts';
 import { hashToken } from '../auth/tokens.ts';
@@ -86,6 +86,8 @@ export type SecondFactorResult =
 
 /** Checks a TOTP code (each code once) or a recovery code (each once), and marks the session. */
 export async function verifySecondFactor(db: Db, userId: string, sessionId: string, input: string, ctx: RequestContext): Promise<SecondFactorResult> {
+  // A limit on wrong codes: counted before the check (so parallel guesses cannot pass it), and given
+  // back when the code is right, so a person who signs in often is never stopped by it.
   const attempts = await hit(db, `code:2fa:${userId}`, limits.codePerAccount);
   if (!attempts.allowed) return { ok: false, reason: 'throttled', retryAfterMs: attempts.retryAfterMs };
   const user = await findUserById(db, userId);
@@ -113,6 +115,7 @@ export async function verifySecondFactor(db: Db, userId: string, sessionId: stri
     ...(usedRecoveryCode ? { detail: { recoveryCode: true } } : {}),
   });
   if (!valid) return { ok: false, reason: 'invalid' };
+  await refund(db, `code:2fa:${userId}`);
   const token = await markTwoFactorVerified(db, sessionId);
   return { ok: true, usedRecoveryCode, token };
 }

@@ -54,6 +54,17 @@ export async function recordFailure(db: Db, name: string, limit: Limit, now = ne
       .where(eq(rateLimits.key, key));
 }
 
+/**
+ * Gives back the attempt a `hit` counted, for limits on wrong guesses only: counting first keeps
+ * parallel guesses from slipping past the limit; a right answer then costs nothing.
+ */
+export async function refund(db: Db, name: string): Promise<void> {
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(eq(rateLimits.key, keyedHash(name)));
+}
+
 /** A success ends the run of failures and the lock (the hourly count stays). */
 export async function recordSuccess(db: Db, name: string): Promise<void> {
   await db
