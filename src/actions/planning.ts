@@ -15,6 +15,7 @@ import { addMember, addPlace } from '../lib/server/team/admin.ts';
 import { addOffer } from '../lib/server/offers/queries.ts';
 import { saveSettings } from '../lib/server/region/settings.ts';
 import { formAction, type FormHelpers } from './form.ts';
+import { planningAdmin } from './planning-admin.ts';
 
 // Thin: parse (formAction), authorize, call one planning function, answer. A stale version is a
 // form failure that lists what changed, never an overwrite.
@@ -202,4 +203,6 @@ export const planning = {
     },
     'planning.addOffer',
   ),
+
+  ...planningAdmin,
 };
