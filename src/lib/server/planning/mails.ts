@@ -80,3 +80,22 @@ export async function tellDuo(tx: Db, conversationId: string, details: string[])
   for (const m of await duoOf(tx, conversationId))
     await send(tx, { to: m.email, lang: 'nl', name: m.name, template: 'conversationChanged', details, link: link('/team/gesprekken', 'nl') });
 }
+
+/** The invited naaste hears the conversation is off for them: the invitation withdrawn, or the whole sign-up cancelled. */
+export async function tellNaasteOff(
+  tx: Db,
+  ctx: SignupContext,
+  template: 'naasteWithdrawn' | 'naasteCancelled',
+  c: { startsAt: Date | null; durationMinutes: number },
+): Promise<void> {
+  const to = naasteEmail(ctx);
+  if (!to || !c.startsAt) return;
+  await send(tx, {
+    to,
+    lang: ctx.resident.lang,
+    discreet: ctx.resident.discreet,
+    ...(ctx.details.naaste?.name ? { name: ctx.details.naaste.name } : {}),
+    template,
+    details: [momentLine(ctx.resident.lang, c.startsAt, c.durationMinutes)],
+  });
+}
