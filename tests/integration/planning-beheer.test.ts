@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { accessLog, conversationProposals, registrations, teamMembers } from '../../src/lib/server/db/schema/index.ts';
+import { accessLog, conversationProposals, planningRequests, registrations, teamMembers } from '../../src/lib/server/db/schema/index.ts';
 import { listActiveLocations, listAllLocations } from '../../src/lib/server/locations/queries.ts';
 import { addOffer, listOffers } from '../../src/lib/server/offers/queries.ts';
 import { loadSignup } from '../../src/lib/server/planning/context.ts';
 import { pickMoment } from '../../src/lib/server/planning/confirm.ts';
 import { proposeMoments } from '../../src/lib/server/planning/propose.ts';
+import { openRequests } from '../../src/lib/server/planning/queries.ts';
+import { markRequestHandled } from '../../src/lib/server/planning/requests.ts';
 import { changeInRegion } from '../../src/lib/server/region/switch.ts';
 import { changeAsDuo, reportForDuo } from '../../src/lib/server/reports/duo.ts';
 import { activeOffers } from '../../src/lib/server/reports/offers.ts';
@@ -107,5 +109,29 @@ describe('switching members, places and offers on and off', () => {
     await changeAsDuo(db, writer.id, held.conversation.id, { kind: 'save', content, send: false }, requestContext);
     const draft = await reportForDuo(db, writer.id, held.conversation.id, requestContext);
     expect(draft!.content.offerIds).toEqual([kept!.id]);
+  });
+});
+
+describe("a resident's request", () => {
+  it('is marked handled once by a planner, logged, and gone from the open list', async () => {
+    const db = database.db;
+    const region = await insertRegion(db);
+    const planner = await insertUser(db, { roles: ['planner'] });
+    const actor = { userId: planner.id, role: 'planner', ipPrefix: null };
+    const held = await signup(region.id);
+    const [request] = await db.insert(planningRequests).values({ registrationId: held.id, kind: 'follow_up' }).returning();
+    const other = await signup(region.id);
+    const ctx = (await loadSignup(db, held.id))!;
+    // Another sign-up's page cannot handle this request.
+    expect(await markRequestHandled(db, actor, (await loadSignup(db, other.id))!, request!.id)).toBe(false);
+    expect(await openRequests(db, held.id)).toHaveLength(1);
+    expect(await markRequestHandled(db, actor, ctx, request!.id, now)).toBe(true);
+    expect(await markRequestHandled(db, actor, ctx, request!.id, now)).toBe(false);
+    expect(await openRequests(db, held.id)).toEqual([]);
+    const logged = await db
+      .select()
+      .from(accessLog)
+      .where(eq(accessLog.object, `registration:${held.id}`));
+    expect(logged.map((l) => [l.action, l.actorId])).toEqual([['planning.request_handled.follow_up', planner.id]]);
   });
 });

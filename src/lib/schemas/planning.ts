@@ -35,6 +35,7 @@ export const askSchema = z.object({
   kind: z.enum(['other_moment', 'move', 'follow_up'], msg('kind')),
   message: z.string().trim().max(500, msg('message')).default(''),
 });
+export const handleRequestSchema = z.object({ registration: id('registration'), request: id('request') });
 export const withdrawSchema = z.object({ registration: id('registration'), conversation: id('conversation') });
 export const naasteAnswerSchema = z.object({ token: z.string().min(20).max(64), answer: z.enum(['yes', 'no'], msg('answer')) });
 export const outcomeSchema = z.object({ conversation: id('conversation'), version, outcome: z.enum(['held', 'no_show', 'cancelled'], msg('outcome')) });

@@ -45,6 +45,7 @@ export const protectedActions = {
   'planning.contact': ['planner', 'admin'],
   'planning.propose': ['planner', 'admin'],
   'planning.confirmPhone': ['planner', 'admin'],
+  'planning.handleRequest': ['planner', 'admin'],
   'planning.outcome': ['worker'],
   'planning.pick': ['resident'],
   'planning.ask': ['resident'],
