@@ -24,7 +24,10 @@ export async function cancelConversationsOf(tx: Db, registrationId: string, now 
     .where(and(inArray(naasteInvitations.conversationId, ids), isNull(naasteInvitations.withdrawnAt)))
     .returning({ conversationId: naasteInvitations.conversationId });
   for (const c of open)
-    if (c.startsAt && c.confirmedAt) await tellDuo(tx, c.id, [getT('nl', 'planning')('status.cancelled'), momentLine('nl', c.startsAt, c.durationMinutes)]);
+    if (c.startsAt && c.confirmedAt) {
+      const { startsAt, durationMinutes } = c;
+      await tellDuo(tx, c.id, (l) => [getT(l, 'planning')('status.cancelled'), momentLine(l, startsAt, durationMinutes)]);
+    }
   await tellNaaste(
     tx,
     registrationId,

@@ -122,12 +122,12 @@ async function mailEveryone(tx: Db, ctx: SignupContext, c: { id: string; version
   for (const m of duo)
     await send(tx, {
       to: m.email,
-      lang: 'nl',
+      lang: m.lang,
       name: m.name,
       template: 'duoConfirmed',
-      details: lines('nl', true),
-      link: link('/team/gesprekken', 'nl'),
-      ics: icsFor(ctx, c, 'nl', { forDuo: true }),
+      details: lines(m.lang, true),
+      link: link('/team/gesprekken', m.lang),
+      ics: icsFor(ctx, c, m.lang, { forDuo: true }),
     });
   const naaste = naasteEmail(ctx);
   if (ctx.details.naaste?.invite && naaste) {
