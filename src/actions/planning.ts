@@ -11,10 +11,12 @@ import { confirmByPhone, pickMoment } from '../lib/server/planning/confirm.ts';
 import { answerInvitation, withdrawInvitation } from '../lib/server/planning/naaste.ts';
 import { askPlanners, recordOutcome } from '../lib/server/planning/outcome.ts';
 import { StaleVersion, type Actor } from '../lib/server/planning/version.ts';
+import { markRequestHandled } from '../lib/server/planning/requests.ts';
 import { addMember, addPlace } from '../lib/server/team/admin.ts';
 import { addOffer } from '../lib/server/offers/queries.ts';
 import { saveSettings } from '../lib/server/region/settings.ts';
 import { formAction, type FormHelpers } from './form.ts';
+import { planningAdmin } from './planning-admin.ts';
 
 // Thin: parse (formAction), authorize, call one planning function, answer. A stale version is a
 // form failure that lists what changed, never an overwrite.
@@ -88,6 +90,17 @@ export const planning = {
       return result.ok ? { ok: true as const } : fail(`planning:errors.${result.reason}`, 'date');
     },
     'planning.confirmPhone',
+  ),
+
+  handleRequest: formAction(
+    schemas.handleRequestSchema,
+    async (input, context, { fail }) => {
+      const who = actor(context, 'planning.handleRequest');
+      const ctx = await signupInRegion(input.registration);
+      if (!ctx) return fail('planning:errors.notFound');
+      return (await markRequestHandled(getDb(), who, ctx, input.request)) ? { ok: true as const } : fail('planning:errors.state');
+    },
+    'planning.handleRequest',
   ),
 
   outcome: formAction(
@@ -202,4 +215,6 @@ export const planning = {
     },
     'planning.addOffer',
   ),
+
+  ...planningAdmin,
 };

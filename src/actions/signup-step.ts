@@ -8,6 +8,16 @@ import { draftCookieOptions } from '../lib/server/registrations/cookie.ts';
 import { currentRegion } from '../lib/server/region/current.ts';
 import { getDb } from '../lib/server/db/client.ts';
 import { readForm, type FormResult } from './form.ts';
+import { listActiveLocations } from '../lib/server/locations/queries.ts';
+import type { Db } from '../lib/server/db/client.ts';
+
+/** A place from the catalogue must be one the region offers now: an old page or a crafted post can name a switched-off one. */
+async function placeOffered(db: Db, place: string): Promise<boolean> {
+  if (!place.startsWith('location:')) return true;
+  const region = await currentRegion();
+  const id = place.slice('location:'.length);
+  return !!region && (await listActiveLocations(db, region.id)).some((l) => l.id === id);
+}
 
 const answerKey = {
   'over-jou': 'about',
@@ -41,6 +51,9 @@ export async function saveSignupStep(form: FormData, context: ActionAPIContext, 
   const parsed = parseLocalized(schemas[step], input, context.locals.lang);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
   const db = getDb();
+  if (step === 'plek' && !(await placeOffered(db, (parsed.data as NonNullable<SignupAnswers['place']>).place))) {
+    return { ok: false, errors: [{ field: 'place', message: getT(context.locals.lang, 'validation')('place') }], values };
+  }
   const token = context.cookies.get(scope.cookie)?.value;
   if (step === 'over-jou') {
     const region = await currentRegion();

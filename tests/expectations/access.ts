@@ -65,6 +65,7 @@ export const actionExpectations: Record<string, Role[]> = {
   'planning.contact': ['planner', 'admin'],
   'planning.propose': ['planner', 'admin'],
   'planning.confirmPhone': ['planner', 'admin'],
+  'planning.handleRequest': ['planner', 'admin'],
   'planning.outcome': ['worker'],
   // The resident picks, asks and withdraws their naaste's invitation; nobody does that for them.
   'planning.pick': ['resident'],
@@ -74,6 +75,9 @@ export const actionExpectations: Record<string, Role[]> = {
   'planning.addPlace': ['admin'],
   'planning.saveSettings': ['admin'],
   'planning.addOffer': ['admin'],
+  'planning.changeMember': ['admin'],
+  'planning.switchPlace': ['admin'],
+  'planning.switchOffer': ['admin'],
   'report.save': ['worker'],
   'report.duoStep': ['worker'],
   'report.answer': ['resident'],

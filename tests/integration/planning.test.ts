@@ -19,18 +19,19 @@ import { insertUser } from '../builders/accounts.ts';
 import { insertLocation, insertRegion } from '../builders/region.ts';
 import { buildRegistration } from '../builders/registrations.ts';
 import { insertMember } from '../builders/team.ts';
+import { REVEALING } from '../builders/mail.ts';
 import { useTestDatabase } from './database.ts';
 
 const database = useTestDatabase();
 const now = new Date('2026-03-20T12:00:00Z');
 
-async function world(naaste = true) {
+async function world(naaste = true, discreet = false, secondWorkerLanguage = 'nl') {
   const db = database.db;
   const region = await insertRegion(db);
   const place = await insertLocation(db, region.id, { street: 'Raadhuisstraat 1', city: 'Doetinchem' });
   const resident = await insertUser(db);
   const planner = await insertUser(db, { roles: ['planner'] });
-  const workers = [await insertUser(db, { roles: ['worker'] }), await insertUser(db, { roles: ['worker'] })];
+  const workers = [await insertUser(db, { roles: ['worker'] }), await insertUser(db, { roles: ['worker'], language: secondWorkerLanguage })];
   const members = [
     await insertMember(db, region.id, { userId: workers[0]!.id, countsAsGgz: true }),
     await insertMember(db, region.id, { userId: workers[1]!.id }),
@@ -40,7 +41,7 @@ async function world(naaste = true) {
   const kees = `kees-${n}@test.example`;
   const details = {
     callName: 'Sanne',
-    contact: { email: sanne, voicemail: false, sms: false, senderNamed: true },
+    contact: { email: sanne, voicemail: false, sms: false, senderNamed: !discreet },
     naaste: naaste ? { name: 'Kees', relation: 'broer', contact: kees, invite: true } : null,
   };
   const [registration] = await db
@@ -243,8 +244,37 @@ describe('planning a conversation', () => {
     expect(await w.db.select().from(conversationReminders).where(eq(conversationReminders.conversationId, c!.id))).toEqual([]);
     const told = (await listHeldMail(w.db)).filter((m) => m.subject === 'Een gesprek is gewijzigd' && m.text.includes('Afgezegd')).map((m) => m.to);
     expect(told).toEqual(expect.arrayContaining(w.members.map((m) => m.email)));
+    // The invited naaste is told too, in the same transaction as the cancel.
+    const naaste = (await listHeldMail(w.db)).filter((m) => m.to === w.kees && m.subject === 'Het gesprek gaat niet door');
+    expect(naaste).toHaveLength(1);
+    expect(naaste[0]!.text).toContain('25 maart 2026');
     expect(await undoCancelForResident(w.db, w.resident.id, w.registration.id, request)).toBe(true);
     const [r] = await w.db.select().from(registrations).where(eq(registrations.id, w.registration.id));
     expect(r!.status).toBe('contacted');
+  });
+
+  it('mails each member of the duo in the language of their own account', async () => {
+    const w = await world(false, false, 'en');
+    const ctx = (await loadSignup(w.db, w.registration.id))!;
+    const proposed = await proposeMoments(w.db, w.actor, ctx, { seen: 1, memberIds: w.members.map((m) => m.id), moments }, now);
+    await confirmByPhone(w.db, w.actor, ctx, { seen: proposed.ok ? proposed.version : 0, date: '2026-03-25', time: '09:00', durationMinutes: 60 }, now);
+    expect(await cancelForResident(w.db, w.resident.id, w.registration.id, false, { lang: 'nl', ipPrefix: null, userAgent: null })).toBe(true);
+    const to = async (email: string) => (await listHeldMail(w.db)).filter((m) => m.to === email).map((m) => m.subject);
+    expect(await to(w.members[0]!.email)).toEqual(expect.arrayContaining(['Nieuw gesprek in je agenda', 'Een gesprek is gewijzigd']));
+    expect(await to(w.members[1]!.email)).toEqual(expect.arrayContaining(['New conversation in your calendar', 'A conversation has changed']));
+    const [changed] = (await listHeldMail(w.db)).filter((m) => m.to === w.members[1]!.email && m.subject === 'A conversation has changed');
+    expect(changed!.text).toContain('Cancelled');
+    expect(changed!.text).toContain('/en/team/gesprekken');
+  });
+
+  it("tells a discreet resident's naaste of a cancel without naming the service", async () => {
+    const w = await world(true, true);
+    const ctx = (await loadSignup(w.db, w.registration.id))!;
+    const proposed = await proposeMoments(w.db, w.actor, ctx, { seen: 1, memberIds: w.members.map((m) => m.id), moments }, now);
+    await confirmByPhone(w.db, w.actor, ctx, { seen: proposed.ok ? proposed.version : 0, date: '2026-03-25', time: '09:00', durationMinutes: 60 }, now);
+    expect(await cancelForResident(w.db, w.resident.id, w.registration.id, false, { lang: 'nl', ipPrefix: null, userAgent: null })).toBe(true);
+    const [told] = (await listHeldMail(w.db)).filter((m) => m.to === w.kees && m.subject === 'Het gesprek gaat niet door');
+    expect(told).toBeDefined();
+    expect(`${told!.subject} ${told!.text} ${told!.fromName ?? ''}`).not.toMatch(REVEALING);
   });
 });

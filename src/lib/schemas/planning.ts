@@ -35,16 +35,16 @@ export const askSchema = z.object({
   kind: z.enum(['other_moment', 'move', 'follow_up'], msg('kind')),
   message: z.string().trim().max(500, msg('message')).default(''),
 });
+export const handleRequestSchema = z.object({ registration: id('registration'), request: id('request') });
 export const withdrawSchema = z.object({ registration: id('registration'), conversation: id('conversation') });
 export const naasteAnswerSchema = z.object({ token: z.string().min(20).max(64), answer: z.enum(['yes', 'no'], msg('answer')) });
 export const outcomeSchema = z.object({ conversation: id('conversation'), version, outcome: z.enum(['held', 'no_show', 'cancelled'], msg('outcome')) });
 
 const dayKeys = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
-export const memberSchema = z.object({
-  name: z.string().trim().min(1, msg('memberName')).max(100, msg('memberName')),
-  email: z.email(msg('memberEmail')).max(254, msg('memberEmail')),
-  discipline: z.enum(['social_psychiatric_nurse', 'poh_ggz', 'psychologist', 'buurtcoach', 'peer_expert'], msg('discipline')),
-  countsAsGgz: z.enum(['ja', 'nee'], msg('countsAsGgz')),
+const yesNo = (key: string) => z.enum(['ja', 'nee'], msg(key));
+/** What the admin can set for a member when adding them and change later. */
+const memberPlanning = {
+  countsAsGgz: yesNo('countsAsGgz'),
   languages: z
     .string()
     .trim()
@@ -53,7 +53,16 @@ export const memberSchema = z.object({
     .array(z.enum(dayKeys, msg('workingDays')))
     .min(1, msg('workingDays'))
     .max(7, msg('workingDays')),
+};
+export const memberSchema = z.object({
+  name: z.string().trim().min(1, msg('memberName')).max(100, msg('memberName')),
+  email: z.email(msg('memberEmail')).max(254, msg('memberEmail')),
+  discipline: z.enum(['social_psychiatric_nurse', 'poh_ggz', 'psychologist', 'buurtcoach', 'peer_expert'], msg('discipline')),
+  ...memberPlanning,
 });
+export const changeMemberSchema = z.object({ member: id('member'), active: yesNo('memberActive'), ...memberPlanning });
+/** Switching a place or an offer on or off: one button, the id and the new state hidden in the form. */
+export const switchSchema = z.object({ item: id('item'), active: yesNo('item') });
 
 export const placeSchema = z.object({
   placeName: z.string().trim().min(1, msg('placeName')).max(100, msg('placeName')),

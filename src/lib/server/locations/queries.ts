@@ -20,6 +20,11 @@ export async function listActiveLocations(db: Db, regionId: string): Promise<Loc
   );
 }
 
+/** Every place of the region, also switched-off ones: for the admin only, so not cached. */
+export function listAllLocations(db: Db, regionId: string): Promise<Location[]> {
+  return db.select().from(locations).where(eq(locations.regionId, regionId)).orderBy(asc(locations.kind), asc(locations.name));
+}
+
 export function invalidateLocations(regionId?: string): void {
   catalogue.invalidate(regionId);
   // The home page lists the places.

@@ -25,6 +25,7 @@ export const mailTemplates = [
   'duoConfirmed',
   'naasteInvitation',
   'naasteWithdrawn',
+  'naasteCancelled',
   'conversationReminder',
   'conversationChanged',
   'shareInvitation',

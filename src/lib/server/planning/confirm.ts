@@ -1,6 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { conversationDuo, conversationProposals, conversationReminders, conversations, naasteInvitations, registrations } from '../db/schema/index.ts';
+import {
+  conversationDuo,
+  conversationProposals,
+  conversationReminders,
+  conversations,
+  naasteInvitations,
+  registrations,
+  teamMembers,
+} from '../db/schema/index.ts';
 import { generateToken, hashToken } from '../auth/tokens.ts';
 import { logAccess } from '../audit/log.ts';
 import { invalidateQueueTotal } from '../registrations/queue.ts';
@@ -9,7 +17,7 @@ import { duoOf, icsFor, link, momentLine, naasteEmail, placeText, send } from '.
 import { canMove, checkProposals, conflictsWith, invitationExpiry } from './rules.ts';
 import { bumpVersion, type Actor } from './version.ts';
 
-export type ConfirmResult = { ok: true; conversationId: string } | { ok: false; reason: 'not_found' | 'conflict' | 'state' | 'invalid' };
+export type ConfirmResult = { ok: true; conversationId: string } | { ok: false; reason: 'not_found' | 'conflict' | 'state' | 'invalid' | 'duo_changed' };
 
 type Moment = { startsAt: Date; durationMinutes: number };
 
@@ -20,8 +28,12 @@ async function openConversation(db: Db, registrationId: string) {
     .from(conversations)
     .where(and(eq(conversations.registrationId, registrationId), eq(conversations.status, 'proposed')));
   if (!c) return null;
-  const duo = await db.select({ id: conversationDuo.teamMemberId }).from(conversationDuo).where(eq(conversationDuo.conversationId, c.id));
-  return { conversation: c, memberIds: duo.map((d) => d.id) };
+  const duo = await db
+    .select({ id: conversationDuo.teamMemberId, active: teamMembers.active })
+    .from(conversationDuo)
+    .innerJoin(teamMembers, eq(teamMembers.id, conversationDuo.teamMemberId))
+    .where(eq(conversationDuo.conversationId, c.id));
+  return { conversation: c, memberIds: duo.map((d) => d.id), allActive: duo.every((d) => d.active) };
 }
 
 /** The resident picks one of the proposed moments in /mijn. */
@@ -59,6 +71,8 @@ async function confirm(db: Db, ctx: SignupContext, open: Open, moment: Moment, h
   const r = ctx.registration;
   const c = open.conversation;
   if (!canMove(c.status, 'confirmed')) return { ok: false, reason: 'state' };
+  // The admin may switch a member off after the moments were proposed: the planner picks a new duo.
+  if (!open.allActive) return { ok: false, reason: 'duo_changed' };
   const slot = { ...moment, place: placeOf(c), online: ctx.location?.kind === 'online' };
   const busy = await memberSlots(db, open.memberIds, moment.startsAt, moment.startsAt, c.id);
   if (conflictsWith(slot, busy, ctx.region.travelBufferMinutes).length) return { ok: false, reason: 'conflict' };
@@ -108,12 +122,12 @@ async function mailEveryone(tx: Db, ctx: SignupContext, c: { id: string; version
   for (const m of duo)
     await send(tx, {
       to: m.email,
-      lang: 'nl',
+      lang: m.lang,
       name: m.name,
       template: 'duoConfirmed',
-      details: lines('nl', true),
-      link: link('/team/gesprekken', 'nl'),
-      ics: icsFor(ctx, c, 'nl', { forDuo: true }),
+      details: lines(m.lang, true),
+      link: link('/team/gesprekken', m.lang),
+      ics: icsFor(ctx, c, m.lang, { forDuo: true }),
     });
   const naaste = naasteEmail(ctx);
   if (ctx.details.naaste?.invite && naaste) {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { conversationDuo, teamMembers } from '../db/schema/index.ts';
+import { conversationDuo, teamMembers, users } from '../db/schema/index.ts';
 import { getT } from '../../i18n/index.ts';
 import { localizePath } from '../../i18n/paths.ts';
 import { config } from '../config.ts';
@@ -67,16 +67,48 @@ export const naasteEmail = (ctx: SignupContext): string | null => {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact) ? contact : null;
 };
 
-/** The two members of a conversation's duo, with the address their mail goes to. */
-export const duoOf = (tx: Db, conversationId: string) =>
-  tx
-    .select({ email: teamMembers.email, name: teamMembers.name })
+/**
+ * The two members of a conversation's duo, with the address their mail goes to and the language of
+ * their worker account (Dutch for a member not yet tied to one).
+ */
+export async function duoOf(tx: Db, conversationId: string) {
+  const rows = await tx
+    .select({ email: teamMembers.email, name: teamMembers.name, language: users.language })
     .from(conversationDuo)
     .innerJoin(teamMembers, eq(teamMembers.id, conversationDuo.teamMemberId))
+    .leftJoin(users, eq(users.id, teamMembers.userId))
     .where(eq(conversationDuo.conversationId, conversationId));
+  return rows.map(({ language, ...m }) => ({ ...m, lang: language ?? 'nl' }));
+}
 
-/** The duo hears of every change the resident makes to an agreed conversation. */
-export async function tellDuo(tx: Db, conversationId: string, details: string[]): Promise<void> {
+/** The duo hears of every change the resident makes to an agreed conversation, each in their own language. */
+export async function tellDuo(tx: Db, conversationId: string, details: (lang: string) => string[]): Promise<void> {
   for (const m of await duoOf(tx, conversationId))
-    await send(tx, { to: m.email, lang: 'nl', name: m.name, template: 'conversationChanged', details, link: link('/team/gesprekken', 'nl') });
+    await send(tx, {
+      to: m.email,
+      lang: m.lang,
+      name: m.name,
+      template: 'conversationChanged',
+      details: details(m.lang),
+      link: link('/team/gesprekken', m.lang),
+    });
+}
+
+/** The invited naaste hears the conversation is off for them: the invitation withdrawn, or the whole sign-up cancelled. */
+export async function tellNaasteOff(
+  tx: Db,
+  ctx: SignupContext,
+  template: 'naasteWithdrawn' | 'naasteCancelled',
+  c: { startsAt: Date | null; durationMinutes: number },
+): Promise<void> {
+  const to = naasteEmail(ctx);
+  if (!to || !c.startsAt) return;
+  await send(tx, {
+    to,
+    lang: ctx.resident.lang,
+    discreet: ctx.resident.discreet,
+    ...(ctx.details.naaste?.name ? { name: ctx.details.naaste.name } : {}),
+    template,
+    details: [momentLine(ctx.resident.lang, c.startsAt, c.durationMinutes)],
+  });
 }

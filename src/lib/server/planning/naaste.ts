@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { conversationReminders, conversations, naasteInvitations, regions } from '../db/schema/index.ts';
 import { hashToken } from '../auth/tokens.ts';
 import type { SignupContext } from './context.ts';
-import { momentLine, naasteEmail, send } from './mails.ts';
+import { tellNaasteOff } from './mails.ts';
 
 /** The invitation behind a link, while it is valid: not withdrawn, not expired, conversation confirmed. */
 export async function findInvitation(db: Db, token: string, now = new Date()) {
@@ -58,17 +58,8 @@ export async function withdrawInvitation(db: Db, ctx: SignupContext, conversatio
       .where(
         and(eq(conversationReminders.conversationId, conversationId), eq(conversationReminders.recipient, 'naaste'), isNull(conversationReminders.sentAt)),
       );
-    const to = naasteEmail(ctx);
     const [c] = await tx.select().from(conversations).where(eq(conversations.id, conversationId));
-    if (to && c?.startsAt)
-      await send(tx, {
-        to,
-        lang: ctx.resident.lang,
-        discreet: ctx.resident.discreet,
-        ...(ctx.details.naaste?.name ? { name: ctx.details.naaste.name } : {}),
-        template: 'naasteWithdrawn',
-        details: [momentLine(ctx.resident.lang, c.startsAt, c.durationMinutes)],
-      });
+    if (c) await tellNaasteOff(tx, ctx, 'naasteWithdrawn', c);
     return true;
   });
 }

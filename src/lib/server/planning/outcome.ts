@@ -78,8 +78,8 @@ export async function askPlanners(db: Db, ctx: SignupContext, kind: 'other_momen
       kind,
       sealedMessage: message ? seal(JSON.stringify({ message })) : null,
     });
-    if (current?.status === 'confirmed' && current.startsAt)
-      await tellDuo(tx, current.id, [getT('nl', 'planning')(`requests.${kind}`), momentLine('nl', current.startsAt, current.durationMinutes)]);
+    const startsAt = current?.status === 'confirmed' ? current.startsAt : null;
+    if (current && startsAt) await tellDuo(tx, current.id, (l) => [getT(l, 'planning')(`requests.${kind}`), momentLine(l, startsAt, current.durationMinutes)]);
   });
   return true;
 }

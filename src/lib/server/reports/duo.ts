@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { listOffers } from '../offers/queries.ts';
 import type { Db } from '../db/client.ts';
 import { conversationDuo, conversations, registrations, reports, teamMembers } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
@@ -85,7 +86,10 @@ export async function changeAsDuo(db: Db, userId: string, conversationId: string
     if (step.kind === 'save') {
       if (report && !duoMayEdit(report.status)) return null;
       status = step.send ? 'with_resident' : (report?.status ?? 'draft');
-      const values = { sealedContent: sealContent(step.content), status, ...(step.send ? { sentAt: new Date(), sealedChangeRequest: null } : {}) };
+      // Only offers the region offers now: a switched-off one (or another region's id) is dropped.
+      const offered = new Set((await listOffers(tx, registration.regionId)).map((o) => o.id));
+      const content = { ...step.content, offerIds: step.content.offerIds.filter((id) => offered.has(id)) };
+      const values = { sealedContent: sealContent(content), status, ...(step.send ? { sentAt: new Date(), sealedChangeRequest: null } : {}) };
       if (report) await tx.update(reports).set(values).where(eq(reports.id, report.id));
       else {
         const [created] = await tx.insert(reports).values({ registrationId: registration.id, conversationId, ...values }).returning({ id: reports.id });

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
+import { listOffers } from '../offers/queries.ts';
 import type { Db } from '../db/client.ts';
 import { followUpOffers } from '../db/schema/index.ts';
 
@@ -13,12 +14,7 @@ const inLanguage = (row: typeof followUpOffers.$inferSelect, lang: string): Offe
 });
 
 export async function activeOffers(db: Db, regionId: string, lang: string): Promise<Offer[]> {
-  const rows = await db
-    .select()
-    .from(followUpOffers)
-    .where(and(eq(followUpOffers.regionId, regionId), eq(followUpOffers.active, true)))
-    .orderBy(asc(followUpOffers.sortOrder));
-  return rows.map((r) => inLanguage(r, lang));
+  return (await listOffers(db, regionId)).map((r) => inLanguage(r, lang));
 }
 
 /** The offers a report names, also ones no longer active: an approved report does not change. */

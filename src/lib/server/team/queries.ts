@@ -11,11 +11,14 @@ export async function listTeam(db: Db, regionId: string) {
     .orderBy(asc(teamMembers.name));
 }
 
-/** Active members with what the duo picker's hints need (languages, working days, GGZ). */
-export async function listTeamForPlanning(db: Db, regionId: string) {
+/**
+ * Active members with what the duo picker's hints need (languages, working days, GGZ); the admin
+ * also sees inactive ones, to switch them back on.
+ */
+export async function listTeamForPlanning(db: Db, regionId: string, { inactiveToo = false } = {}) {
   return db
     .select()
     .from(teamMembers)
-    .where(and(eq(teamMembers.regionId, regionId), eq(teamMembers.active, true)))
+    .where(and(eq(teamMembers.regionId, regionId), inactiveToo ? undefined : eq(teamMembers.active, true)))
     .orderBy(asc(teamMembers.name));
 }

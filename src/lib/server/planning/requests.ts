@@ -1,0 +1,32 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { planningRequests } from '../db/schema/index.ts';
+import { logAccess } from '../audit/log.ts';
+import type { SignupContext } from './context.ts';
+import type { Actor } from './version.ts';
+
+/**
+ * A planner marks what the resident asked (another moment, a move, a follow-up) as handled, so the
+ * next planner does not act on it twice. Not a planning version change: no form of another planner
+ * goes stale over it. False when the request is not open on this sign-up.
+ */
+export async function markRequestHandled(db: Db, actor: Actor, ctx: SignupContext, requestId: string, now = new Date()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [handled] = await tx
+      .update(planningRequests)
+      .set({ handledAt: now })
+      .where(and(eq(planningRequests.id, requestId), eq(planningRequests.registrationId, ctx.registration.id), isNull(planningRequests.handledAt)))
+      .returning({ kind: planningRequests.kind });
+    if (!handled) return false;
+    await logAccess(tx, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      subjectId: ctx.registration.residentId,
+      object: `registration:${ctx.registration.id}`,
+      action: `planning.request_handled.${handled.kind}`,
+      authority: `role:${actor.role}`,
+      ipPrefix: actor.ipPrefix,
+    });
+    return true;
+  });
+}
