@@ -92,8 +92,8 @@ async function planByPhone(browser: Browser, baseURL: string, reference: string)
   const summary = planner.locator('dl.hog-summary').first();
   await expect(summary).toContainText(`${partner.name}, ${partner.organisation}`);
   await expect(summary).toContainText('De inwoner');
-  // A moment far ahead and at a random minute, so no earlier run's conversation is in the way.
-  const at = new Date(Date.now() + (200 + Math.floor(Math.random() * 300)) * 86_400_000);
+  // A moment months ahead (at most half a year) at a random minute, so no earlier run's conversation is in the way.
+  const at = new Date(Date.now() + (60 + Math.floor(Math.random() * 110)) * 86_400_000);
   const date = at.toISOString().slice(0, 10);
   const time = `0${7 + Math.floor(Math.random() * 3)}:${String(Math.floor(Math.random() * 60)).padStart(2, '0')}`;
   await planner.locator('#veld-memberA').selectOption({ index: 1 });
