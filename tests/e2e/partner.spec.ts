@@ -92,6 +92,7 @@ async function planByPhone(browser: Browser, baseURL: string, reference: string)
   const summary = planner.locator('dl.hog-summary').first();
   await expect(summary).toContainText(`${partner.name}, ${partner.organisation}`);
   await expect(summary).toContainText('De inwoner');
+  expect(await axeViolations(planner)).toEqual([]);
   // A moment months ahead (at most half a year) at a random minute, so no earlier run's conversation is in the way.
   const at = new Date(Date.now() + (60 + Math.floor(Math.random() * 110)) * 86_400_000);
   const date = at.toISOString().slice(0, 10);
