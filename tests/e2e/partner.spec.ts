@@ -83,7 +83,7 @@ async function confirmAccountAndSignIn(page: Page, email: string, password: stri
 }
 
 /** A planner finds a partner's sign-up, sees who made it, and agrees a moment on the phone. */
-async function planByPhone(browser: Browser, baseURL: string, reference: string): Promise<string> {
+async function planByPhone(browser: Browser, baseURL: string, reference: string, js: boolean): Promise<string> {
   const planner = await (await browser.newContext({ baseURL, locale: 'nl-NL' })).newPage();
   await signInAs(planner, 'planner');
   await planner.goto(`/team?zoek=${reference}`);
@@ -92,7 +92,7 @@ async function planByPhone(browser: Browser, baseURL: string, reference: string)
   const summary = planner.locator('dl.hog-summary').first();
   await expect(summary).toContainText(`${partner.name}, ${partner.organisation}`);
   await expect(summary).toContainText('De inwoner');
-  expect(await axeViolations(planner)).toEqual([]);
+  await expectAccessible(planner, js);
   // A moment months ahead (at most half a year) at a random minute, so no earlier run's conversation is in the way.
   const at = new Date(Date.now() + (60 + Math.floor(Math.random() * 110)) * 86_400_000);
   const date = at.toISOString().slice(0, 10);
@@ -122,7 +122,7 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
 
     test('a buurtcoach signs a resident up, the resident confirms and stays in control', async ({ page, browser, baseURL }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(300_000);
       const email = `noor-${javaScriptEnabled ? 'js' : 'nojs'}-${Date.now()}@oostveld.example`;
       await signInAs(page, 'partner');
       const reference = await signUpForResident(page, email, javaScriptEnabled);
@@ -181,7 +181,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       // The planner sees who made it and whom to contact, and plans it by phone; the partner, kept
       // informed, then sees the date and time of the conversation (and not the place or the duo).
-      const moment = await planByPhone(browser, baseURL!, reference);
+      const moment = await planByPhone(browser, baseURL!, reference, javaScriptEnabled);
       await page.goto('/partner');
       await expect(page.getByRole('row', { name: new RegExp(reference) })).toContainText(moment);
 
