@@ -82,6 +82,37 @@ async function confirmAccountAndSignIn(page: Page, email: string, password: stri
   await expect(page).toHaveURL(/\/mijn$/);
 }
 
+/** A planner finds a partner's sign-up, sees who made it, and agrees a moment on the phone. */
+async function planByPhone(browser: Browser, baseURL: string, reference: string, js: boolean): Promise<string> {
+  const planner = await (await browser.newContext({ baseURL, locale: 'nl-NL' })).newPage();
+  await signInAs(planner, 'planner');
+  await planner.goto(`/team?zoek=${reference}`);
+  await expect(planner.getByRole('row', { name: new RegExp(reference) })).toContainText(`Partner, via ${partner.organisation}`);
+  await planner.getByRole('link', { name: reference }).click();
+  const summary = planner.locator('dl.hog-summary').first();
+  await expect(summary).toContainText(`${partner.name}, ${partner.organisation}`);
+  await expect(summary).toContainText('De inwoner');
+  await expectAccessible(planner, js);
+  // A moment months ahead (at most half a year) at a random minute, so no earlier run's conversation is in the way.
+  const at = new Date(Date.now() + (60 + Math.floor(Math.random() * 110)) * 86_400_000);
+  const date = at.toISOString().slice(0, 10);
+  const time = `0${7 + Math.floor(Math.random() * 3)}:${String(Math.floor(Math.random() * 60)).padStart(2, '0')}`;
+  await planner.locator('#veld-memberA').selectOption({ index: 1 });
+  await planner.locator('#veld-memberB').selectOption({ index: 2 });
+  await planner.getByRole('group', { name: 'Moment 1' }).getByLabel('Datum').fill(date);
+  await planner.getByRole('group', { name: 'Moment 1' }).getByLabel('Tijd').fill(time);
+  await planner.getByRole('button', { name: 'Momenten voorstellen' }).click();
+  await expect(planner.getByRole('status')).toContainText('De momenten zijn voorgesteld.');
+  const phone = planner.getByRole('region', { name: 'Telefonisch afgesproken' });
+  await phone.getByLabel('Datum').fill(date);
+  await phone.getByLabel('Tijd').fill(time);
+  await phone.getByRole('button', { name: 'Afspraak opslaan' }).click();
+  await expect(planner.getByRole('status')).toContainText('Het gesprek is afgesproken.');
+  await planner.context().close();
+  const [y, m, d] = date.split('-').map(Number);
+  return `${new Intl.DateTimeFormat('nl', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d!))}, ${time}`;
+}
+
 async function residentPage(browser: Browser, baseURL: string, javaScriptEnabled: boolean) {
   return (await browser.newContext({ baseURL, javaScriptEnabled, locale: 'nl-NL' })).newPage();
 }
@@ -91,7 +122,7 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
 
     test('a buurtcoach signs a resident up, the resident confirms and stays in control', async ({ page, browser, baseURL }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(300_000);
       const email = `noor-${javaScriptEnabled ? 'js' : 'nojs'}-${Date.now()}@oostveld.example`;
       await signInAs(page, 'partner');
       const reference = await signUpForResident(page, email, javaScriptEnabled);
@@ -147,6 +178,12 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(row).toContainText('Bevestigd, wacht op contact');
       await expect(page.getByText(TOPIC)).toHaveCount(0);
       await expect(page.getByText(email)).toHaveCount(0);
+
+      // The planner sees who made it and whom to contact, and plans it by phone; the partner, kept
+      // informed, then sees the date and time of the conversation (and not the place or the duo).
+      const moment = await planByPhone(browser, baseURL!, reference, javaScriptEnabled);
+      await page.goto('/partner');
+      await expect(page.getByRole('row', { name: new RegExp(reference) })).toContainText(moment);
 
       await confirmAccountAndSignIn(resident, email, 'noor kiest een lange zin');
       const article = resident.getByRole('article', { name: new RegExp(reference) });

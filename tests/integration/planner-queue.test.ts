@@ -78,6 +78,8 @@ describe('the planner queue', () => {
       const read = plan.slice(plan.indexOf('CTE candidates'), plan.indexOf('CTE logged'));
       expect(read).toMatch(/Index Scan (Backward )?using registrations_open_queue_idx on registrations r/);
       expect(read).not.toMatch(/Sort|Seq Scan|Bitmap/);
+      // Who made a partner's sign-up ("via <organisation>") is a primary-key lookup, not a scan.
+      expect(read).toMatch(/Index Scan using users_pkey on users p/);
     }
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { confirmationState, contactKeys, MAX_WRONG_CODES, statusForPartner, unconfirmedAction } from '../../src/lib/server/partner/rules.ts';
+import {
+  confirmationState,
+  contactKeys,
+  MAX_WRONG_CODES,
+  partnerSeesPlanned,
+  statusForPartner,
+  unconfirmedAction,
+} from '../../src/lib/server/partner/rules.ts';
 
 const DAY = 86_400_000;
 const now = new Date('2026-11-24T12:00:00Z');
@@ -23,6 +30,18 @@ describe('what a partner sees of a sign-up', () => {
   it('nothing at all once the resident ended the access', () => {
     expect(seen('planned', true, true)).toBeNull();
     expect(seen('awaiting_confirmation', false, true)).toBeNull();
+  });
+});
+
+describe('the planned date a partner sees', () => {
+  const sees = (status: string, partnerInformed: boolean, removed = false) =>
+    partnerSeesPlanned({ status, partnerInformed, partnerAccessRemovedAt: removed ? now : null });
+
+  it('only when the resident keeps the partner informed, has confirmed and did not end the access', () => {
+    expect(sees('planned', true)).toBe(true);
+    expect(sees('planned', false)).toBe(false);
+    expect(sees('planned', true, true)).toBe(false);
+    expect(sees('awaiting_confirmation', true)).toBe(false);
   });
 });
 

@@ -1,16 +1,26 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { registrations, users } from '../db/schema/index.ts';
+import { conversations, registrations, users } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
 import type { RequestContext } from '../accounts/context.ts';
 import { openDetails } from '../registrations/queries.ts';
-import { statusForPartner, type PartnerStatus } from './rules.ts';
+import { partnerSeesPlanned, statusForPartner, type PartnerStatus } from './rules.ts';
 
-export type PartnerRow = { id: string; reference: string; firstName: string; status: PartnerStatus; createdAt: Date; awaiting: boolean };
+export type PartnerRow = {
+  id: string;
+  reference: string;
+  firstName: string;
+  status: PartnerStatus;
+  createdAt: Date;
+  awaiting: boolean;
+  /** The confirmed conversation's date and time, only when the resident allows it (rules.ts). */
+  plannedAt: Date | null;
+};
 
 /**
  * The sign-ups this partner made, newest first, with only what the partner may see: reference,
- * first name, status. Scoped in the query; each one shown is written to the access log.
+ * first name, status and (when the resident allows it) the planned date. Scoped in the query;
+ * each one shown is written to the access log.
  */
 export async function listForPartner(db: Db, partnerId: string, ctx: RequestContext): Promise<PartnerRow[]> {
   const rows = await db
@@ -19,12 +29,17 @@ export async function listForPartner(db: Db, partnerId: string, ctx: RequestCont
     .where(and(eq(registrations.partnerId, partnerId), isNull(registrations.partnerAccessRemovedAt)))
     .orderBy(desc(registrations.createdAt))
     .limit(200);
+  const planned = await confirmedMoments(
+    db,
+    rows.filter(partnerSeesPlanned).map((r) => r.id),
+  );
   const shown = rows.flatMap((r) => {
     const status = statusForPartner(r);
     if (!status) return [];
     // Only the first word of the name: the partner needs to recognise the person, no more.
     const firstName = openDetails(r).callName.split(/\s+/)[0] ?? '';
-    return [{ id: r.id, reference: r.reference, firstName, status, createdAt: r.createdAt, awaiting: r.status === 'awaiting_confirmation' }];
+    const plannedAt = (partnerSeesPlanned(r) && planned.get(r.id)) || null;
+    return [{ id: r.id, reference: r.reference, firstName, status, createdAt: r.createdAt, awaiting: r.status === 'awaiting_confirmation', plannedAt }];
   });
   for (const r of shown) {
     await logAccess(db, {
@@ -38,6 +53,20 @@ export async function listForPartner(db: Db, partnerId: string, ctx: RequestCont
     });
   }
   return shown;
+}
+
+/**
+ * The confirmed conversation's start per sign-up (the latest one when a follow-up is planned);
+ * only the time is read, never the place or the duo. Reads conversations by registration id.
+ */
+async function confirmedMoments(db: Db, registrationIds: string[]): Promise<Map<string, Date>> {
+  if (registrationIds.length === 0) return new Map();
+  const rows = await db
+    .select({ registrationId: conversations.registrationId, startsAt: conversations.startsAt })
+    .from(conversations)
+    .where(and(inArray(conversations.registrationId, registrationIds), eq(conversations.status, 'confirmed')))
+    .orderBy(asc(conversations.sequence));
+  return new Map(rows.flatMap((c) => (c.startsAt ? [[c.registrationId, c.startsAt] as const] : [])));
 }
 
 /** One of this partner's sign-ups that still waits for the resident; null (404) for anything else. */

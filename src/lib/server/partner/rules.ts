@@ -30,6 +30,14 @@ export function statusForPartner(r: Seen): PartnerStatus | null {
   return r.partnerInformed ? (r.status as PartnerStatus) : 'confirmed';
 }
 
+/**
+ * Whether the partner may see the planned date and time: only when the resident chose to keep
+ * the partner informed, has confirmed, and did not end the access. Never the place or the duo.
+ */
+export function partnerSeesPlanned(r: Seen): boolean {
+  return r.partnerInformed && statusForPartner(r) !== null && r.status !== 'awaiting_confirmation';
+}
+
 type Confirmation = { expiresAt: Date; usedAt: Date | null; revokedAt: Date | null; failedAttempts: number };
 export type ConfirmationState = 'open' | 'used' | 'expired' | 'locked' | 'revoked';
 

@@ -72,3 +72,36 @@ export async function confirmByPhone(db: Db, regionId: string, reader: Reader, r
   if (done) invalidateQueueTotal(regionId);
   return done;
 }
+
+export type SignupOrigin = {
+  partnerName: string | null;
+  organisation: string | null;
+  contactPerson: 'resident' | 'partner';
+  /** Only when the team contacts the partner for the resident (and the resident did not end that). */
+  partnerEmail: string | null;
+  accessRemoved: boolean;
+};
+
+/**
+ * Who made a partner's sign-up and whom the team contacts, for its planning page; null for a
+ * resident's own. The page that shows it writes the look to the access log. When the resident
+ * ended the partner's access, the team contacts the resident and the partner's e-mail is not shown.
+ */
+export async function signupOrigin(
+  db: Db,
+  r: { partnerId: string | null; contactPerson: 'resident' | 'partner'; partnerAccessRemovedAt: Date | null; source: string },
+): Promise<SignupOrigin | null> {
+  if (r.source !== 'partner') return null;
+  const [p] = r.partnerId
+    ? await db.select({ name: users.name, organisation: users.organisation, email: users.email }).from(users).where(eq(users.id, r.partnerId))
+    : [];
+  const accessRemoved = !!r.partnerAccessRemovedAt;
+  const contactPerson = accessRemoved || !p ? 'resident' : r.contactPerson;
+  return {
+    partnerName: p?.name ?? null,
+    organisation: p?.organisation ?? null,
+    contactPerson,
+    partnerEmail: contactPerson === 'partner' ? (p?.email ?? null) : null,
+    accessRemoved,
+  };
+}

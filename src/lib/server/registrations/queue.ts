@@ -17,6 +17,8 @@ export type QueueRow = {
   language: string;
   interpreter: boolean;
   source: 'resident' | 'partner';
+  /** The organisation of the partner who made it ("via Buurtteam Oost"); null for the resident's own. */
+  partnerOrganisation: string | null;
 };
 
 /** `after`: the page after this sign-up; `before`: the page before it; neither: the oldest. */
@@ -60,8 +62,10 @@ export function queueStatement(regionId: string, reader: Reader, position: Queue
   return sql`
     with candidates as (
       select r.id, r.reference, r.status, r.created_at, r.place_kind, l.kind as location_kind,
-             r.language, r.interpreter, r.source, r.resident_id
+             r.language, r.interpreter, r.source, r.resident_id, p.organisation as partner_organisation
       from registrations r left join locations l on l.id = r.location_id
+        -- who made a partner's sign-up: one primary-key lookup per row shown, no change to the plan's range read
+        left join users p on p.id = r.partner_id
       where r.region_id = ${regionId} and ${base(filters)} ${from} ${queueFilterSql(filters)}
       order by r.created_at ${direction}, r.id ${direction}
       limit ${size + 1}
@@ -70,7 +74,7 @@ export function queueStatement(regionId: string, reader: Reader, position: Queue
       select ${reader.userId}, ${reader.role}, resident_id, 'registration:' || id, 'registration.listed', ${`role:${reader.role}`}, ${reader.ipPrefix}
       from (select * from candidates order by created_at ${direction}, id ${direction} limit ${size}) shown
     )
-    select id, reference, status, created_at, place_kind, location_kind, language, interpreter, source
+    select id, reference, status, created_at, place_kind, location_kind, language, interpreter, source, partner_organisation
     from candidates order by created_at, id`;
 }
 
@@ -100,6 +104,7 @@ export async function listQueue(
     language: string;
     interpreter: boolean;
     source: QueueRow['source'];
+    partner_organisation: string | null;
   };
   const raw = rowsOf<Raw>(result);
   const more = raw.length > size;
@@ -115,6 +120,7 @@ export async function listQueue(
     language: r.language,
     interpreter: r.interpreter,
     source: r.source,
+    partnerOrganisation: r.partner_organisation,
   }));
   const total = await totals.get(filterKey(regionId, filters), async () => {
     const [counted] = rowsOf<{ total: number | string }>(
