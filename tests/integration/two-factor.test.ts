@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { and, eq } from 'drizzle-orm';
@@ -145,5 +146,58 @@ describe('setting up the app', () => {
     expect(await pendingTotpSecret(database.db, user.id)).toBeNull();
     // Set up once: a second setup with a fresh code changes nothing.
     expect(await enableTotp(database.db, user.id, session.id, codeNow(secret), requestContext)).toEqual({ ok: false });
+  });
+});
+
+// Written to kill the mutants the first Stryker run left alive (docs/mutation.md).
+describe('the second factor, at its edges', () => {
+  const otherLetters = (code: string) => code.replace(/[A-Z]/g, (c) => (c === 'Z' ? 'A' : String.fromCharCode(c.charCodeAt(0) + 1)));
+
+  it('makes a new random secret for each person', async () => {
+    const [a, b] = [await insertUser(database.db, { roles: ['worker'] }), await insertUser(database.db, { roles: ['worker'] })];
+    expect(await pendingTotpSecret(database.db, a.id)).not.toBe(await pendingTotpSecret(database.db, b.id));
+  });
+
+  it('refuses a recovery code whose letters are wrong even when its digits are right', async () => {
+    const { user, session } = await worker();
+    const codes = await renewRecoveryCodes(database.db, user.id);
+    const code = codes.find((c) => /[A-Z]/.test(c))!;
+    expect(await verifySecondFactor(database.db, user.id, session.id, otherLetters(code), requestContext)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('still refuses a used TOTP code some time later (the replay window is minutes, not milliseconds)', async () => {
+    const { user, session } = await worker();
+    const code = codeNow();
+    expect(await verifySecondFactor(database.db, user.id, session.id, code, requestContext)).toMatchObject({ ok: true });
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await verifySecondFactor(database.db, user.id, session.id, code, requestContext)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('is refused while the app is only being set up, and for an unknown account', async () => {
+    const user = await insertUser(database.db, { roles: ['worker'] });
+    const { session } = await createSession(database.db, user.id, {});
+    const secret = (await pendingTotpSecret(database.db, user.id))!;
+    expect(await verifySecondFactor(database.db, user.id, session.id, codeNow(secret), requestContext)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verifySecondFactor(database.db, randomUUID(), session.id, codeNow(secret), requestContext)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('cannot be turned on without a pending secret, nor for an unknown account', async () => {
+    const user = await insertUser(database.db, { roles: ['worker'] });
+    const { session } = await createSession(database.db, user.id, {});
+    expect(await enableTotp(database.db, user.id, session.id, codeNow(), requestContext)).toEqual({ ok: false });
+    expect(await enableTotp(database.db, randomUUID(), session.id, codeNow(), requestContext)).toEqual({ ok: false });
+  });
+
+  it('logs turning it on and each try as the person acting on their own account or session', async () => {
+    const user = await insertUser(database.db, { roles: ['worker'] });
+    const { session } = await createSession(database.db, user.id, {});
+    const secret = (await pendingTotpSecret(database.db, user.id))!;
+    expect(await enableTotp(database.db, user.id, session.id, codeNow(secret), requestContext)).toMatchObject({ ok: true });
+    await verifySecondFactor(database.db, user.id, session.id, 'abc', requestContext);
+    const log = await database.db.select().from(accessLog).where(eq(accessLog.subjectId, user.id)).orderBy(accessLog.id);
+    expect(log.map(({ actorId, object, action, authority }) => ({ actorId, object, action, authority }))).toEqual([
+      { actorId: user.id, object: 'account', action: 'auth.two_factor_enabled', authority: 'self' },
+      { actorId: user.id, object: 'session', action: 'auth.two_factor_failed', authority: 'self' },
+    ]);
   });
 });
