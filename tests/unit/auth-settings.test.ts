@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sessionCookieName, sessionCookieOptions } from '../../src/lib/server/auth/cookie.ts';
 import { safeReturnPath } from '../../src/lib/server/auth/return-path.ts';
 import { ipPrefix } from '../../src/lib/server/audit/ip.ts';
-import { passwordProblem } from '../../src/lib/server/auth/passwords.ts';
+import { passwordProblem, verifyPassword } from '../../src/lib/server/auth/passwords.ts';
 import { generateCode, generateToken, hashToken } from '../../src/lib/server/auth/tokens.ts';
 import { keyForTests, seal, unseal } from '../../src/lib/server/crypto/seal.ts';
 import { isDatabaseUnavailable } from '../../src/lib/server/db/errors.ts';
@@ -94,5 +94,31 @@ describe('small guards', () => {
     expect(mayReadDemoMailbox('::1', false, parseConfig(demo))).toBe(true);
     expect(mayReadDemoMailbox('192.0.2.7', false, parseConfig(demo))).toBe(false);
     expect(mayReadDemoMailbox('127.0.0.1', true, parseConfig(demo))).toBe(false); // through a proxy
+  });
+});
+
+// Written to kill the mutants the first Stryker run left alive (docs/mutation.md).
+describe('at the edges', () => {
+  it('codes: always six digits, drawn at random', () => {
+    const codes = Array.from({ length: 300 }, generateCode);
+    for (const code of codes) expect(code).toMatch(/^\d{6}$/);
+    expect(new Set(codes).size).toBeGreaterThan(290);
+  });
+  it('sealing: a text without IV or body is refused as an unknown format', () => {
+    const key = keyForTests(Buffer.alloc(32, 3));
+    const [v, id, iv] = seal('geheim', key).split('.') as [string, string, string];
+    for (const broken of [`${v}.${id}`, `${v}.${id}.${iv}`, `${v}.${id}.${iv}.`, `${v}.${id}..${iv}`, `v2.${id}.${iv}.${iv}`])
+      expect(() => unseal(broken, key), broken).toThrow('unknown sealed format');
+  });
+  it('passwords: exactly 10 and exactly 128 characters are fine; a common one in capitals is still common', () => {
+    expect(passwordProblem('kwzptr8vqm')).toBeNull();
+    expect(passwordProblem('kwzptr8vqm'.repeat(13).slice(0, 128))).toBeNull();
+    expect(passwordProblem('ILOVEYOU12')).toBe('password_common');
+  });
+  it('passwords: a damaged hash is a plain no', async () => {
+    expect(await verifyPassword('$argon2id$v=19$broken', 'een-lang-wachtwoord')).toBe(false);
+  });
+  it('addresses: text that only ends in an IPv4 address is no address', () => {
+    for (const bad of ['garbage1.2.3.4', 'abcdefg10.0.0.1']) expect(ipPrefix(bad), bad).toBeNull();
   });
 });

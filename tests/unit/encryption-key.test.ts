@@ -34,3 +34,14 @@ describe('encryption key', () => {
     expect(() => loadEncryptionKey(config)).toThrow(/does not hold a 32-byte key/);
   });
 });
+
+describe('encryption key, at the edges', () => {
+  it('makes a data folder several levels deep when it is missing', () => {
+    const config = configIn({ DATA_DIR: path.join(tmpdir(), `hog-key-deep-${process.pid}`, 'a', 'b') });
+    try {
+      expect(loadEncryptionKey(config)).toHaveLength(32);
+    } finally {
+      rmSync(path.join(tmpdir(), `hog-key-deep-${process.pid}`), { recursive: true, force: true });
+    }
+  });
+});
