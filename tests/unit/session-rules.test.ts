@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ABSOLUTE_MS, IDLE_MS, isExpired, isRecent, needsTwoFactor, newSessionTimes, slidExpiry } from '../../src/lib/server/auth/session-rules.ts';
-import { lockDelayMs } from '../../src/lib/server/auth/rate-limit-rules.ts';
+import { inWindow, lockDelayMs } from '../../src/lib/server/auth/rate-limit-rules.ts';
 
 const t0 = new Date('2026-11-23T10:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -38,5 +38,17 @@ describe('sign-in lock', () => {
     expect([1, 2, 3, 4].map(lockDelayMs)).toEqual([0, 0, 0, 0]);
     expect([5, 6, 7].map(lockDelayMs)).toEqual([15_000, 30_000, 60_000]);
     expect(lockDelayMs(50)).toBe(15 * 60_000);
+  });
+});
+
+// Written to kill the mutants the first Stryker run left alive (docs/mutation.md).
+describe('at the edges', () => {
+  it('asks a second factor of anyone with a staff role, also when they are a resident too', () => {
+    expect(needsTwoFactor(['resident', 'worker'])).toBe(true);
+    expect(needsTwoFactor(['resident'])).toBe(false);
+  });
+  it('ends a rate-limit window exactly when its time is up', () => {
+    expect(inWindow(t0, { max: 1, windowMs: 1000 }, at(999))).toBe(true);
+    expect(inWindow(t0, { max: 1, windowMs: 1000 }, at(1000))).toBe(false);
   });
 });
