@@ -184,3 +184,26 @@ describe('place names', () => {
     expect(kindNote('Online, by video call', 'Online')).toBeNull();
   });
 });
+
+// Written to kill the mutants the first Stryker run left alive (docs/mutation.md).
+describe('sign-up rules at the edges', () => {
+  const cancelledAt = new Date('2026-11-01T10:00:00Z');
+  const until = new Date(cancelledAt.getTime() + 7 * 86_400_000);
+  it('a region without postcode areas takes every postcode; spaces in a postcode do not matter', () => {
+    const now = new Date('2026-06-01');
+    const base = { minAge: 18, maxAge: 120, postcodeAreas: [] as string[] };
+    expect(checkEligibility(1990, '9999 ZZ', base, now)).toEqual({ ok: true });
+    expect(checkEligibility(1990, '70 01 AB', { ...base, postcodeAreas: ['7001'] }, now)).toEqual({ ok: true });
+  });
+  it('the median of an even number of unsorted waits is the mean of the middle two', () => {
+    expect(expectedContactDays([9, 7, 1, 2, 3, 5], 10)).toBe(4);
+  });
+  it('a cancel can be taken back until, not at, the end of its seven days', () => {
+    const r = { status: 'cancelled', cancelledAt, statusBeforeCancel: 'new' };
+    expect(canUndoCancel(r, new Date(until.getTime() - 1))).toBe(true);
+    expect(canUndoCancel(r, until)).toBe(false);
+  });
+  it('no draft stays no draft for anyone', () => {
+    expect(draftFor(null, 'someone')).toBeNull();
+  });
+});
