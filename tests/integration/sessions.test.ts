@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accessLog, sessions } from '../../src/lib/server/db/schema/index.ts';
-import { createSession, invalidateUserSessions, validateSessionToken, deleteExpiredSessions } from '../../src/lib/server/auth/sessions.ts';
+import { createSession, invalidateUserSessions, validateSessionToken, deleteExpiredSessions, markReauthenticated } from '../../src/lib/server/auth/sessions.ts';
 import { IDLE_MS, ABSOLUTE_MS } from '../../src/lib/server/auth/session-rules.ts';
 import { hashToken } from '../../src/lib/server/auth/tokens.ts';
 import { signIn } from '../../src/lib/server/accounts/sign-in.ts';
@@ -132,5 +132,39 @@ describe('access log', () => {
     await expect(database.db.execute(sql`truncate access_log`)).rejects.toMatchObject(refused);
     const rows = await database.db.select().from(accessLog).where(eq(accessLog.subjectId, user.id));
     expect(rows.map((r) => r.action)).toContain('auth.sign_in');
+  });
+});
+
+// Written to kill the mutants the first Stryker run left alive (docs/mutation.md).
+describe('sessions at the edges', () => {
+  const t0 = new Date('2026-11-23T08:00:00Z');
+  const at = (ms: number) => new Date(t0.getTime() + ms);
+  const row = async (id: string) => (await database.db.select().from(sessions).where(eq(sessions.id, id)))[0]!;
+
+  it('keep the browser (cut to 200 characters) and the network they were made from, or nothing', async () => {
+    const user = await insertUser(database.db);
+    const { session } = await createSession(database.db, user.id, { userAgent: 'x'.repeat(300), ipPrefix: '192.0.2.0/24' }, t0);
+    expect(await row(session.id)).toMatchObject({ userAgent: 'x'.repeat(200), ipPrefix: '192.0.2.0/24' });
+    const { session: bare } = await createSession(database.db, user.id, {}, t0);
+    expect(await row(bare.id)).toMatchObject({ userAgent: null, ipPrefix: null });
+  });
+
+  it('hand back the slid session, and tell whether the address is confirmed and the app set up', async () => {
+    const plain = await insertUser(database.db, { verified: false });
+    const { token, session } = await createSession(database.db, plain.id, {}, t0);
+    const later = await validateSessionToken(database.db, token, at(20 * 60_000));
+    expect(later?.session.id).toBe(session.id);
+    expect(later?.session.expiresAt.getTime()).toBe(at(50 * 60_000).getTime());
+    expect(later?.user).toMatchObject({ emailVerified: false, totpEnabled: false });
+    const staff = await insertUser(database.db, { roles: ['worker'], totpSecret: 'L6WP3ZAIMI3CYM7WPWWIHUPLJBXM64VX' });
+    const other = await createSession(database.db, staff.id, {}, t0);
+    expect((await validateSessionToken(database.db, other.token, t0))?.user).toMatchObject({ emailVerified: true, totpEnabled: true });
+  });
+
+  it('note a fresh password or code', async () => {
+    const user = await insertUser(database.db);
+    const { session } = await createSession(database.db, user.id, {}, t0);
+    await markReauthenticated(database.db, session.id, at(60_000));
+    expect((await row(session.id)).reauthenticatedAt.getTime()).toBe(at(60_000).getTime());
   });
 });
