@@ -47,4 +47,11 @@ describe('rate limits in the database', () => {
     expect((await check(database.db, 'ip:c', { max: 20, windowMs: 60_000 }, t0)).allowed).toBe(false);
     expect((await check(database.db, 'ip:c', { max: 21, windowMs: 60_000 }, t0)).allowed).toBe(true);
   });
+
+  // Written to kill a mutant the first Stryker run left alive (docs/mutation.md).
+  it('while both a lock and a full window hold, tell the longer wait', async () => {
+    const limit = { max: 5, windowMs: 3_600_000 };
+    for (let i = 0; i < 5; i++) await recordFailure(database.db, 'acct:both', limit, t0);
+    expect(await check(database.db, 'acct:both', limit, t0)).toEqual({ allowed: false, retryAfterMs: 3_600_000 });
+  });
 });
