@@ -184,8 +184,14 @@ describe('undoing a cancel', () => {
     expect(await undoCancelForResident(database.db, owner.id, result.registrationId, requestContext)).toBe(true);
     const [row] = (await listForResident(database.db, owner.id)).map((r) => r.registration);
     expect(row).toMatchObject({ status: 'contacted', statusBeforeCancel: null, cancelledAt: null });
-    const actions = (await database.db.select().from(accessLog).where(eq(accessLog.actorId, owner.id))).map((l) => l.action);
-    expect(actions).toEqual(expect.arrayContaining(['registration.cancelled', 'registration.cancel_undone']));
+    const logged = await database.db.select().from(accessLog).where(eq(accessLog.actorId, owner.id)).orderBy(accessLog.id);
+    // Each row names the resident acting on their own sign-up (the mutation run found these unread).
+    const own = { actorRole: 'resident', subjectId: owner.id, object: `registration:${result.registrationId}`, authority: 'self' };
+    expect(logged.map(({ actorRole, subjectId, object, action, authority }) => ({ actorRole, subjectId, object, action, authority }))).toEqual([
+      { ...own, action: 'registration.created' },
+      { ...own, action: 'registration.cancelled' },
+      { ...own, action: 'registration.cancel_undone' },
+    ]);
   });
 
   it('is no longer possible after 7 days, or once the team has acted on the cancel', async () => {
