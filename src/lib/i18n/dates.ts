@@ -10,6 +10,8 @@ const styles = {
   dateTime: { dateStyle: 'long', timeStyle: 'short' },
   /** 24 nov 2026, 14:30 */
   shortDateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  /** dinsdag 24 november 2026 om 14:30 (a planned conversation) */
+  fullDateTime: { dateStyle: 'full', timeStyle: 'short' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 export type DateStyle = keyof typeof styles;

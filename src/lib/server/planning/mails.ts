@@ -9,8 +9,7 @@ import { placeName } from '../locations/queries.ts';
 import type { MailTemplate } from '../mail/templates.ts';
 import { calendarFile, icsAttachment } from './ics.ts';
 import type { SignupContext } from './context.ts';
-
-const when = (lang: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+import { dateFormat } from '../../i18n/dates.ts';
 
 export const link = (path: string, lang: string) => `${config().publicOrigin}${localizePath(path, lang)}`;
 
@@ -29,7 +28,8 @@ export function placeText(ctx: SignupContext, lang: string, opts: { forDuo?: boo
   return [placeName(ctx.location, lang), address].filter(Boolean).join(', ');
 }
 
-export const momentLine = (lang: string, startsAt: Date, minutes: number) => getT(lang, 'planning')('moment', { when: when(lang).format(startsAt), minutes });
+export const momentLine = (lang: string, startsAt: Date, minutes: number) =>
+  getT(lang, 'planning')('moment', { when: dateFormat(lang, 'fullDateTime').format(startsAt), minutes });
 
 type Conversation = { id: string; version: number; startsAt: Date; durationMinutes: number };
 

@@ -6,6 +6,7 @@ import { openDetails, type Registration } from '../registrations/queries.ts';
 import { offersByIds } from './offers.ts';
 import { reportPdf } from './pdf.ts';
 import type { ApprovedVersion } from './resident.ts';
+import { dateFormat } from '../../i18n/dates.ts';
 
 /**
  * After an approval by phone the resident gets the report as a PDF by e-mail, in the same
@@ -17,7 +18,7 @@ export async function mailApprovedReport(tx: Db, registration: Registration, ver
   if (!details.contact.email) return false;
   const lang = registration.language === 'en' ? 'en' : 'nl';
   const t = getT(lang, 'report');
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(version.approvedAt);
+  const date = dateFormat(lang, 'date').format(version.approvedAt);
   const pdf = await reportPdf(version, await offersByIds(tx, version.content.offerIds, lang), lang, (key, values = {}) => t(key, values), date);
   return queueMail(tx, {
     to: details.contact.email,
