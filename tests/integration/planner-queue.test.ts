@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accessLog, registrations } from '../../src/lib/server/db/schema/index.ts';
 import { listQueue, queueStatement, type QueuePage } from '../../src/lib/server/registrations/queue.ts';
+import { awaitingQuery, listAwaiting } from '../../src/lib/server/partner/team.ts';
 import { insertUser } from '../builders/accounts.ts';
 import { insertRegion } from '../builders/region.ts';
 import { insertRegistrations } from '../builders/registrations.ts';
@@ -81,6 +82,31 @@ describe('the planner queue', () => {
       // Who made a partner's sign-up ("via <organisation>") is a primary-key lookup, not a scan.
       expect(read).toMatch(/Index Scan using users_pkey on users p/);
     }
+  });
+});
+
+describe("the partner's sign-ups that wait for the resident", () => {
+  it('are read through their own index, not by reading every sign-up, and logged in one go', async () => {
+    const { region, reader } = await fill();
+    const waiting = await insertRegistrations(database.db, region.id, 3, (i) => ({
+      createdAt: new Date(base + i * 60_000),
+      status: 'awaiting_confirmation',
+      source: 'partner',
+    }));
+    const plan = await database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      await tx.execute(sql`set local enable_bitmapscan = off`);
+      const result = await tx.execute(sql`explain ${awaitingQuery(database.db, region.id)}`);
+      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, string>[];
+      return rows.map((r) => Object.values(r)[0]).join('\n');
+    });
+    // The outer read of sign-ups (the duplicate check below it reads by e-mail and phone hash).
+    expect(plan.slice(0, plan.indexOf('SubPlan'))).toMatch(/Index Scan using registrations_unconfirmed_idx on registrations/);
+    const shown = await listAwaiting(database.db, region.id, reader, { lang: 'nl', ipPrefix: reader.ipPrefix, userAgent: null });
+    expect(shown.map((r) => r.id)).toEqual(waiting.map((r) => r.id));
+    const logged = await database.db.select({ object: accessLog.object, action: accessLog.action }).from(accessLog).where(eq(accessLog.actorId, reader.userId));
+    expect(logged.map((l) => l.object).sort()).toEqual(waiting.map((r) => `registration:${r.id}`).sort());
+    expect(new Set(logged.map((l) => l.action))).toEqual(new Set(['registration.listed']));
   });
 });
 

@@ -12,7 +12,11 @@ export type AccessEntry = {
   detail?: Record<string, string | number | boolean>;
 };
 
-/** Appends to the access log. Callers pass their transaction, so the log and the change commit together. */
-export async function logAccess(db: Db, entry: AccessEntry): Promise<void> {
-  await db.insert(accessLog).values(entry);
+/**
+ * Appends to the access log. Callers pass their transaction, so the log and the change commit together.
+ * A list (every row a page shows) is one statement, not one per row.
+ */
+export async function logAccess(db: Db, entry: AccessEntry | AccessEntry[]): Promise<void> {
+  if (Array.isArray(entry) && entry.length === 0) return;
+  await db.insert(accessLog).values(Array.isArray(entry) ? entry : [entry]);
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { registrations, users } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
@@ -14,12 +14,9 @@ const duplicate = sql<boolean>`exists (
     and ((${registrations.contactEmailHash} is not null and o.contact_email_hash = ${registrations.contactEmailHash})
       or (${registrations.contactPhoneHash} is not null and o.contact_phone_hash = ${registrations.contactPhoneHash})))`;
 
-/**
- * Partner sign-ups that wait for the resident, apart from the queue (nothing goes ahead without
- * the resident): who made it, for which organisation, whom to contact, a possible duplicate.
- */
-export async function listAwaiting(db: Db, regionId: string, reader: Reader, ctx: RequestContext) {
-  const rows = await db
+/** The statement behind listAwaiting: exported so a test can ask PostgreSQL how it runs it. */
+export const awaitingQuery = (db: Db, regionId: string) =>
+  db
     .select({
       id: registrations.id,
       reference: registrations.reference,
@@ -32,11 +29,29 @@ export async function listAwaiting(db: Db, regionId: string, reader: Reader, ctx
     })
     .from(registrations)
     .leftJoin(users, eq(users.id, registrations.partnerId))
-    .where(and(eq(registrations.regionId, regionId), eq(registrations.status, 'awaiting_confirmation')))
+    // source and confirmed_at repeat the predicate of registrations_unconfirmed_idx (ordered by
+    // created_at): without them this list read every sign-up of the region (30 ms at 100,000).
+    .where(
+      and(
+        eq(registrations.regionId, regionId),
+        eq(registrations.source, 'partner'),
+        isNull(registrations.confirmedAt),
+        eq(registrations.status, 'awaiting_confirmation'),
+      ),
+    )
     .orderBy(asc(registrations.createdAt))
     .limit(100);
-  for (const r of rows) {
-    await logAccess(db, {
+
+/**
+ * Partner sign-ups that wait for the resident, apart from the queue (nothing goes ahead without
+ * the resident): who made it, for which organisation, whom to contact, a possible duplicate. Every
+ * row shown is a look at someone's data: logged in one statement.
+ */
+export async function listAwaiting(db: Db, regionId: string, reader: Reader, ctx: RequestContext) {
+  const rows = await awaitingQuery(db, regionId);
+  await logAccess(
+    db,
+    rows.map((r) => ({
       actorId: reader.userId,
       actorRole: reader.role,
       subjectId: r.residentId,
@@ -44,8 +59,8 @@ export async function listAwaiting(db: Db, regionId: string, reader: Reader, ctx
       action: 'registration.listed',
       authority: `role:${reader.role}`,
       ipPrefix: ctx.ipPrefix,
-    });
-  }
+    })),
+  );
   return rows;
 }
 
