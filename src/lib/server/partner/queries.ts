@@ -41,17 +41,20 @@ export async function listForPartner(db: Db, partnerId: string, ctx: RequestCont
     const plannedAt = (partnerSeesPlanned(r) && planned.get(r.id)) || null;
     return [{ id: r.id, reference: r.reference, firstName, status, createdAt: r.createdAt, awaiting: r.status === 'awaiting_confirmation', plannedAt }];
   });
-  for (const r of shown) {
-    await logAccess(db, {
+  // Every row shown is a look at someone's sign-up: one insert for the page, not one per row.
+  const residents = new Map(rows.map((r) => [r.id, r.residentId]));
+  await logAccess(
+    db,
+    shown.map((r) => ({
       actorId: partnerId,
       actorRole: 'partner',
-      subjectId: rows.find((x) => x.id === r.id)!.residentId,
+      subjectId: residents.get(r.id)!,
       object: `registration:${r.id}`,
       action: 'registration.listed_for_partner',
       authority: 'partner:own_signup',
       ipPrefix: ctx.ipPrefix,
-    });
-  }
+    })),
+  );
   return shown;
 }
 
