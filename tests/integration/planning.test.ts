@@ -5,6 +5,7 @@ import { accessLog, conversationReminders, registrations } from '../../src/lib/s
 import { seal } from '../../src/lib/server/crypto/seal.ts';
 import { listHeldMail } from '../../src/lib/server/mail/mailbox.ts';
 import { loadSignup } from '../../src/lib/server/planning/context.ts';
+import { conversationsFor } from '../../src/lib/server/planning/queries.ts';
 import { recordContact } from '../../src/lib/server/planning/contact.ts';
 import { proposeMoments } from '../../src/lib/server/planning/propose.ts';
 import { confirmByPhone, pickMoment } from '../../src/lib/server/planning/confirm.ts';
@@ -202,6 +203,32 @@ describe('planning a conversation', () => {
 
     const figures = await queueFigures(w.db, w.region.id, after);
     expect(figures.toConversation).toEqual({ count: 1, median: 14, p90: 14 });
+  });
+
+  it("reads several sign-ups' conversations at once, each with its own duo and moments", async () => {
+    const [a, b, none] = [await world(), await world(false), await world()];
+    for (const [w, m] of [
+      [a, moments],
+      [b, moments.slice(1)],
+    ] as const) {
+      const ctx = (await loadSignup(w.db, w.registration.id))!;
+      expect(await proposeMoments(w.db, w.actor, ctx, { seen: 1, memberIds: w.members.map((x) => x.id), moments: [...m] }, now)).toMatchObject({ ok: true });
+    }
+    const read = await conversationsFor(database.db, [a.registration.id, b.registration.id, none.registration.id]);
+    expect([...read.keys()]).toEqual([a.registration.id, b.registration.id, none.registration.id]);
+    for (const [w, count] of [
+      [a, 2],
+      [b, 1],
+    ] as const) {
+      const [c, ...more] = read.get(w.registration.id)!;
+      expect(more).toEqual([]);
+      expect(c!.registrationId).toBe(w.registration.id);
+      expect(c!.duo.map((d) => d.id).sort()).toEqual(w.members.map((m) => m.id).sort());
+      expect(c!.proposals.map((p) => p.conversationId)).toEqual(Array(count).fill(c!.id));
+      expect(c!.invitation).toBeNull();
+    }
+    expect(read.get(none.registration.id)).toEqual([]);
+    expect((await conversationsFor(database.db, [])).size).toBe(0);
   });
 
   it('confirms by phone, and a withdrawn invitation stops the link and the naaste reminder', async () => {

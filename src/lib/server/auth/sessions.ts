@@ -1,5 +1,6 @@
-import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { preparedFor } from '../db/prepared.ts';
 import { sessions, users, type Role } from '../db/schema/index.ts';
 import { isExpired, needsTwoFactor, newSessionTimes, slidExpiry } from './session-rules.ts';
 import { generateToken, hashToken } from './tokens.ts';
@@ -36,8 +37,9 @@ export async function createSession(db: Db, userId: string, client: Client, now 
   return { token, session: session! };
 }
 
-export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<Validated | null> {
-  const [row] = await db
+// Every signed-in request reads its session: built once, not per request.
+const sessionById = preparedFor((db) =>
+  db
     // Only what a request needs of the person: not the password hash or the TOTP secret, which
     // every signed-in page would otherwise fetch and decode.
     .select({
@@ -55,7 +57,12 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, hashToken(token)));
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('session_by_id'),
+);
+
+export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<Validated | null> {
+  const [row] = await sessionById(db).execute({ id: hashToken(token) });
   if (!row) return null;
   let { session } = row;
   if (isExpired(session, now) || row.user.deactivatedAt) {

@@ -5,26 +5,40 @@ import { unseal } from '../crypto/seal.ts';
 
 /** A sign-up's conversations with duo, proposals and naaste answer, oldest first; the caller has scoped the sign-up. */
 export async function conversationsOf(db: Db, registrationId: string) {
-  const rows = await db.select().from(conversations).where(eq(conversations.registrationId, registrationId)).orderBy(asc(conversations.sequence));
+  return (await conversationsFor(db, [registrationId])).get(registrationId) ?? [];
+}
+
+export type ConversationView = Awaited<ReturnType<typeof conversationsOf>>[number];
+
+/**
+ * The same for several sign-ups at once (a resident's /mijn): four statements however many
+ * sign-ups, not four per sign-up. The caller has scoped the ids.
+ */
+export async function conversationsFor(db: Db, registrationIds: string[]) {
+  const rows = registrationIds.length
+    ? await db.select().from(conversations).where(inArray(conversations.registrationId, registrationIds)).orderBy(asc(conversations.sequence))
+    : [];
   const ids = rows.map((c) => c.id);
-  if (ids.length === 0) return [];
-  const duo = await db
-    .select({ conversationId: conversationDuo.conversationId, id: teamMembers.id, name: teamMembers.name, discipline: teamMembers.discipline })
-    .from(conversationDuo)
-    .innerJoin(teamMembers, eq(teamMembers.id, conversationDuo.teamMemberId))
-    .where(inArray(conversationDuo.conversationId, ids));
-  const proposals = await db
-    .select()
-    .from(conversationProposals)
-    .where(inArray(conversationProposals.conversationId, ids))
-    .orderBy(asc(conversationProposals.startsAt));
-  const invitations = await db.select().from(naasteInvitations).where(inArray(naasteInvitations.conversationId, ids));
-  return rows.map((c) => ({
+  const [duo, proposals, invitations] = ids.length
+    ? await Promise.all([
+        db
+          .select({ conversationId: conversationDuo.conversationId, id: teamMembers.id, name: teamMembers.name, discipline: teamMembers.discipline })
+          .from(conversationDuo)
+          .innerJoin(teamMembers, eq(teamMembers.id, conversationDuo.teamMemberId))
+          .where(inArray(conversationDuo.conversationId, ids)),
+        db.select().from(conversationProposals).where(inArray(conversationProposals.conversationId, ids)).orderBy(asc(conversationProposals.startsAt)),
+        db.select().from(naasteInvitations).where(inArray(naasteInvitations.conversationId, ids)),
+      ])
+    : [[], [], []];
+  const withParts = (c: (typeof rows)[number]) => ({
     ...c,
     duo: duo.filter((d) => d.conversationId === c.id),
     proposals: proposals.filter((p) => p.conversationId === c.id),
     invitation: invitations.find((i) => i.conversationId === c.id) ?? null,
-  }));
+  });
+  const bySignup = new Map(registrationIds.map((id) => [id, [] as ReturnType<typeof withParts>[]]));
+  for (const c of rows) bySignup.get(c.registrationId)?.push(withParts(c));
+  return bySignup;
 }
 
 /** What the resident asked and nobody handled yet, with their message opened. */

@@ -1,4 +1,5 @@
-import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { preparedFor } from '../db/prepared.ts';
 import type { Db } from '../db/client.ts';
 import { signupDrafts } from '../db/schema/index.ts';
 import type { SignupAnswers } from '../../schemas/signup.ts';
@@ -9,17 +10,26 @@ import { seal, unseal } from '../crypto/seal.ts';
 
 export const DRAFT_TTL_MS = 7 * 24 * 60 * 60_000;
 
+// Read on every sign-up step: built once, not per request. A resident's draft (no partner) and a
+// partner's are two statements, so neither can match the other's.
+const draftById = (db: Db, owner: SQL | undefined) =>
+  db
+    .select({ sealedAnswers: signupDrafts.sealedAnswers })
+    .from(signupDrafts)
+    .where(and(eq(signupDrafts.id, sql.placeholder('id')), gt(signupDrafts.expiresAt, sql.placeholder('now')), owner));
+const residentDraft = preparedFor((db) => draftById(db, isNull(signupDrafts.partnerId)).prepare('resident_draft'));
+const partnerDraft = preparedFor((db) => draftById(db, eq(signupDrafts.partnerId, sql.placeholder('partnerId'))).prepare('partner_draft'));
+
 /**
  * The answers so far, or null when there is no draft or it is older than 7 days. `partnerId`: a
  * partner's draft is theirs alone; a resident's draft (null) is never a partner's.
  */
 export async function loadDraft(db: Db, token: string | undefined, now = new Date(), partnerId: string | null = null): Promise<SignupAnswers | null> {
   if (!token) return null;
-  const owner = partnerId ? eq(signupDrafts.partnerId, partnerId) : isNull(signupDrafts.partnerId);
-  const [row] = await db
-    .select()
-    .from(signupDrafts)
-    .where(and(eq(signupDrafts.id, hashToken(token)), gt(signupDrafts.expiresAt, now), owner));
+  // A placeholder skips drizzle's own mapping of a Date: the driver gets the ISO text.
+  const id = hashToken(token);
+  const at = now.toISOString();
+  const [row] = await (partnerId ? partnerDraft(db).execute({ id, now: at, partnerId }) : residentDraft(db).execute({ id, now: at }));
   return row ? (JSON.parse(unseal(row.sealedAnswers)) as SignupAnswers) : null;
 }
 
