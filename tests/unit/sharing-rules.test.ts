@@ -53,6 +53,11 @@ describe('end date', () => {
     expect(endOfChosenDay('2026-01-15').toISOString()).toBe('2026-01-15T22:59:59.000Z');
     expect(endOfChosenDay('2026-07-15').toISOString()).toBe('2026-07-15T21:59:59.000Z');
     expect(dayInput(new Date('2026-07-15T23:30:00Z'))).toBe('2026-07-16');
+    // The two days the clocks change (last Sunday of March and of October) close at their own offset.
+    expect(endOfChosenDay('2026-03-29').toISOString()).toBe('2026-03-29T21:59:59.000Z');
+    expect(endOfChosenDay('2026-10-25').toISOString()).toBe('2026-10-25T22:59:59.000Z');
+    expect(dayInput(new Date('2026-10-25T22:59:59Z'))).toBe('2026-10-25');
+    expect(dayInput(new Date('2026-10-25T23:00:00Z'))).toBe('2026-10-26');
   });
 });
 

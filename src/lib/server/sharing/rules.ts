@@ -1,5 +1,6 @@
 // Pure rules for sharing a report: when a share may be opened, what it shows, how long it lasts.
 // Tested without a database (tests/unit/sharing-rules.test.ts).
+import { fromWall, toWall } from '../planning/time.ts';
 
 export const relations = ['naaste', 'huisarts', 'buurtcoach', 'ggz', 'anders'] as const;
 export type Relation = (typeof relations)[number];
@@ -33,13 +34,10 @@ export const defaultEndDate = (now: Date): Date => new Date(now.getTime() + DEFA
 
 /** A chosen end date (a calendar day, yyyy-mm-dd) ends at the close of that day in the Netherlands. */
 export function endOfChosenDay(day: string): Date {
-  const asUtc = new Date(`${day}T23:59:59Z`);
-  // A day that does not exist (31 February, month 13) is an invalid date; endDateProblem refuses it.
-  if (Number.isNaN(asUtc.getTime()) || asUtc.toISOString().slice(0, 10) !== day) return new Date(Number.NaN);
-  // The Dutch offset on that day (+1 in winter, +2 in summer), read from the clock there.
-  const there = new Date(asUtc.toLocaleString('en-US', { timeZone: 'Europe/Amsterdam' }));
-  const here = new Date(asUtc.toLocaleString('en-US', { timeZone: 'UTC' }));
-  return new Date(asUtc.getTime() - (there.getTime() - here.getTime()));
+  // 23:59 on the Amsterdam clock exists on every day (the clocks change at night); a day that does
+  // not exist (31 February, month 13) is an invalid date, which endDateProblem refuses.
+  const close = fromWall(day, '23:59');
+  return close.ok ? new Date(close.at.getTime() + 59_000) : new Date(Number.NaN);
 }
 
 export function endDateProblem(endsAt: Date, now: Date): 'invalid' | 'past' | 'tooFar' | null {
@@ -50,4 +48,4 @@ export function endDateProblem(endsAt: Date, now: Date): 'invalid' | 'past' | 't
 }
 
 /** The day as yyyy-mm-dd in the Netherlands, for a date field's default. */
-export const dayInput = (date: Date): string => date.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+export const dayInput = (date: Date): string => toWall(date).date;
