@@ -10,7 +10,7 @@ const DAY = 86_400_000;
 // A sign-up in each planning state, so `npm start` shows the whole flow: one waiting in the queue,
 // one planned (the demo resident's, with the duo of the demo worker), one held. Fictional people.
 const people = {
-  waiting: { callName: 'Noor', contact: { phone: '0612000001', voicemail: true, sms: false, senderNamed: true }, naaste: null },
+  waiting: { callName: 'Yara', contact: { phone: '0612000001', voicemail: true, sms: false, senderNamed: true }, naaste: null },
   planned: {
     callName: 'Sam',
     contact: { phone: '0612000002', voicemail: true, sms: true, senderNamed: true },
