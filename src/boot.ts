@@ -18,6 +18,7 @@ import { resetDemo, seedDemo } from './lib/server/demo/seed.ts';
 import { describeDemoAccounts } from './lib/server/demo/accounts.ts';
 import { startHousekeeping } from './lib/server/housekeeping.ts';
 import { startMailWorker } from './lib/server/mail/worker.ts';
+import { startReminderJob } from './lib/server/planning/reminder-job.ts';
 import { sealLegacyMail } from './lib/server/mail/seal-legacy.ts';
 import { securityHeaders } from './lib/server/http/security-headers.ts';
 import { reportError } from './lib/server/http/report-error.ts';
@@ -106,6 +107,7 @@ async function serve(config: Config, database: Database): Promise<void> {
   server.on('error', (error) => fail(`cannot listen on ${config.host}:${config.port} (${error.message}); check HOST and PORT`));
   const stopHousekeeping = startHousekeeping(database.db);
   const stopMail = startMailWorker(database.db);
+  const stopReminders = startReminderJob(database.db);
   server.listen(config.port, config.host);
   let stopping = false;
   const stop = (code: number) => {
@@ -113,11 +115,13 @@ async function serve(config: Config, database: Database): Promise<void> {
     stopping = true;
     stopHousekeeping();
     stopMail();
+    const remindersDone = stopReminders();
     // Requests under way may finish; idle keep-alive connections close now, the rest after 5 s.
+    // A reminder round under way finishes before the database closes.
     server.close(
       () =>
-        void database
-          .close()
+        void remindersDone
+          .then(() => database.close())
           .catch(() => {})
           .finally(() => process.exit(code)),
     );

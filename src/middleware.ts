@@ -10,7 +10,6 @@ import { refuseRequest } from './lib/server/http/request-limits.ts';
 import { clientAddress, trustList } from './lib/server/http/client-address.ts';
 import { mapFailures } from './lib/server/http/failures.ts';
 import { config } from './lib/server/config.ts';
-import { ensureReminderJob } from './lib/server/planning/reminder-job.ts';
 import type { BlockList } from 'node:net';
 
 // Locale and session only, plus mapping the guards' typed errors to responses in one place
@@ -51,7 +50,6 @@ function cacheHeaders(response: Response, locals: App.Locals): Response {
 }
 
 const session = defineMiddleware(async (context, next) => {
-  ensureReminderJob(getDb);
   // A rewrite (403, outage page) passes through here again with the session already known.
   if (context.locals.user !== undefined) return cacheHeaders(await next(), context.locals);
   const { locals, cookies } = context;

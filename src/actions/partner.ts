@@ -13,6 +13,7 @@ import { removePartnerAccess } from '../lib/server/partner/queries.ts';
 import { submitForResident } from '../lib/server/partner/submit.ts';
 import { confirmByPhone } from '../lib/server/partner/team.ts';
 import { readForm, requestContext, type FormResult } from './form.ts';
+import type { PlaceGoneFailure } from './signup.ts';
 import { saveSignupStep } from './signup-step.ts';
 
 const registrationId = (form: FormData) => z.uuid().safeParse(form.get('registration'));
@@ -39,13 +40,18 @@ export const partner = {
   /** The partner sends the sign-up; it waits for the resident's confirmation. */
   finish: defineAction({
     accept: 'form',
-    handler: async (form: FormData, context: ActionAPIContext): Promise<FormResult<{ registrationId: string; reference: string; mailed: boolean }>> => {
+    handler: async (
+      form: FormData,
+      context: ActionAPIContext,
+    ): Promise<FormResult<{ registrationId: string; reference: string; mailed: boolean }> | PlaceGoneFailure> => {
       const { user } = requireAction(context.locals, 'partner.finish');
       const { values } = readForm(form);
       const region = await currentRegion();
       const t = getT(context.locals.lang, 'signup');
       if (!region) return { ok: false, errors: [{ field: '', message: t('errors.notSaved') }], values };
       const result = await submitForResident(getDb(), region, user, context.cookies.get(partnerDraftCookie())?.value, requestContext(context));
+      if (!result.ok && result.reason === 'place_gone')
+        return { ok: false, errors: [{ field: 'place', message: t('errors.place_gone', { context: 'partner' }) }], values, placeGone: true };
       if (!result.ok) return { ok: false, errors: [{ field: '', message: t(`errors.${result.reason}`) }], values };
       context.cookies.delete(partnerDraftCookie(), { path: '/' });
       return result;

@@ -6,7 +6,8 @@ import { getDb } from '../lib/server/db/client.ts';
 import { currentRegion } from '../lib/server/region/current.ts';
 import { loadSignup } from '../lib/server/planning/context.ts';
 import { recordContact } from '../lib/server/planning/contact.ts';
-import { proposeMoments } from '../lib/server/planning/propose.ts';
+import { proposeMoments, type ProposeResult } from '../lib/server/planning/propose.ts';
+import { proposeFollowUp } from '../lib/server/planning/follow-up.ts';
 import { confirmByPhone, pickMoment } from '../lib/server/planning/confirm.ts';
 import { answerInvitation, withdrawInvitation } from '../lib/server/planning/naaste.ts';
 import { askPlanners, recordOutcome } from '../lib/server/planning/outcome.ts';
@@ -47,6 +48,23 @@ async function stale<T>(fail: FormHelpers['fail'], work: () => Promise<T>) {
   }
 }
 
+/** The moments a propose form filled in (one to three; an empty row is left out). */
+const momentsOf = (input: Record<string, unknown> & { duration: number }) =>
+  ([1, 2, 3] as const).flatMap((i) => {
+    const date = input[`date${i}`] as string | undefined;
+    const time = input[`time${i}`] as string | undefined;
+    return date && time ? [{ date, time, durationMinutes: input.duration }] : [];
+  });
+
+/** A refused proposal: the first problem, on the field it belongs to (`members`: the form has duo fields). */
+function proposalFailure(result: Extract<ProposeResult, { ok: false }>, fail: FormHelpers['fail'], members: boolean) {
+  // The duo's own follow-up has no duo to choose: a planner has to.
+  if (result.duo && !members) return fail('planning:followUp.duoProblem');
+  const first = result.duo?.[0] ?? result.proposals?.[0]?.problem ?? (result.conflicts?.length ? 'conflict' : 'invalid');
+  const field = result.duo ? 'memberB' : result.proposals ? `date${Math.max(1, (result.proposals[0]?.index ?? 0) + 1)}` : 'date1';
+  return fail(`planning:errors.${first}`, field);
+}
+
 export const planning = {
   contact: formAction(
     schemas.contactSchema,
@@ -64,19 +82,29 @@ export const planning = {
       const who = actor(context, 'planning.propose');
       const ctx = await signupInRegion(input.registration);
       if (!ctx) return fail('planning:errors.notFound');
-      const moments = ([1, 2, 3] as const).flatMap((i) => {
-        const date = input[`date${i}`];
-        const time = input[`time${i}`];
-        return date && time ? [{ date, time, durationMinutes: input.duration }] : [];
-      });
+      const moments = momentsOf(input);
       const result = await stale(fail, () => proposeMoments(getDb(), who, ctx, { seen: input.version, memberIds: [input.memberA, input.memberB], moments }));
       if (!result.ok && 'errors' in result) return result;
       if (result.ok) return { ok: true as const, warnings: result.warnings };
-      const first = result.duo?.[0] ?? result.proposals?.[0]?.problem ?? (result.conflicts?.length ? 'conflict' : 'invalid');
-      const field = result.duo ? 'memberB' : result.proposals ? `date${Math.max(1, (result.proposals[0]?.index ?? 0) + 1)}` : 'date1';
-      return fail(`planning:errors.${first}`, field);
+      return proposalFailure(result, fail, true);
     },
     'planning.propose',
+  ),
+
+  /** A duo member proposes the follow-up of a conversation they held (authorized on the conversation). */
+  proposeFollowUp: formAction(
+    schemas.followUpSchema,
+    async (input, context, { fail }) => {
+      const who = actor(context, 'planning.proposeFollowUp');
+      const result = await stale(fail, () =>
+        proposeFollowUp(getDb(), who, { conversation: input.conversation, seen: input.version, moments: momentsOf(input) }),
+      );
+      if (!result.ok && 'errors' in result) return result;
+      if (result.ok) return { ok: true as const, conversation: input.conversation, warnings: result.warnings };
+      if ('reason' in result) return fail(`planning:errors.${result.reason === 'not_found' ? 'notFound' : 'state'}`);
+      return proposalFailure(result, fail, false);
+    },
+    'planning.proposeFollowUp',
   ),
 
   confirmPhone: formAction(

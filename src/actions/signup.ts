@@ -10,7 +10,7 @@ import { draftCookie, draftCookieOptions } from '../lib/server/registrations/coo
 import { requireAction } from '../lib/server/auth/guards.ts';
 import { currentRegion } from '../lib/server/region/current.ts';
 import { getDb } from '../lib/server/db/client.ts';
-import { formAction, readForm, requestContext, type FormResult } from './form.ts';
+import { formAction, readForm, requestContext, type FormFailure, type FormResult } from './form.ts';
 import { saveSignupStep } from './signup-step.ts';
 import { confirmRegistration } from '../lib/server/partner/confirm.ts';
 import { mailResumeLink } from '../lib/server/registrations/resume.ts';
@@ -18,6 +18,9 @@ import { saveChange, startChange } from '../lib/server/registrations/changes.ts'
 import { firstOpenStep, takeOverDraft } from '../lib/server/registrations/resume-link.ts';
 
 const resumeSchema = z.object({ email: z.email().max(254) });
+
+/** The place a draft chose was switched off before it was sent: choose again (see place-check.ts). */
+export type PlaceGoneFailure = FormFailure & { placeGone: true };
 
 export const signup = {
   /** One step of /aanmelden: validate, keep it in the server-side draft, go on. */
@@ -32,14 +35,18 @@ export const signup = {
     handler: async (
       form: FormData,
       context: ActionAPIContext,
-    ): Promise<FormResult<{ reference: string; accountMailed: boolean; changed: boolean; confirmed?: 'this' | 'other' }>> => {
+    ): Promise<FormResult<{ reference: string; accountMailed: boolean; changed: boolean; confirmed?: 'this' | 'other' }> | PlaceGoneFailure> => {
       const { values, input } = readForm(form);
       const lang = context.locals.lang;
       // A change to an existing sign-up was consented to already; a new one needs consent now.
       const parsed = parseLocalized(input['change'] === 'ja' ? z.object({}) : finishSchema, input, lang);
       if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
       const t = getT(lang, 'signup');
-      const fail = (key: string, field = '') => ({ ok: false as const, errors: [{ field, message: t(key) }], values });
+      const fail = (key: string, field = '') =>
+        // The page sends the resident back to the place step, with this message there.
+        key === 'errors.place_gone'
+          ? { ok: false as const, errors: [{ field: 'place', message: t(key) }], values, placeGone: true as const }
+          : { ok: false as const, errors: [{ field, message: t(key) }], values };
       const token = context.cookies.get(draftCookie())?.value;
       const region = await currentRegion();
       if (!region) return fail('errors.notSaved');

@@ -22,6 +22,13 @@ export function succeeded<T>(result: AnyResult): (T & { ok: true }) | null {
   return data?.ok ? (data as T & { ok: true }) : null;
 }
 
+/** Whether sending a sign-up failed because its place was switched off (the page then goes to the place step). */
+export const placeWasGone = (result: AnyResult): boolean => !!(result?.data as { placeGone?: boolean } | undefined)?.placeGone;
+
+/** The place step after such a failure: the message on the place question, the other answers kept. */
+export const placeGoneView = (message: string, values: Record<string, string>): FormView =>
+  formView({ data: { ok: false, errors: [{ field: 'place', message }], values } }, message);
+
 /** The aria-describedby of a control whose hint and error FieldNotes.astro renders. */
 export const describedBy = (id: string, hint: unknown, error: unknown): string | undefined =>
   [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;

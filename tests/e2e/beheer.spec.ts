@@ -4,7 +4,7 @@ import { axeViolations } from './pages.ts';
 import { goTo } from './signup-steps.ts';
 
 // The admin switches a member, a place and an offer off and on, without JavaScript; a switched-off
-// place is no longer offered in the sign-up.
+// place is no longer offered in the sign-up, and a draft that chose it before is sent back to the place step.
 test.use({ javaScriptEnabled: false });
 test.setTimeout(120_000);
 
@@ -59,6 +59,27 @@ test('the admin changes a member and switches a place and an offer off and on', 
   await admin.getByRole('button', { name: `Zet aan: Buurthuis ${run}` }).click();
   await page.reload();
   await expect(places().getByLabel(new RegExp(`Buurthuis ${run}`))).toHaveCount(1);
+
+  // A draft that chose the place before it was switched off is not sent with it: back to the place step.
+  await places()
+    .getByLabel(new RegExp(`Buurthuis ${run}`))
+    .check();
+  await page.getByRole('button', { name: 'Volgende stap' }).click();
+  await page.getByLabel('Dinsdag').check();
+  await page.getByLabel('Middag').check();
+  await page.getByRole('button', { name: 'Volgende stap' }).click();
+  await page.getByRole('button', { name: 'Volgende stap' }).click();
+  await page.getByLabel(/Het team mag gebruiken/).check();
+  await admin.getByRole('button', { name: `Zet uit: Buurthuis ${run}` }).click();
+  await expect(admin.getByRole('status')).toContainText('De wijziging is bewaard.');
+  await page.getByRole('button', { name: 'Aanmelding versturen' }).click();
+  await expect(page).toHaveURL(/\/aanmelden\/plek\?terug=controleren/);
+  await expect(page.getByRole('link', { name: /De plek die je koos, is er niet meer/ })).toBeVisible();
+  await places().getByLabel('Tijdens een wandeling buiten').check();
+  await page.getByRole('button', { name: 'Opslaan en terug naar het overzicht' }).click();
+  await page.getByLabel(/Het team mag gebruiken/).check();
+  await page.getByRole('button', { name: 'Aanmelding versturen' }).click();
+  await expect(page.getByText(/Je aanmeldcode is/)).toBeVisible();
 
   await admin.goto('/team/beheer/regio');
   await admin.getByRole('group', { name: 'Wat voor aanbod?' }).getByLabel('Herstelgroep').check();

@@ -157,6 +157,22 @@ test('from sign-up to a held conversation and a follow-up', async ({ page, brows
     .click();
   await expect(page.getByRole('status')).toContainText('Je vraag is verstuurd.');
 
+  // The duo proposes the follow-up itself (eight days ahead, clear of the demo's planned conversation).
+  await worker.page.goto('/team/gesprekken');
+  await worker.page.getByRole('link', { name: `Vervolggesprek plannen voor ${reference}` }).click();
+  const later = { date: inMinutes(8 * 24 * 60).date, time: '10:00' };
+  await worker.page.getByRole('group', { name: 'Moment 1' }).getByLabel('Datum').fill(later.date);
+  await worker.page.getByRole('group', { name: 'Moment 1' }).getByLabel('Tijd').fill(later.time);
+  await worker.page.getByRole('button', { name: 'Momenten voorstellen' }).click();
+  await expect(worker.page.getByRole('status')).toContainText('Het vervolggesprek is voorgesteld.');
+  await page.goto('/mijn');
+  await expect(
+    page
+      .getByRole('article', { name: new RegExp(reference) })
+      .getByRole('group', { name: 'Welk moment past jou?' })
+      .getByRole('radio'),
+  ).toHaveCount(1);
+
   await Promise.all([adminContext.close(), plannerContext.close(), worker.page.context().close()]);
 });
 

@@ -67,6 +67,9 @@ export const actionExpectations: Record<string, Role[]> = {
   'planning.confirmPhone': ['planner', 'admin'],
   'planning.handleRequest': ['planner', 'admin'],
   'planning.outcome': ['worker'],
+  // A follow-up may be planned by the duo itself (issue 13), only by HOG workers; which worker is
+  // decided by the conversation (its duo), planners use planning.propose.
+  'planning.proposeFollowUp': ['worker'],
   // The resident picks, asks and withdraws their naaste's invitation; nobody does that for them.
   'planning.pick': ['resident'],
   'planning.ask': ['resident'],

@@ -27,6 +27,19 @@ export const proposeSchema = z.object({
   time3: optionalTime,
 });
 
+/** A duo member proposes the next conversation of a sign-up whose conversation they held. */
+export const followUpSchema = z.object({
+  conversation: id('conversation'),
+  version,
+  duration,
+  date1: date,
+  time1: time,
+  date2: optionalDate,
+  time2: optionalTime,
+  date3: optionalDate,
+  time3: optionalTime,
+});
+
 export const phoneSchema = z.object({ registration: id('registration'), version, date, time, duration });
 
 export const pickSchema = z.object({ registration: id('registration'), proposal: id('proposal') });

@@ -47,6 +47,8 @@ export const protectedActions = {
   'planning.confirmPhone': ['planner', 'admin'],
   'planning.handleRequest': ['planner', 'admin'],
   'planning.outcome': ['worker'],
+  // The duo of a held conversation (checked on the conversation) proposes the follow-up's moments.
+  'planning.proposeFollowUp': ['worker'],
   'planning.pick': ['resident'],
   'planning.ask': ['resident'],
   'planning.withdrawNaaste': ['resident'],

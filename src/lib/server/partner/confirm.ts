@@ -13,6 +13,7 @@ import { accountForSignup } from '../registrations/new-account.ts';
 import { checkEligibility } from '../registrations/rules.ts';
 import { CONSENT_VERSION, isComplete, registrationColumns } from '../registrations/submit.ts';
 import { invalidateQueueTotal } from '../registrations/queue.ts';
+import { forgetPlace, placeStillOffered } from '../registrations/place-check.ts';
 
 /** After a good link or code: the partner's sign-up as a draft the resident checks and may change. */
 export async function openForConfirmation(db: Db, registrationId: string, via: 'link' | 'code', ctx: RequestContext): Promise<string | null> {
@@ -67,7 +68,7 @@ export async function confirmationContext(db: Db, registrationId: string) {
 type Choice = { residentId: string | null; newAccountPassword: string | null; keep: 'this' | 'other' };
 export type ConfirmResult =
   | { ok: true; reference: string; accountMailed: boolean; kept: 'this' | 'other' }
-  | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'not_changeable' };
+  | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'not_changeable' | 'place_gone' };
 
 /**
  * The resident confirms (with their own consent, and any changes they made): the sign-up is
@@ -94,6 +95,7 @@ export async function confirmRegistration(db: Db, region: Region, draftToken: st
       await deleteDraft(tx, draftToken);
       return { ok: true as const, reference: gone.reference, accountMailed: false, kept: 'other' as const };
     }
+    if (!(await placeStillOffered(tx, region.id, answers, true))) return null;
     const discreet = isDiscreet(answers.contact);
     const account = choice.residentId
       ? { residentId: choice.residentId, accountMailed: false }
@@ -135,6 +137,7 @@ export async function confirmRegistration(db: Db, region: Region, draftToken: st
     await deleteDraft(tx, draftToken);
     return { ok: true as const, reference: row.reference, accountMailed: account.accountMailed, kept: 'this' as const };
   });
+  if (!made) return forgetPlace(db, draftToken, answers);
   invalidateQueueTotal(region.id);
   return made;
 }

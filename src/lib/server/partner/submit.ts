@@ -12,10 +12,11 @@ import { checkEligibility, newReference } from '../registrations/rules.ts';
 import { isComplete, registrationColumns } from '../registrations/submit.ts';
 import { invalidateQueueTotal } from '../registrations/queue.ts';
 import { issueConfirmation } from './confirmations.ts';
+import { forgetPlace, placeStillOffered } from '../registrations/place-check.ts';
 import { PARTNER_CONSENT_VERSION } from './rules.ts';
 
 export type PartnerSubmitResult =
-  { ok: true; registrationId: string; reference: string; mailed: boolean } | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' };
+  { ok: true; registrationId: string; reference: string; mailed: boolean } | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'place_gone' };
 
 /**
  * A partner's draft becomes a sign-up that waits for the resident: nothing goes ahead until they
@@ -39,6 +40,7 @@ export async function submitForResident(
   if (!checkEligibility(answers.about.birthYear, answers.about.postcode, region).ok) return { ok: false, reason: 'not_eligible' };
   const now = new Date();
   const made = await db.transaction(async (tx) => {
+    if (!(await placeStillOffered(tx, region.id, answers, true))) return null;
     const [row] = await tx
       .insert(registrations)
       .values({
@@ -82,6 +84,7 @@ export async function submitForResident(
     await deleteDraft(tx, draftToken);
     return { ok: true as const, registrationId: row!.id, reference: row!.reference, mailed: !!email };
   });
+  if (!made) return forgetPlace(db, draftToken, answers, partner.id);
   invalidateQueueTotal(region.id);
   return made;
 }

@@ -20,7 +20,8 @@ export async function proposeMoments(
   db: Db,
   actor: Actor,
   ctx: SignupContext,
-  input: { seen: number; memberIds: string[]; moments: ProposalInput[]; acceptWarnings?: boolean },
+  // authority: what the access log says the actor acted on; a planner's role, or "duo" for a follow-up.
+  input: { seen: number; memberIds: string[]; moments: ProposalInput[]; acceptWarnings?: boolean; authority?: string },
   now = new Date(),
 ): Promise<ProposeResult> {
   const r = ctx.registration;
@@ -69,7 +70,7 @@ export async function proposeMoments(
       subjectId: r.residentId,
       object: `registration:${r.id}`,
       action: 'planning.propose',
-      authority: `role:${actor.role}`,
+      authority: input.authority ?? `role:${actor.role}`,
       ipPrefix: actor.ipPrefix,
     });
     const { email, lang, discreet } = ctx.resident;

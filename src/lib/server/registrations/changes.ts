@@ -11,6 +11,7 @@ import { checkEligibility } from './rules.ts';
 import { choiceLines, isDiscreet } from './mails.ts';
 import { queueMail } from '../mail/queue.ts';
 import { isComplete, registrationColumns } from './submit.ts';
+import { forgetPlace, placeStillOffered } from './place-check.ts';
 
 /** Until a date is planned the resident may change their sign-up; after that they call the team. */
 const CHANGEABLE = ['received', 'contacted'] as const;
@@ -59,7 +60,8 @@ export async function startChange(db: Db, residentId: string, registrationId: st
   return r ? saveDraft(db, undefined, { ...answersOf(r), owner: residentId }) : null;
 }
 
-export type ChangeResult = { ok: true; reference: string } | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'not_changeable' };
+export type ChangeResult =
+  { ok: true; reference: string } | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'not_changeable' | 'place_gone' };
 
 /** Saves the changed answers over the sign-up, if it is still this resident's and still changeable. */
 export async function saveChange(db: Db, region: Region, residentId: string, draftToken: string | undefined, ctx: RequestContext): Promise<ChangeResult> {
@@ -67,7 +69,10 @@ export async function saveChange(db: Db, region: Region, residentId: string, dra
   if (!answers?.editing || answers.owner !== residentId || !draftToken) return { ok: false, reason: 'no_draft' };
   if (!isComplete(answers)) return { ok: false, reason: 'incomplete' };
   if (!checkEligibility(answers.about.birthYear, answers.about.postcode, region).ok) return { ok: false, reason: 'not_eligible' };
-  return db.transaction(async (tx) => {
+  // A place switched off after the sign-up was made may stay on it (the team plans around it), but
+  // a change must choose a place the region still offers.
+  const changed = await db.transaction(async (tx) => {
+    if (!(await placeStillOffered(tx, region.id, answers, true))) return null;
     const [row] = await tx
       .update(registrations)
       .set(registrationColumns(answers))
@@ -98,4 +103,5 @@ export async function saveChange(db: Db, region: Region, residentId: string, dra
     await deleteDraft(tx, draftToken);
     return { ok: true as const, reference: row.reference };
   });
+  return changed ?? forgetPlace(db, draftToken, answers);
 }

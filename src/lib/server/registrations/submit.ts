@@ -17,6 +17,7 @@ import { choiceLines, isDiscreet } from './mails.ts';
 import { accountForSignup } from './new-account.ts';
 import { contactHashes } from '../partner/contact-hash.ts';
 import { invalidateQueueTotal } from './queue.ts';
+import { forgetPlace, placeStillOffered } from './place-check.ts';
 
 export const CONSENT_VERSION = '2026-11';
 
@@ -68,7 +69,7 @@ export function registrationColumns(a: Complete) {
 type Who = { signedIn: { id: string } | null; newAccountPassword: string | null };
 export type SubmitResult =
   | { ok: true; reference: string; registrationId: string; accountMailed: boolean }
-  | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'needs_email' | 'throttled' };
+  | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'needs_email' | 'throttled' | 'place_gone' };
 
 /**
  * Turns a complete draft into a sign-up in one transaction. The draft's hash is stored with the
@@ -86,6 +87,7 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
   if (!checkEligibility(answers.about.birthYear, answers.about.postcode, region).ok) return { ok: false, reason: 'not_eligible' };
   const email = answers.contact.email;
   if (who.newAccountPassword && !email) return { ok: false, reason: 'needs_email' };
+  if (!(await placeStillOffered(db, region.id, answers))) return forgetPlace(db, draftToken, answers);
   // Counted only now, when the sign-up will be made: posts that cannot succeed use no one's quota.
   const quota = await hit(db, `signup:ip:${ctx.ipPrefix ?? 'unknown'}`, limits.signUpsPerIp);
   if (!quota.allowed) return { ok: false, reason: 'throttled' };
@@ -93,6 +95,7 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
   const discreet = isDiscreet(answers.contact);
 
   const made = await db.transaction(async (tx) => {
+    if (!(await placeStillOffered(tx, region.id, answers, true))) return null;
     let residentId = who.signedIn?.id ?? null;
     let accountMailed = false;
     if (!residentId && passwordHash && email) ({ residentId, accountMailed } = await accountForSignup(tx, email, passwordHash, ctx, discreet));
@@ -129,6 +132,7 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
     await deleteDraft(tx, draftToken);
     return { ok: true as const, reference: row!.reference, registrationId: row!.id, accountMailed };
   });
+  if (!made) return forgetPlace(db, draftToken, answers);
   invalidateQueueTotal(region.id);
   return made;
 }

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { expect, test } from '@playwright/test';
+
+// The reminder job starts with the server (src/boot.ts), not with the first request: after a
+// restart at night a reminder that is due goes out although nobody visits the portal. This test
+// makes no request at all: it reads the portal's own database before and after.
+test.setTimeout(180_000);
+
+const root = path.resolve(import.meta.dirname, '../..');
+const port = Number(process.env['E2E_PORT'] ?? 4329) + 2;
+
+function portal(dataDir: string, args: string[] = []) {
+  let output = '';
+  const child = spawn(process.execPath, ['src/boot.ts', ...args], {
+    cwd: root,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'true',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+async function query<T>(dataDir: string, sql: string): Promise<T[]> {
+  const db = await PGlite.create(path.join(dataDir, 'pglite'));
+  try {
+    return (await db.query<T>(sql)).rows;
+  } finally {
+    await db.close();
+  }
+}
+
+test('a due reminder goes out after a start without any request, and the portal stops cleanly', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hog-reminder-job-'));
+  const prepared = portal(dataDir, ['--prepare']);
+  expect(await prepared.exited, prepared.output()).toBe(0);
+  // The demo's planned conversation has a reminder a day before; make it due now.
+  await query(dataDir, `update conversation_reminders set due_at = now() - interval '1 minute'`);
+  const [before] = await query<{ due: number; mails: number }>(
+    dataDir,
+    `select (select count(*)::int from conversation_reminders where sent_at is null) as due, (select count(*)::int from mail_outbox) as mails`,
+  );
+  expect(before!.due).toBeGreaterThan(0);
+
+  const server = portal(dataDir);
+  await expect.poll(() => server.output(), { timeout: 120_000, intervals: [250] }).toContain('listening on');
+  // The job's first round is a second after the start; give a busy machine time, still no request.
+  await new Promise((r) => setTimeout(r, 8_000));
+  server.child.kill('SIGTERM');
+  expect(await server.exited, server.output()).toBe(0);
+  expect(server.output()).not.toContain('reminders: round failed');
+
+  const [after] = await query<{ due: number; mails: number }>(
+    dataDir,
+    `select (select count(*)::int from conversation_reminders where sent_at is null) as due, (select count(*)::int from mail_outbox) as mails`,
+  );
+  expect(after!.due).toBe(0);
+  expect(after!.mails).toBeGreaterThan(before!.mails);
+});
