@@ -21,16 +21,17 @@ async function world() {
   const admin = await insertUser(db, { roles: ['admin'] });
   const [leaving, staying, other] = [await insertMember(db, region.id), await insertMember(db, region.id), await insertMember(db, region.id)];
   const conversation = async (status: 'proposed' | 'confirmed' | 'held' | 'cancelled', startsAt: Date | null, duo = [leaving!, staying!]) => {
+    const resident = await insertUser(db);
     const [r] = await db
       .insert(registrations)
-      .values(buildRegistration(region.id, { status: 'planned' }))
+      .values(buildRegistration(region.id, { status: 'planned', residentId: resident.id }))
       .returning();
     const [c] = await db
       .insert(conversations)
       .values({ registrationId: r!.id, regionId: region.id, sequence: 1, status, startsAt, durationMinutes: 60, placeKind: 'home' })
       .returning();
     await db.insert(conversationDuo).values(duo.map((m) => ({ conversationId: c!.id, teamMemberId: m.id })));
-    return { registrationId: r!.id, reference: r!.reference, conversationId: c!.id };
+    return { registrationId: r!.id, residentId: resident.id, reference: r!.reference, conversationId: c!.id };
   };
   const switchOff = () => changeInRegion(db, { userId: admin.id, role: 'admin', ipPrefix: null }, region.id, 'team_members', leaving!.id, { active: false });
   return { db, region, admin, leaving: leaving!, staying: staying!, other: other!, conversation, switchOff };
@@ -83,6 +84,13 @@ describe('upcoming conversations of a switched-off member', () => {
       .from(accessLog)
       .where(eq(accessLog.object, `registration:${one.registrationId}`));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ actorId: w.admin.id, actorRole: 'admin', action: 'registration.listed', authority: 'role:admin' });
+    // With the resident as subject, so the look shows in their own "wie keek" list.
+    expect(rows[0]).toMatchObject({
+      actorId: w.admin.id,
+      actorRole: 'admin',
+      subjectId: one.residentId,
+      action: 'registration.listed',
+      authority: 'role:admin',
+    });
   });
 });

@@ -8,7 +8,15 @@ import type { Actor } from './version.ts';
 // have the date. A planner re-plans it instead; these queries tell the admin and the planner which
 // upcoming conversations still name a switched-off member.
 
-export type DuoGap = { conversationId: string; registrationId: string; reference: string; startsAt: Date | null; memberId: string; memberName: string };
+export type DuoGap = {
+  conversationId: string;
+  registrationId: string;
+  residentId: string | null;
+  reference: string;
+  startsAt: Date | null;
+  memberId: string;
+  memberName: string;
+};
 
 /** Proposed, or confirmed and not begun: a conversation whose duo can still be changed. */
 const upcoming = (now: Date): SQL => or(eq(conversations.status, 'proposed'), and(eq(conversations.status, 'confirmed'), gt(conversations.startsAt, now)))!;
@@ -18,6 +26,7 @@ async function upcomingWith(db: Db, regionId: string, where: SQL, now: Date): Pr
     .select({
       conversationId: conversations.id,
       registrationId: conversations.registrationId,
+      residentId: registrations.residentId,
       reference: registrations.reference,
       startsAt: conversations.startsAt,
       memberId: teamMembers.id,
@@ -47,13 +56,18 @@ export const duoGaps = (db: Db, regionId: string, registrationIds?: string[], no
 
 /** The admin sees which sign-ups (by reference) a member is planned into: each one a look, in the access log. */
 export async function logGapsShown(db: Db, actor: Actor, gaps: DuoGap[]): Promise<void> {
-  for (const registrationId of new Set(gaps.map((g) => g.registrationId)))
-    await logAccess(db, {
+  const signups = new Map(gaps.map((g) => [g.registrationId, g.residentId]));
+  await logAccess(
+    db,
+    [...signups].map(([registrationId, residentId]) => ({
       actorId: actor.userId,
       actorRole: actor.role,
+      // The resident's own "wie keek" list is read by subject: without it this look would not show there.
+      subjectId: residentId,
       object: `registration:${registrationId}`,
       action: 'registration.listed',
       authority: `role:${actor.role}`,
       ipPrefix: actor.ipPrefix,
-    });
+    })),
+  );
 }
