@@ -21,7 +21,7 @@ interface Walk {
 /**
  * The page as it is loaded, at 320 px: nothing sticks out sideways (a wide table scrolls inside its
  * own box), and Tab from the top stops at every focusable element in DOM order, each with a focus
- * indicator and in view, then leaves the page (no trap); every form has a submit button on that path.
+ * indicator and in view, then is let go (no trap); every form has a submit button on that path.
  * Resizes the page it is given, so the caller's visit is reused; the viewport is put back afterwards.
  */
 export async function expectReflowAndKeyboard(page: Page, address: string) {
@@ -157,6 +157,8 @@ function startWalk(): number {
     const el = event.target as HTMLElement;
     visited.push(el);
     const s = getComputedStyle(el);
+    // An outline counts, the browser's own ring (outline-style auto) too; otherwise some other
+    // part of the look must change on focus.
     const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && s.outlineColor !== 'rgba(0, 0, 0, 0)';
     if (!outline && indicator(el) === unfocused.get(el)) noIndicator.push(describe(el));
     el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
