@@ -5,8 +5,10 @@ import { partnerSteps, signupSteps } from '../../src/lib/schemas/signup.ts';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/accounts.ts';
 import { demoAccountFor, mailTo, newResident, signInAs, signInWithPassword } from './accounts.ts';
 import { addressIn, axeViolations, languages } from './pages.ts';
+import { expectReflowAndKeyboard } from './reflow-and-keyboard.ts';
 
-// Every page in src/pages, in every language, through axe. The list comes from the route files:
+// Every page in src/pages, in every language, through axe, at 320 px (and so 200 % zoom) and with
+// the keyboard alone. The list comes from the route files:
 // a new page without parameters or guard is covered as it is; one that needs a token, a session
 // or a draft fails the plain visit below until it is given its way in here.
 function pageRoutes(dir: string, base = ''): string[] {
@@ -58,13 +60,14 @@ const special: Record<string, string> = {
   '/team/noodtoegang': 'report',
 };
 
-/** One page, in one language: it answers, has one h1, and axe finds nothing. */
+/** One page, in one language: it answers, has one h1, axe finds nothing, it fits 320 px and works by keyboard. */
 async function check(page: Page, address: string, status = 200) {
   const response = await page.goto(address);
   expect(response?.status(), address).toBe(status);
   expect(new URL(page.url()).pathname, `${address} was not redirected`).toBe(new URL(address, 'http://x').pathname);
   await expect(page.getByRole('heading', { level: 1 }), address).toHaveCount(1);
   expect(await axeViolations(page), address).toEqual([]);
+  await expectReflowAndKeyboard(page, address);
 }
 const inEveryLanguage = async (page: Page, route: string, status = 200) => {
   for (const lang of languages) await check(page, addressIn(route, lang), status);
@@ -74,6 +77,41 @@ test('every page file is visited by this spec', () => {
   expect(routes.length).toBeGreaterThan(30);
   for (const route of routes) expect(route in special || !route.includes('[')).toBe(true);
   for (const route of Object.keys(special)) expect(routes, `${route} no longer exists`).toContain(route);
+});
+
+test('the 320 px and keyboard check fails on a page that breaks it', async ({ page }) => {
+  // Each way of breaking the rule, done to a sound page by hand, must fail the check with its reason.
+  const breaks: [string, RegExp, () => void][] = [
+    ['too wide', /sticks out sideways/, () => void (document.querySelector('main')!.style.minWidth = '400px')],
+    ['no focus style', /focus is not visible/, () => void (document.querySelector<HTMLElement>('footer a')!.style.outline = 'none')],
+    [
+      'focus off-screen',
+      /hidden or off-screen/,
+      () => void Object.assign(document.querySelector<HTMLElement>('footer a')!.style, { position: 'absolute', left: '-999px' }),
+    ],
+    ['focus unseen', /hidden or off-screen/, () => void (document.querySelector<HTMLElement>('footer a')!.style.opacity = '0')],
+    ['tab order', /positive tabindex/, () => document.querySelector('footer a')!.setAttribute('tabindex', '1')],
+    [
+      'trap',
+      /DOM order/,
+      () => {
+        const links = document.querySelectorAll<HTMLElement>('footer a');
+        links[links.length - 1]!.addEventListener('keydown', (event) => {
+          if (event.key !== 'Tab') return;
+          event.preventDefault();
+          links[0]!.focus();
+        });
+      },
+    ],
+    ['no submit button', /without a submit button/, () => document.querySelector('main form button[type=submit]')!.setAttribute('type', 'button')],
+  ];
+  for (const [name, reason, breakIt] of breaks) {
+    await page.goto('/inloggen');
+    await page.evaluate(breakIt);
+    await expect(expectReflowAndKeyboard(page, name), name).rejects.toThrow(reason);
+  }
+  await page.goto('/inloggen');
+  await expectReflowAndKeyboard(page, 'unbroken');
 });
 
 for (const route of routes.filter((r) => !(r in special))) {
@@ -93,6 +131,7 @@ test('error pages pass axe in every language', async ({ page }) => {
       expect(response!.status(), route).toBeGreaterThanOrEqual(200);
       await expect(page.getByRole('heading', { level: 1 }), route).toHaveCount(1);
       expect(await axeViolations(page), `${route} (${lang})`).toEqual([]);
+      await expectReflowAndKeyboard(page, addressIn(route, lang));
     }
   }
 });
