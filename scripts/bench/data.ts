@@ -18,7 +18,7 @@ export async function signedInCookie(sql: Sql, email: string, twoFactor: boolean
 
 /**
  * Fills the demo region to `total` sign-ups, one minute apart, half of them still open (received,
- * contacted, planned) as a busy region's would be, one in five through a partner (the queue's filters). One statement, then fresh planner statistics.
+ * contacted, planned) as a busy region's would be, one in five through a partner and confirmed by the resident (the queue's filters). One statement, then fresh planner statistics.
  */
 export async function fillQueue(sql: Sql, total: number): Promise<void> {
   const [region] = await sql`select id from regions order by created_at limit 1`;
@@ -26,13 +26,15 @@ export async function fillQueue(sql: Sql, total: number): Promise<void> {
   const [{ n }] = (await sql`select count(*)::int as n from registrations`) as unknown as [{ n: number }];
   await sql`
     insert into registrations (reference, region_id, status, source, sealed_details, birth_year, postcode_area, place_kind,
-                               availability, language, consent_version, consent_at, created_at)
+                               availability, language, consent_version, consent_at, created_at, confirmed_at)
     select 'BENCH-' || g, ${region!['id'] as string},
            (array['received','contacted','planned','held','cancelled','report_ready'])[1 + g % 6]::registration_status,
            (array['resident','partner'])[1 + g % 5 / 4]::registration_source,
            ${(sample?.['sealed_details'] as string) ?? 'x'}, 1980, '7001', 'walk',
            '{"days":["di"],"parts":["middag"],"asap":true,"from":null}'::jsonb, 'nl', 'bench', now(),
-           now() - make_interval(mins => g)
+           now() - make_interval(mins => g),
+           -- A partner's sign-up is in the queue only once the resident confirmed it (confirmed_at set).
+           case when g % 5 = 4 then now() - make_interval(mins => g) + interval '1 day' end
     from generate_series(1, ${total - n}) g`;
   // As autovacuum would after a bulk load: the visibility map lets counts read the index alone.
   await sql`vacuum analyze registrations`;

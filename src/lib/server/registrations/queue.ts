@@ -31,7 +31,8 @@ export type QueuePage = { rows: QueueRow[]; total: number; previous: string | nu
 // read of `size` rows however long the queue is. Keep the status list here and in the schema equal.
 const open = sql`r.status in ('received', 'contacted', 'planned')`;
 // "Awaiting confirmation" (a partner's sign-up the resident has not confirmed) is not in the open
-// queue; its filter reads registrations_unconfirmed_idx instead, whose predicate this repeats.
+// queue; its filter reads registrations_awaiting_idx instead, in the same order, whose predicate
+// this repeats.
 const awaiting = sql`r.source = 'partner' and r.confirmed_at is null and r.status = 'awaiting_confirmation'`;
 const base = (f: QueueFilters): SQL => (f.status === 'awaiting_confirmation' ? awaiting : open);
 

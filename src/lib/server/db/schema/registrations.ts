@@ -113,6 +113,13 @@ export const registrations = pgTable(
     index('registrations_partner_idx').on(t.partnerId, t.createdAt),
     index('registrations_contact_email_idx').on(t.regionId, t.contactEmailHash),
     index('registrations_contact_phone_idx').on(t.regionId, t.contactPhoneHash),
+    // The partner's sign-ups that wait for the resident, per region in queue order: the list above
+    // the planner queue and the queue's "awaiting confirmation" filter (partner/team.ts, queue.ts).
+    // Unconfirmed rather than by status, as below: confirming sets confirmed_at, so these are the
+    // sign-ups awaiting confirmation.
+    index('registrations_awaiting_idx')
+      .on(t.regionId, t.createdAt, t.id)
+      .where(sql`${t.source} = 'partner' and ${t.confirmedAt} is null`),
     // Housekeeping reads only the partner's sign-ups that still wait for the resident. (Not by
     // status: a new enum value cannot be used in the migration's own transaction.)
     index('registrations_unconfirmed_idx')

@@ -1,0 +1,1 @@
+CREATE INDEX "registrations_awaiting_idx" ON "registrations" USING btree ("region_id","created_at","id") WHERE "registrations"."source" = 'partner' and "registrations"."confirmed_at" is null;
