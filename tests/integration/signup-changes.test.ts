@@ -76,6 +76,12 @@ describe('changing a sign-up', () => {
     expect(await loadDraft(database.db, token)).toEqual({ ...answers, editing: made.registrationId, owner: owner.id });
   });
 
+  it('opens a sign-up for another place with that place as written', async () => {
+    const { owner, answers, made } = await signedUp((email) => ({ ...full(email), place: { place: 'other', otherPlace: 'Het park bij de kerk' } }));
+    const token = (await startChange(database.db, owner.id, made.registrationId))!;
+    expect((await loadDraft(database.db, token))!.place).toEqual(answers.place);
+  });
+
   it('saves the new answers, logs who changed it, mails what it says now and ends the draft', async () => {
     const { owner, region, email, made } = await signedUp();
     const token = (await startChange(database.db, owner.id, made.registrationId))!;
