@@ -4,7 +4,7 @@ import { rateLimits, registrations, users } from '../../src/lib/server/db/schema
 import type { SignupAnswers } from '../../src/lib/schemas/signup.ts';
 import { keyedHash } from '../../src/lib/server/crypto/keyed-hash.ts';
 import { verifyPassword } from '../../src/lib/server/auth/passwords.ts';
-import { mailLink } from '../../src/lib/server/accounts/context.ts';
+import { mailLink, type RequestContext } from '../../src/lib/server/accounts/context.ts';
 import { confirmWithCode } from '../../src/lib/server/accounts/registration.ts';
 import { peekToken } from '../../src/lib/server/accounts/user-tokens.ts';
 import { renderMail } from '../../src/lib/server/mail/templates.ts';
@@ -39,7 +39,7 @@ const plain = (email = address()): Required<Omit<SignupAnswers, 'editing' | 'own
   naaste: { withNaaste: false, language: 'nl', interpreter: false },
 });
 
-async function submitDraft(a: SignupAnswers, who: Parameters<typeof submitRegistration>[3] = nobody, c = ctx) {
+async function submitDraft(a: SignupAnswers, who: Parameters<typeof submitRegistration>[3] = nobody, c: RequestContext = ctx) {
   const region = await insertRegion(database.db, { postcodeAreas: ['7001'] });
   const token = await saveDraft(database.db, undefined, a);
   return { region, token, result: await submitRegistration(database.db, region, token, who, c) };
