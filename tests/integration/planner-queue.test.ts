@@ -138,6 +138,10 @@ describe('the planner queue filters', () => {
     expect((await ids({ place: 'walk' })).ids).toEqual(expected((i) => i % 4 === 1));
     expect((await ids({ language: 'en' })).ids).toEqual(expected((i) => i % 4 !== 3 && i % 3 === 0));
     expect((await ids({ partner: true })).ids).toEqual(expected((i) => i % 4 !== 3 && i % 2 === 1));
+    // Two filters at once (the mutation run of issue 9 found the space between them untested).
+    const both = expected((i) => i % 4 === 0 && i % 2 === 0 && i % 3 !== 0);
+    expect(both).toHaveLength(2);
+    expect(await ids({ status: 'received', language: 'nl' })).toEqual({ ids: both, total: 2 });
     expect((await ids({ status: 'awaiting_confirmation' })).ids).toEqual(expected((i) => i % 4 === 3));
     const [row] = await database.db.select({ reference: registrations.reference }).from(registrations).where(eq(registrations.id, all[2]!.id));
     expect((await ids({ reference: row!.reference })).ids).toEqual([all[2]!.id]);

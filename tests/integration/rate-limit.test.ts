@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { check, hit, recordFailure, recordSuccess } from '../../src/lib/server/auth/rate-limit.ts';
+import { inArray } from 'drizzle-orm';
+import { check, deleteStaleLimits, hit, recordFailure, recordSuccess } from '../../src/lib/server/auth/rate-limit.ts';
+import { keyedHash } from '../../src/lib/server/crypto/keyed-hash.ts';
+import { rateLimits } from '../../src/lib/server/db/schema/index.ts';
 import { useTestDatabase } from './database.ts';
 
 const database = useTestDatabase();
@@ -53,5 +56,21 @@ describe('rate limits in the database', () => {
     const limit = { max: 5, windowMs: 3_600_000 };
     for (let i = 0; i < 5; i++) await recordFailure(database.db, 'acct:both', limit, t0);
     expect(await check(database.db, 'acct:both', limit, t0)).toEqual({ allowed: false, retryAfterMs: 3_600_000 });
+  });
+
+  it('are cleaned up once their window started longer ago than asked, and only then', async () => {
+    const day = 86_400_000;
+    const limit = { max: 5, windowMs: 3_600_000 };
+    const names = { old: 'clean:old', edge: 'clean:edge', recent: 'clean:recent' };
+    await hit(database.db, names.old, limit, later(-2 * day));
+    await hit(database.db, names.edge, limit, later(-day));
+    await hit(database.db, names.recent, limit, later(-60_000));
+    await deleteStaleLimits(database.db, day, t0);
+    const left = await database.db
+      .select({ key: rateLimits.key })
+      .from(rateLimits)
+      .where(inArray(rateLimits.key, Object.values(names).map(keyedHash)));
+    // A window that started exactly a day ago is not yet older than a day.
+    expect(left.map((r) => r.key).sort()).toEqual([keyedHash(names.edge), keyedHash(names.recent)].sort());
   });
 });

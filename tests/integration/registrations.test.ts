@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { registrations, signupDrafts } from '../../src/lib/server/db/schema/index.ts';
+import { rateLimits, registrations, signupDrafts } from '../../src/lib/server/db/schema/index.ts';
 import type { SignupAnswers } from '../../src/lib/schemas/signup.ts';
-import { saveDraft, loadDraft } from '../../src/lib/server/registrations/drafts.ts';
+import { DRAFT_TTL_MS, deleteExpiredDrafts, loadDraft, mayStartDraft, saveDraft } from '../../src/lib/server/registrations/drafts.ts';
+import { keyedHash } from '../../src/lib/server/crypto/keyed-hash.ts';
 import { submitRegistration } from '../../src/lib/server/registrations/submit.ts';
 import { listForResident, openDetails } from '../../src/lib/server/registrations/queries.ts';
 import { cancelForResident, undoCancelForResident } from '../../src/lib/server/registrations/cancel.ts';
@@ -120,6 +121,22 @@ describe('drafts', () => {
     expect(await loadDraft(database.db, token, new Date('2026-11-07T10:00:00Z'))).not.toBeNull();
     expect(await loadDraft(database.db, token, new Date('2026-11-08T10:00:01Z'))).toBeNull();
     expect(await database.db.select().from(signupDrafts)).not.toHaveLength(0);
+  });
+
+  // Both reached only by the maintenance job and the pages until the mutation run of issue 9.
+  it('are cleaned up once expired, and only then', async () => {
+    const t0 = new Date('2026-10-01T10:00:00Z');
+    const expired = await saveDraft(database.db, undefined, { about: answers().about! }, t0);
+    const current = await saveDraft(database.db, undefined, { about: answers().about! }, new Date(t0.getTime() + 2 * 86_400_000));
+    await deleteExpiredDrafts(database.db, new Date(t0.getTime() + DRAFT_TTL_MS + 3_600_000));
+    expect(await loadDraft(database.db, expired, t0)).toBeNull();
+    expect(await loadDraft(database.db, current, t0)).not.toBeNull();
+  });
+
+  it('are started a limited number of times per network, all unknown networks together', async () => {
+    await database.db.insert(rateLimits).values({ key: keyedHash('draft:ip:unknown'), windowStart: new Date(), count: 10_000 });
+    expect(await mayStartDraft(database.db, null)).toBe(false);
+    expect(await mayStartDraft(database.db, '203.0.113.0/24')).toBe(true);
   });
 });
 

@@ -3,6 +3,7 @@ import { ipPrefix } from '../../src/lib/server/audit/ip.ts';
 import { homeFor } from '../../src/lib/server/auth/home.ts';
 import { safeReturnPath } from '../../src/lib/server/auth/return-path.ts';
 import { firstOpenStep } from '../../src/lib/server/registrations/resume-link.ts';
+import { waitingDays } from '../../src/lib/server/registrations/queue.ts';
 import type { SignupAnswers } from '../../src/lib/schemas/signup.ts';
 
 // Small pure rules that only the end-to-end suite touched, so mutation testing saw no test for them.
@@ -54,5 +55,14 @@ describe('a resumed sign-up', () => {
     expect(firstOpenStep({ contact } as SignupAnswers)).toBe(0);
     const all = { about, contact, topic: {}, place: {}, when: {}, naaste: {} } as unknown as SignupAnswers;
     expect(firstOpenStep(all)).toBe(6);
+  });
+});
+
+describe('the days a sign-up has waited in the planner queue', () => {
+  it('are whole days since it came in, rounded down', () => {
+    const came = new Date('2026-11-01T10:00:00Z');
+    expect(waitingDays(came, new Date('2026-11-01T23:00:00Z'))).toBe(0);
+    expect(waitingDays(came, new Date('2026-11-04T09:59:59Z'))).toBe(2);
+    expect(waitingDays(came, new Date('2026-11-04T10:00:00Z'))).toBe(3);
   });
 });
