@@ -40,11 +40,11 @@ const full = (email: string): SignupAnswers => ({
   },
 });
 
-/** A resident's own sign-up, in a region of its own. */
-async function signedUp(a?: (email: string) => SignupAnswers) {
+/** A resident's own sign-up, in a region of its own unless given (a catalogue place is its region's). */
+async function signedUp(a?: (email: string) => SignupAnswers, inRegion?: Awaited<ReturnType<typeof insertRegion>>) {
   const email = `wijzig-${++n}-${Date.now()}@test.example`;
   const owner = await insertUser(database.db, { email });
-  const region = await insertRegion(database.db, { postcodeAreas: ['7001'] });
+  const region = inRegion ?? (await insertRegion(database.db, { postcodeAreas: ['7001'] }));
   const answers = (a ?? full)(email);
   const token = await saveDraft(database.db, undefined, answers);
   const made = await submitRegistration(database.db, region, token, { signedIn: { id: owner.id }, newAccountPassword: null }, ctx);
@@ -64,14 +64,17 @@ describe('changing a sign-up', () => {
   it('opens a sign-up without optional answers without inventing any', async () => {
     const region = await insertRegion(database.db, { postcodeAreas: ['7001'] });
     const place = await insertLocation(database.db, region.id);
-    const { owner, answers, made } = await signedUp((email) => ({
-      about: { callName: 'Robin', birthYear: 1985, postcode: '7001 AB' },
-      contact: { email, voicemail: false, sms: false, senderNamed: false },
-      topic: {},
-      place: { place: `location:${place.id}` },
-      when: { days: ['di'], parts: ['middag'], start: 'asap' },
-      naaste: { withNaaste: false, language: 'nl', interpreter: false },
-    }));
+    const { owner, answers, made } = await signedUp(
+      (email) => ({
+        about: { callName: 'Robin', birthYear: 1985, postcode: '7001 AB' },
+        contact: { email, voicemail: false, sms: false, senderNamed: false },
+        topic: {},
+        place: { place: `location:${place.id}` },
+        when: { days: ['di'], parts: ['middag'], start: 'asap' },
+        naaste: { withNaaste: false, language: 'nl', interpreter: false },
+      }),
+      region,
+    );
     const token = (await startChange(database.db, owner.id, made.registrationId))!;
     expect(await loadDraft(database.db, token)).toEqual({ ...answers, editing: made.registrationId, owner: owner.id });
   });
@@ -216,7 +219,7 @@ describe('a resident’s own sign-ups', () => {
   it('carry the name of the place chosen from the catalogue', async () => {
     const region = await insertRegion(database.db, { postcodeAreas: ['7001'] });
     const place = await insertLocation(database.db, region.id, { name: 'Bibliotheek Oost', names: { nl: 'Bibliotheek Oost', en: 'Library East' } });
-    const { owner } = await signedUp((e) => ({ ...full(e), place: { place: `location:${place.id}` } }));
+    const { owner } = await signedUp((e) => ({ ...full(e), place: { place: `location:${place.id}` } }), region);
     const [own] = await listForResident(database.db, owner.id);
     expect(own!.location).toEqual({ name: 'Bibliotheek Oost', names: { nl: 'Bibliotheek Oost', en: 'Library East' } });
   });
