@@ -13,11 +13,8 @@ const optionalTime = z.union([z.literal(''), time]).optional();
 
 export const contactSchema = z.object({ registration: id('registration'), version, note: z.string().trim().max(500, msg('note')).default('') });
 
-export const proposeSchema = z.object({
-  registration: id('registration'),
-  version,
-  memberA: id('memberA'),
-  memberB: id('memberB'),
+// The length and one to three moments of a proposal (MomentFields.astro), read by momentsOf.
+const moments = {
   duration,
   date1: date,
   time1: time,
@@ -25,19 +22,21 @@ export const proposeSchema = z.object({
   time2: optionalTime,
   date3: optionalDate,
   time3: optionalTime,
+};
+
+export const proposeSchema = z.object({
+  registration: id('registration'),
+  version,
+  memberA: id('memberA'),
+  memberB: id('memberB'),
+  ...moments,
 });
 
 /** A duo member proposes the next conversation of a sign-up whose conversation they held. */
 export const followUpSchema = z.object({
   conversation: id('conversation'),
   version,
-  duration,
-  date1: date,
-  time1: time,
-  date2: optionalDate,
-  time2: optionalTime,
-  date3: optionalDate,
-  time3: optionalTime,
+  ...moments,
 });
 
 export const phoneSchema = z.object({ registration: id('registration'), version, date, time, duration });
