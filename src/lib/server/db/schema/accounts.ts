@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns.ts';
+import { regions } from './region.ts';
 
 import { roleNames } from '../../../roles.ts';
 
-export { roleNames, type Role } from '../../../roles.ts';
-// A team member may hold several team roles; a resident or partner holds one role.
+export { roleNames, regionRoleNames, type Role, type RegionRole } from '../../../roles.ts';
 export const role = pgEnum('role', roleNames);
 
 export const users = pgTable(
@@ -17,6 +17,7 @@ export const users = pgTable(
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     /** argon2id; null for an invited person who has not chosen a password yet. */
     passwordHash: text('password_hash'),
+    /** Roles of the account itself: `resident`, `platform`. Roles in a region are memberships. */
     roles: role('roles').array().notNull(),
     name: text('name'),
     /** Partner organisation (e.g. "Buurtteam Oost"), shown to the team next to sign-ups. */
@@ -89,6 +90,8 @@ export const sessions = pgTable(
     absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
     /** Partner and team sessions count only after the second factor. */
     twoFactorVerifiedAt: timestamp('two_factor_verified_at', { withTimezone: true }),
+    /** The region a person with roles in several regions works in now (auth/region-choice.ts). */
+    regionId: uuid('region_id').references(() => regions.id),
     /** Last time the person proved it is them (password or TOTP), for sensitive actions. */
     reauthenticatedAt: timestamp('reauthenticated_at', { withTimezone: true }).notNull(),
     userAgent: text('user_agent'),
@@ -96,4 +99,21 @@ export const sessions = pgTable(
     createdAt: timestamps.createdAt,
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+// A partner's or team member's roles, each in one region: the region's admin gives and takes them,
+// and every staff and partner query is scoped to the regions these rows name.
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
+    role: role('role').notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.regionId, t.role] }), index('memberships_region_idx').on(t.regionId, t.role)],
 );

@@ -1,20 +1,26 @@
-import { integer, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns.ts';
 
 /** Whether a duo without a member who is not a GGZ professional is only flagged or refused. */
 export const duoRules = ['warn', 'block'] as const;
 export const duoRule = pgEnum('duo_rule', duoRules);
 
-// One row per region the portal serves. The age range is a subsidy condition, not a rule of the
-// conversation, so it is a setting; the postcode areas decide who is "in the region".
+// One row per region the portal serves; one deployment serves many (see region/directory.ts). The
+// age range is a subsidy condition, not a rule of the conversation, so it is a setting; the postcode
+// areas decide which region a resident is in, and never overlap between active regions (checked by
+// region/platform.ts under a lock, since an array column cannot carry that constraint).
 export const regions = pgTable('regions', {
   id: id(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   minAge: integer('min_age').notNull().default(18),
   maxAge: integer('max_age').notNull().default(65),
-  /** Four-digit postcode areas (e.g. "7001"); a sign-up with another postcode is outside the region. */
+  /** Four-digit postcode areas (e.g. "7001"): a postcode in one of them signs up in this region. */
   postcodeAreas: text('postcode_areas').array().notNull().default([]),
+  /** Host names (lower case, no port) on which every public page is this region's. */
+  hostNames: text('host_names').array().notNull().default([]),
+  /** Switched off by the platform admin: no new sign-ups; its data and residents' access stay. */
+  active: boolean('active').notNull().default(true),
   /** Shown as the expected time until first contact while there is too little real data. */
   expectedContactDays: integer('expected_contact_days').notNull().default(10),
   /** A partner's sign-up the resident has not confirmed: remind the partner after this many days ... */

@@ -1,4 +1,4 @@
-import { boolean, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns.ts';
 import { users } from './accounts.ts';
 import { regions } from './region.ts';
@@ -16,9 +16,7 @@ export const teamMembers = pgTable(
       .notNull()
       .references(() => regions.id),
     /** The worker account this member signs in with; it decides which conversations they see. */
-    userId: uuid('user_id')
-      .unique()
-      .references(() => users.id),
+    userId: uuid('user_id').references(() => users.id),
     name: text('name').notNull(),
     discipline: discipline('discipline').notNull(),
     /**
@@ -30,9 +28,15 @@ export const teamMembers = pgTable(
     languages: text('languages').array().notNull().default(['nl']),
     /** Working days as the sign-up's day keys ("ma" ... "zo"), for the duo picker's hints. */
     workingDays: text('working_days').array().notNull().default(['ma', 'di', 'wo', 'do', 'vr']),
-    email: text('email').notNull().unique(),
+    email: text('email').notNull(),
     active: boolean('active').notNull().default(true),
     ...timestamps,
   },
-  (t) => [index('team_members_region_idx').on(t.regionId, t.active)],
+  // A person may work in several regions: one member row (and one account) in each.
+  (t) => [
+    index('team_members_region_idx').on(t.regionId, t.active),
+    uniqueIndex('team_members_region_user_idx').on(t.regionId, t.userId),
+    uniqueIndex('team_members_region_email_idx').on(t.regionId, t.email),
+    index('team_members_user_idx').on(t.userId),
+  ],
 );
