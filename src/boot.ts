@@ -146,7 +146,7 @@ async function serve(config: Config, database: Database): Promise<void> {
 async function prepareWithDemo(config: Config): Promise<Database> {
   const database = await prepare(config);
   if (config.demoData) {
-    if ((await seedDemo(database.db)) === 'seeded') console.log('hog-portaal: demo region "Regio Oostveld" created');
+    if ((await seedDemo(database.db)) === 'seeded') console.log('hog-portaal: demo regions "Regio Oostveld" and "Regio Westmark" created');
     console.log(describeDemoAccounts());
   }
   return database;

@@ -10,6 +10,8 @@ import { refuseRequest } from './lib/server/http/request-limits.ts';
 import { clientAddress, trustList } from './lib/server/http/client-address.ts';
 import { mapFailures } from './lib/server/http/failures.ts';
 import { config } from './lib/server/config.ts';
+import { describeError } from './lib/server/http/report-error.ts';
+import { regionCookie, siteRegion } from './lib/server/region/site.ts';
 import type { BlockList } from 'node:net';
 
 // Locale and session only, plus mapping the guards' typed errors to responses in one place
@@ -71,6 +73,22 @@ const session = defineMiddleware(async (context, next) => {
   return cacheHeaders(await next(), locals);
 });
 
+// The region whose public pages this request shows (region/site.ts). Read from memory; a database
+// that was never reachable gives the national pages, which still show the crisis numbers.
+const region = defineMiddleware(async (context, next) => {
+  if (context.locals.region !== undefined) return next(); // a rewrite passes through here again
+  try {
+    const site = await siteRegion(context.request.headers.get('host'), context.cookies.get(regionCookie())?.value);
+    context.locals.region = site.region;
+    context.locals.regionFromHost = site.fromHost;
+  } catch (error) {
+    console.error(`region: cannot read the regions: ${describeError(error)}`);
+    context.locals.region = null;
+    context.locals.regionFromHost = false;
+  }
+  return next();
+});
+
 const guardErrors = defineMiddleware(async (context, next) => {
   const back = () => encodeURIComponent(`${context.url.pathname}${context.url.search}`);
   const to = (path: string) => localizePath(path, context.locals.lang ?? defaultLocale);
@@ -84,4 +102,4 @@ const guardErrors = defineMiddleware(async (context, next) => {
   }
 });
 
-export const onRequest = sequence(locale, requestLimits, mapFailures, guardErrors, session);
+export const onRequest = sequence(locale, requestLimits, mapFailures, guardErrors, region, session);

@@ -9,8 +9,22 @@ import { isRecent } from '../lib/server/auth/session-rules.ts';
 import { invalidateUserSessions } from '../lib/server/auth/sessions.ts';
 import { getDb } from '../lib/server/db/client.ts';
 import { formAction, requestContext } from './form.ts';
+import { switchRegion } from '../lib/server/auth/region-switch.ts';
+import { homeFor } from '../lib/server/auth/home.ts';
+import { z } from 'zod';
 
 export const account = {
+  /** A partner or team member with roles in several regions works in another one from now on. */
+  switchRegion: defineAction({
+    accept: 'form',
+    handler: async (form: FormData, context: ActionAPIContext) => {
+      const { user, session } = requireAction(context.locals, 'account.switchRegion');
+      const id = z.uuid().safeParse(form.get('region'));
+      if (!id.success || !(await switchRegion(getDb(), session, id.data))) return { ok: false as const };
+      return { ok: true as const, home: homeFor(user.memberships.filter((m) => m.regionId === id.data).map((m) => m.role)) };
+    },
+  }),
+
   changePassword: formAction(
     schemas.changePasswordSchema,
     async (input, context, { fail, ctx }) => {

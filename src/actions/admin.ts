@@ -3,7 +3,7 @@ import { defineAction } from 'astro:actions';
 import { z } from 'zod';
 import { inviteMember } from '../lib/server/accounts/invitations.ts';
 import { deactivateAccount } from '../lib/server/accounts/staff.ts';
-import { requireAction } from '../lib/server/auth/guards.ts';
+import { requireActionInRegion } from '../lib/server/auth/guards.ts';
 import { getDb } from '../lib/server/db/client.ts';
 import { formAction, requestContext } from './form.ts';
 
@@ -11,14 +11,15 @@ export const admin = {
   invite: formAction(
     schemas.inviteSchema,
     async (input, context, { fail, ctx }) => {
-      const { user, session } = requireAction(context.locals, 'admin.invite');
+      const { user, session, region } = await requireActionInRegion(context.locals, 'admin.invite');
       const result = await inviteMember(
         getDb(),
         { id: user.id, reauthenticatedAt: session.reauthenticatedAt },
+        region.id,
         { ...input, organisation: input.organisation },
         ctx,
       );
-      if (result.ok) return { ok: true, invited: input.email };
+      if (result.ok) return { ok: true, invited: input.email, added: result.added ?? false };
       if (result.reason === 'reauth') return fail('errors.reauthFirst');
       return fail(result.reason === 'exists' ? 'errors.accountExists' : 'errors.throttled', result.reason === 'exists' ? 'email' : '', { minutes: 60 });
     },
@@ -28,9 +29,9 @@ export const admin = {
   deactivate: defineAction({
     accept: 'form',
     handler: async (form: FormData, context) => {
-      const { user } = requireAction(context.locals, 'admin.deactivate');
+      const { user, region } = await requireActionInRegion(context.locals, 'admin.deactivate');
       const id = z.uuid().safeParse(form.get('account'));
-      return { ok: id.success && (await deactivateAccount(getDb(), user, id.data, requestContext(context))) };
+      return { ok: id.success && (await deactivateAccount(getDb(), user, region.id, id.data, requestContext(context))) };
     },
   }),
 };

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { confirmCodeSchema } from '../lib/schemas/signup.ts';
 import { parseLocalized } from '../lib/i18n/zod.ts';
 import { getT } from '../lib/i18n/index.ts';
-import { requireAction } from '../lib/server/auth/guards.ts';
+import { requireAction, requireActionInRegion } from '../lib/server/auth/guards.ts';
 import { getDb } from '../lib/server/db/client.ts';
-import { currentRegion } from '../lib/server/region/current.ts';
 import { draftCookie, draftCookieOptions, partnerDraftCookie } from '../lib/server/registrations/cookie.ts';
 import { verifyCode, verifyLink, type Verified } from '../lib/server/partner/confirmations.ts';
 import { openForConfirmation } from '../lib/server/partner/confirm.ts';
@@ -31,9 +30,9 @@ export const partner = {
   /** One step of /partner/aanmelden: the resident's steps, in the partner's own draft. */
   saveStep: defineAction({
     accept: 'form',
-    handler: (form: FormData, context: ActionAPIContext) => {
-      const { user } = requireAction(context.locals, 'partner.saveStep');
-      return saveSignupStep(form, context, { cookie: partnerDraftCookie(), partnerId: user.id });
+    handler: async (form: FormData, context: ActionAPIContext) => {
+      const { user, region } = await requireActionInRegion(context.locals, 'partner.saveStep');
+      return saveSignupStep(form, context, { cookie: partnerDraftCookie(), partnerId: user.id, region });
     },
   }),
 
@@ -44,11 +43,9 @@ export const partner = {
       form: FormData,
       context: ActionAPIContext,
     ): Promise<FormResult<{ registrationId: string; reference: string; mailed: boolean }> | PlaceGoneFailure> => {
-      const { user } = requireAction(context.locals, 'partner.finish');
+      const { user, region } = await requireActionInRegion(context.locals, 'partner.finish');
       const { values } = readForm(form);
-      const region = await currentRegion();
       const t = getT(context.locals.lang, 'signup');
-      if (!region) return { ok: false, errors: [{ field: '', message: t('errors.notSaved') }], values };
       const result = await submitForResident(getDb(), region, user, context.cookies.get(partnerDraftCookie())?.value, requestContext(context));
       if (!result.ok && result.reason === 'place_gone')
         return { ok: false, errors: [{ field: 'place', message: t('errors.place_gone', { context: 'partner' }) }], values, placeGone: true };
@@ -99,10 +96,9 @@ export const partner = {
   confirmByPhone: defineAction({
     accept: 'form',
     handler: async (form: FormData, context: ActionAPIContext) => {
-      const { user } = requireAction(context.locals, 'partner.confirmByPhone');
+      const { user, region } = await requireActionInRegion(context.locals, 'partner.confirmByPhone');
       const id = registrationId(form);
-      const region = await currentRegion();
-      if (!id.success || !region) return { ok: false };
+      if (!id.success) return { ok: false };
       const role = user.roles.includes('planner') ? 'planner' : 'admin';
       return { ok: await confirmByPhone(getDb(), region.id, { userId: user.id, role }, id.data, requestContext(context)) };
     },

@@ -1,9 +1,8 @@
 import type { ActionAPIContext } from 'astro:actions';
 import { changeMemberSchema, switchSchema } from '../lib/schemas/planning.ts';
-import { requireAction } from '../lib/server/auth/guards.ts';
+import { requireActionInRegion } from '../lib/server/auth/guards.ts';
 import type { ProtectedAction } from '../lib/server/auth/access.ts';
 import { getDb } from '../lib/server/db/client.ts';
-import { currentRegion } from '../lib/server/region/current.ts';
 import { changeInRegion, type Catalogue } from '../lib/server/region/switch.ts';
 import { formAction } from './form.ts';
 
@@ -16,10 +15,9 @@ async function change(
   id: string,
   values: { active: boolean } & Record<string, unknown>,
 ) {
-  const { user } = requireAction(context.locals, access);
-  const region = await currentRegion();
-  const actor = { userId: user.id, role: 'admin', ipPrefix: context.locals.ipPrefix };
-  return !!region && (await changeInRegion(getDb(), actor, region.id, catalogue, id, values));
+  const { user, region } = await requireActionInRegion(context.locals, access);
+  const actor = { userId: user.id, role: 'admin', ipPrefix: context.locals.ipPrefix, regionId: region.id };
+  return changeInRegion(getDb(), actor, region.id, catalogue, id, values);
 }
 
 const switchAction = (access: ProtectedAction, catalogue: Catalogue) =>

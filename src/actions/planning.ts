@@ -1,9 +1,8 @@
 import type { ActionAPIContext } from 'astro:actions';
 import * as schemas from '../lib/schemas/planning.ts';
-import { requireAction } from '../lib/server/auth/guards.ts';
+import { requireAction, requireActionInRegion } from '../lib/server/auth/guards.ts';
 import type { ProtectedAction } from '../lib/server/auth/access.ts';
 import { getDb } from '../lib/server/db/client.ts';
-import { currentRegion } from '../lib/server/region/current.ts';
 import { loadSignup } from '../lib/server/planning/context.ts';
 import { recordContact } from '../lib/server/planning/contact.ts';
 import { proposeMoments, type ProposeResult } from '../lib/server/planning/propose.ts';
@@ -24,13 +23,12 @@ import { planningAdmin } from './planning-admin.ts';
 const actor = (context: ActionAPIContext, access: ProtectedAction): Actor => {
   const { user } = requireAction(context.locals, access);
   const role = (['admin', 'planner', 'worker', 'resident'] as const).find((r) => user.roles.includes(r)) ?? 'resident';
-  return { userId: user.id, role, ipPrefix: context.locals.ipPrefix };
+  return { userId: user.id, role, ipPrefix: context.locals.ipPrefix, regionId: user.regionId };
 };
 
 /** The sign-up in the planner's region, or none (an unknown id and one of another region look alike). */
-async function signupInRegion(id: string) {
-  const region = await currentRegion();
-  return region ? loadSignup(getDb(), id, region.id) : null;
+async function signupInRegion(who: Actor, id: string) {
+  return who.regionId ? loadSignup(getDb(), id, who.regionId) : null;
 }
 
 /** The resident's own sign-up only. */
@@ -70,7 +68,7 @@ export const planning = {
     schemas.contactSchema,
     async (input, context, { fail }) => {
       const who = actor(context, 'planning.contact');
-      if (!(await signupInRegion(input.registration))) return fail('planning:errors.notFound');
+      if (!(await signupInRegion(who, input.registration))) return fail('planning:errors.notFound');
       return stale(fail, async () => ({ ok: true as const, ...(await recordContact(getDb(), who, input.registration, input.version, input.note)) }));
     },
     'planning.contact',
@@ -80,7 +78,7 @@ export const planning = {
     schemas.proposeSchema,
     async (input, context, { fail }) => {
       const who = actor(context, 'planning.propose');
-      const ctx = await signupInRegion(input.registration);
+      const ctx = await signupInRegion(who, input.registration);
       if (!ctx) return fail('planning:errors.notFound');
       const moments = momentsOf(input);
       const result = await stale(fail, () => proposeMoments(getDb(), who, ctx, { seen: input.version, memberIds: [input.memberA, input.memberB], moments }));
@@ -111,7 +109,7 @@ export const planning = {
     schemas.phoneSchema,
     async (input, context, { fail }) => {
       const who = actor(context, 'planning.confirmPhone');
-      const ctx = await signupInRegion(input.registration);
+      const ctx = await signupInRegion(who, input.registration);
       if (!ctx) return fail('planning:errors.notFound');
       const result = await stale(fail, () => confirmByPhone(getDb(), who, ctx, { seen: input.version, ...input, durationMinutes: input.duration }));
       if ('errors' in result) return result;
@@ -124,7 +122,7 @@ export const planning = {
     schemas.handleRequestSchema,
     async (input, context, { fail }) => {
       const who = actor(context, 'planning.handleRequest');
-      const ctx = await signupInRegion(input.registration);
+      const ctx = await signupInRegion(who, input.registration);
       if (!ctx) return fail('planning:errors.notFound');
       return (await markRequestHandled(getDb(), who, ctx, input.request)) ? { ok: true as const } : fail('planning:errors.state');
     },
@@ -183,9 +181,8 @@ export const planning = {
   addMember: formAction(
     schemas.memberSchema,
     async (input, context, { fail }) => {
+      const { region } = await requireActionInRegion(context.locals, 'planning.addMember');
       const who = actor(context, 'planning.addMember');
-      const region = await currentRegion();
-      if (!region) return fail('planning:errors.notFound');
       const languages = input.languages.split(',').map((l) => l.trim());
       const result = await addMember(getDb(), who, region.id, { ...input, countsAsGgz: input.countsAsGgz === 'ja', languages });
       return result.ok ? { ok: true as const, linked: result.linked, name: input.name } : fail('planning:errors.memberExists', 'email');
@@ -195,10 +192,9 @@ export const planning = {
 
   addPlace: formAction(
     schemas.placeSchema,
-    async (input, context, { fail }) => {
+    async (input, context) => {
+      const { region } = await requireActionInRegion(context.locals, 'planning.addPlace');
       const who = actor(context, 'planning.addPlace');
-      const region = await currentRegion();
-      if (!region) return fail('planning:errors.notFound');
       const accessibility = input.accessibilityNl ? { nl: input.accessibilityNl, ...(input.accessibilityEn ? { en: input.accessibilityEn } : {}) } : null;
       await addPlace(getDb(), who, region.id, {
         name: input.placeName,
@@ -215,10 +211,9 @@ export const planning = {
 
   saveSettings: formAction(
     schemas.settingsSchema,
-    async (input, context, { fail }) => {
+    async (input, context) => {
+      const { region } = await requireActionInRegion(context.locals, 'planning.saveSettings');
       const who = actor(context, 'planning.saveSettings');
-      const region = await currentRegion();
-      if (!region) return fail('planning:errors.notFound');
       const { defaultDuration, ...rest } = input;
       await saveSettings(getDb(), who, region.id, { ...rest, defaultDurationMinutes: defaultDuration });
       return { ok: true as const, saved: 'settings' };
@@ -228,10 +223,9 @@ export const planning = {
 
   addOffer: formAction(
     schemas.offerSchema,
-    async (input, context, { fail }) => {
+    async (input, context) => {
+      const { region } = await requireActionInRegion(context.locals, 'planning.addOffer');
       const who = actor(context, 'planning.addOffer');
-      const region = await currentRegion();
-      if (!region) return fail('planning:errors.notFound');
       const both = (nl: string, en: string) => ({ nl, ...(en ? { en } : {}) });
       await addOffer(getDb(), who, region.id, {
         kind: input.kind,

@@ -5,16 +5,17 @@ import { getT } from '../lib/i18n/index.ts';
 import { deleteDraft, draftFor, loadDraft, mayStartDraft, saveDraft } from '../lib/server/registrations/drafts.ts';
 import { checkEligibility } from '../lib/server/registrations/rules.ts';
 import { draftCookieOptions } from '../lib/server/registrations/cookie.ts';
-import { currentRegion } from '../lib/server/region/current.ts';
+import { rememberRegion } from '../lib/server/region/site.ts';
+import type { Region } from '../lib/server/region/queries.ts';
+import { draftRegion, signupRegion } from '../lib/server/registrations/signup-region.ts';
 import { getDb } from '../lib/server/db/client.ts';
 import { readForm, type FormResult } from './form.ts';
 import { listActiveLocations } from '../lib/server/locations/queries.ts';
 import type { Db } from '../lib/server/db/client.ts';
 
 /** A place from the catalogue must be one the region offers now: an old page or a crafted post can name a switched-off one. */
-async function placeOffered(db: Db, place: string): Promise<boolean> {
+async function placeOffered(db: Db, place: string, region: Region | null): Promise<boolean> {
   if (!place.startsWith('location:')) return true;
-  const region = await currentRegion();
   const id = place.slice('location:'.length);
   return !!region && (await listActiveLocations(db, region.id)).some((l) => l.id === id);
 }
@@ -33,8 +34,12 @@ type DataStep = keyof typeof answerKey;
 const isDataStep = (s: string): s is DataStep => Object.hasOwn(answerKey, s);
 const schemas = { ...stepSchemas, akkoord: partnerStepSchema } as const;
 
-/** Where a draft lives: the resident's own cookie, or a partner's cookie and their id on the row. */
-export type DraftScope = { cookie: string; partnerId: string | null };
+/**
+ * Where a draft lives: the resident's own cookie, or a partner's cookie and their id on the row.
+ * `region`: the only region a sign-up may go to here (a region's own host, the partner's region);
+ * null on the national host, where the postcode decides.
+ */
+export type DraftScope = { cookie: string; partnerId: string | null; region: Region | null };
 
 /**
  * One step of the sign-up, for a resident (/aanmelden) or a partner (/partner/aanmelden): the same
@@ -51,23 +56,27 @@ export async function saveSignupStep(form: FormData, context: ActionAPIContext, 
   const parsed = parseLocalized(schemas[step], input, context.locals.lang);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
   const db = getDb();
-  if (step === 'plek' && !(await placeOffered(db, (parsed.data as NonNullable<SignupAnswers['place']>).place))) {
-    return { ok: false, errors: [{ field: 'place', message: getT(context.locals.lang, 'validation')('place') }], values };
-  }
   const token = context.cookies.get(scope.cookie)?.value;
   if (step === 'over-jou') {
-    const region = await currentRegion();
     const about = parsed.data as NonNullable<SignupAnswers['about']>;
-    const eligible = region ? checkEligibility(about.birthYear, about.postcode, region) : { ok: false as const, reason: 'outside_region' as const };
+    // The postcode decides the region; the region decides who may sign up (its ages).
+    const found = await signupRegion(about.postcode, scope.region);
+    const eligible = found.ok ? checkEligibility(about.birthYear, about.postcode, found.region) : found;
     if (!eligible.ok) {
       // Nothing is kept of someone the portal cannot help: not even the draft so far.
       if (token) await deleteDraft(db, token);
       context.cookies.delete(scope.cookie, { path: '/' });
-      return { ok: true, next: `buiten-de-regeling?reden=${eligible.reason}` };
+      const named = found.ok ? found.region : found.other;
+      return { ok: true, next: `buiten-de-regeling?reden=${eligible.reason}${named ? `&regio=${named.slug}` : ''}` };
     }
+    // The resident's pages show their region from now on (a partner works in theirs already).
+    if (found.ok && !scope.partnerId) rememberRegion(context.cookies, found.region, context.locals.regionFromHost);
   }
   const loaded = await loadDraft(db, token, new Date(), scope.partnerId);
   const existing = scope.partnerId ? loaded : draftFor(loaded, context.locals.user?.id);
+  if (step === 'plek' && !(await placeOffered(db, (parsed.data as NonNullable<SignupAnswers['place']>).place, await draftRegion(existing, scope.region)))) {
+    return { ok: false, errors: [{ field: 'place', message: getT(context.locals.lang, 'validation')('place') }], values };
+  }
   if (!existing && !(await mayStartDraft(db, context.locals.ipPrefix))) {
     return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'signup')('errors.throttled') }], values };
   }

@@ -8,7 +8,8 @@ import { cancelForResident, undoCancelForResident } from '../lib/server/registra
 import { submitRegistration } from '../lib/server/registrations/submit.ts';
 import { draftCookie, draftCookieOptions } from '../lib/server/registrations/cookie.ts';
 import { requireAction } from '../lib/server/auth/guards.ts';
-import { currentRegion } from '../lib/server/region/current.ts';
+import { draftRegion } from '../lib/server/registrations/signup-region.ts';
+import { loadDraft } from '../lib/server/registrations/drafts.ts';
 import { getDb } from '../lib/server/db/client.ts';
 import { formAction, readForm, requestContext, type FormFailure, type FormResult } from './form.ts';
 import { saveSignupStep } from './signup-step.ts';
@@ -26,7 +27,8 @@ export const signup = {
   /** One step of /aanmelden: validate, keep it in the server-side draft, go on. */
   saveStep: defineAction({
     accept: 'form',
-    handler: (form: FormData, context: ActionAPIContext) => saveSignupStep(form, context, { cookie: draftCookie(), partnerId: null }),
+    handler: (form: FormData, context: ActionAPIContext) =>
+      saveSignupStep(form, context, { cookie: draftCookie(), partnerId: null, region: context.locals.regionFromHost ? context.locals.region : null }),
   }),
 
   /** The last step: consent, with or without an account, then one sign-up however often it is posted. */
@@ -48,8 +50,9 @@ export const signup = {
           ? { ok: false as const, errors: [{ field: 'place', message: t(key) }], values, placeGone: true as const }
           : { ok: false as const, errors: [{ field, message: t(key) }], values };
       const token = context.cookies.get(draftCookie())?.value;
-      const region = await currentRegion();
-      if (!region) return fail('errors.notSaved');
+      // The region is the draft's own (its postcode), read again: areas may have moved since.
+      const region = await draftRegion(await loadDraft(getDb(), token), context.locals.regionFromHost ? context.locals.region : null);
+      if (!region) return fail('errors.not_eligible');
       if (form.get('change') === 'ja') {
         const { user } = requireAction(context.locals, 'signup.startChange');
         const changed = await saveChange(getDb(), region, user.id, token, requestContext(context));

@@ -103,7 +103,13 @@ export async function newResident(page: Page): Promise<Credentials> {
   return account;
 }
 
-const roleLabel: Record<Exclude<Role, 'resident'>, string> = { partner: 'Partner', worker: 'HOG-medewerker', planner: 'Planner', admin: 'Beheerder' };
+const roleLabel: Record<Exclude<Role, 'resident'>, string> = {
+  partner: 'Partner',
+  worker: 'HOG-medewerker',
+  planner: 'Planner',
+  admin: 'Beheerder',
+  platform: 'Landelijk beheer',
+};
 
 /**
  * A new partner or team account with exactly one role, invited by the demo admin (`admin` is a page

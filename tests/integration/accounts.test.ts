@@ -113,6 +113,7 @@ describe('invitations', () => {
     const result = await inviteMember(
       database.db,
       { id: admin.id, reauthenticatedAt: new Date() },
+      admin.regionId,
       { email: 'coach@test.example', name: 'Coach', roles: ['partner'], language: 'nl' },
       requestContext,
     );
@@ -129,11 +130,14 @@ describe('invitations', () => {
     const now = new Date();
     const invite = { email: 'laat@test.example', name: 'Laat', roles: ['worker' as const], language: 'nl' };
     const stale = { id: admin.id, reauthenticatedAt: new Date(now.getTime() - 10 * 60_000 - 1) };
-    expect(await inviteMember(database.db, stale, invite, requestContext, now)).toEqual({ ok: false, reason: 'reauth' });
-    expect(await inviteMember(database.db, { id: admin.id, reauthenticatedAt: null }, invite, requestContext, now)).toEqual({ ok: false, reason: 'reauth' });
+    expect(await inviteMember(database.db, stale, admin.regionId, invite, requestContext, now)).toEqual({ ok: false, reason: 'reauth' });
+    expect(await inviteMember(database.db, { id: admin.id, reauthenticatedAt: null }, admin.regionId, invite, requestContext, now)).toEqual({
+      ok: false,
+      reason: 'reauth',
+    });
     expect(await database.db.select().from(users).where(eq(users.email, invite.email))).toEqual([]);
     expect(await lastMailTo(invite.email)).toBeUndefined();
     const fresh = { id: admin.id, reauthenticatedAt: new Date(now.getTime() - 9 * 60_000) };
-    expect(await inviteMember(database.db, fresh, invite, requestContext, now)).toMatchObject({ ok: true });
+    expect(await inviteMember(database.db, fresh, admin.regionId, invite, requestContext, now)).toMatchObject({ ok: true });
   });
 });

@@ -4,7 +4,7 @@ import { accessLog, conversations, disciplines, locationKinds, locations, region
 import { logAccess } from '../../src/lib/server/audit/log.ts';
 import { demoLocations, demoRegion, demoTeam } from '../../src/lib/server/demo/region.ts';
 import { resetDemo, seedDemo } from '../../src/lib/server/demo/seed.ts';
-import { findRegion } from '../../src/lib/server/region/queries.ts';
+
 import { insertRegion } from '../builders/region.ts';
 import { useTestDatabase } from './database.ts';
 
@@ -13,7 +13,7 @@ const database = useTestDatabase();
 describe('demo data', () => {
   it('seeds one fictional region with a place of every kind and a team of every discipline', async () => {
     expect(await seedDemo(database.db)).toBe('seeded');
-    const region = await findRegion(database.db);
+    const [region] = await database.db.select().from(regions).where(eq(regions.slug, demoRegion.slug));
     expect(region).toMatchObject({ slug: demoRegion.slug, minAge: 18, maxAge: 65 });
     const places = await database.db.select().from(locations).where(eq(locations.regionId, region!.id));
     expect(new Set(places.map((p) => p.kind))).toEqual(new Set(locationKinds));

@@ -230,9 +230,9 @@ describe('a partner who is deactivated', () => {
     const admin = await insertUser(s.db, { roles: ['admin'] });
     const { token } = await createSession(s.db, s.partner.id, {});
     expect(await validateSessionToken(s.db, token)).not.toBeNull();
-    expect(await deactivateAccount(s.db, admin, admin.id, requestContext)).toBe(false);
-    expect(await deactivateAccount(s.db, admin, resident.id, requestContext)).toBe(false);
-    expect(await deactivateAccount(s.db, admin, s.partner.id, requestContext)).toBe(true);
+    expect(await deactivateAccount(s.db, admin, admin.regionId, admin.id, requestContext)).toBe(false);
+    expect(await deactivateAccount(s.db, admin, admin.regionId, resident.id, requestContext)).toBe(false);
+    expect(await deactivateAccount(s.db, admin, admin.regionId, s.partner.id, requestContext)).toBe(true);
     expect(await validateSessionToken(s.db, token)).toBeNull();
     // A session made after (a sign-in racing the admin) is refused as well.
     const late = await createSession(s.db, s.partner.id, {});

@@ -57,6 +57,7 @@ describe('"PostgreSQL keeps only its SHA-256": every token mailed as a link', ()
     await inviteMember(
       database.db,
       { id: admin.id, reauthenticatedAt: new Date() },
+      admin.regionId,
       { email: 'genodigd@test.example', name: 'Gast', roles: ['worker'], language: 'nl' },
       requestContext,
     );

@@ -2,7 +2,16 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
 import DuoGapList from '../../src/components/planning/DuoGapList.astro';
 
-const locals = (lang: string): App.Locals => ({ lang, path: '/', user: null, session: null, twoFactorPending: false, ipPrefix: null });
+const locals = (lang: string): App.Locals => ({
+  lang,
+  path: '/',
+  user: null,
+  session: null,
+  twoFactorPending: false,
+  ipPrefix: null,
+  region: null,
+  regionFromHost: false,
+});
 const gaps = [
   {
     conversationId: 'c1',

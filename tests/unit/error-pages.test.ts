@@ -3,7 +3,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import NotFound from '../../src/pages/404.astro';
 import ServerError from '../../src/pages/500.astro';
 
-const signedOut = (lang: string): App.Locals => ({ lang, path: '/', user: null, session: null, twoFactorPending: false, ipPrefix: null });
+const signedOut = (lang: string): App.Locals => ({
+  lang,
+  path: '/',
+  user: null,
+  session: null,
+  twoFactorPending: false,
+  ipPrefix: null,
+  region: null,
+  regionFromHost: false,
+});
 
 // The 500 page cannot be reached on purpose in the running portal, so it is rendered here, with
 // no database at all: the frame must still render when the database is what failed.

@@ -112,7 +112,17 @@ describe('actions', () => {
 describe('the error page', () => {
   it('shows the error id, in the page language', async () => {
     const container = await AstroContainer.create();
-    const locals = { lang: 'en', path: '/', user: null, session: null, twoFactorPending: false, ipPrefix: null, errorId: 'K7Q2M9XD' };
+    const locals = {
+      lang: 'en',
+      path: '/',
+      user: null,
+      session: null,
+      twoFactorPending: false,
+      ipPrefix: null,
+      region: null,
+      regionFromHost: false,
+      errorId: 'K7Q2M9XD',
+    };
     const response = await container.renderToResponse(ServerError, { locals });
     expect(response.status).toBe(500);
     expect(await response.text()).toContain('Error code: K7Q2M9XD.');

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { users, type Role } from '../db/schema/index.ts';
+import { memberships, users, type RegionRole } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { hit } from '../auth/rate-limit.ts';
@@ -11,12 +11,18 @@ import { mailLink, type RequestContext } from './context.ts';
 import { findUserByEmail, findUserById, normalizeEmail } from './queries.ts';
 import { consumeToken, issueToken, peekToken } from './user-tokens.ts';
 
-export type Invitation = { email: string; name: string; roles: Role[]; organisation?: string | undefined; language: string };
-export type InviteResult = { ok: true; userId: string } | { ok: false; reason: 'reauth' | 'exists' | 'throttled' };
+export type Invitation = { email: string; name: string; roles: RegionRole[]; organisation?: string | undefined; language: string };
+export type InviteResult = { ok: true; userId: string; added?: true } | { ok: false; reason: 'reauth' | 'exists' | 'throttled' };
 type Admin = { id: string; reauthenticatedAt: Date | null };
 
-/** An admin invites a partner or team member; the account has no password until the link is used. */
-export async function inviteMember(db: Db, admin: Admin, invite: Invitation, ctx: RequestContext, now = new Date()): Promise<InviteResult> {
+const roleRows = (userId: string, regionId: string, roles: readonly RegionRole[]) => roles.map((role) => ({ userId, regionId, role }));
+
+/**
+ * An admin invites a partner or team member into their region; the account has no password until
+ * the link is used. Someone who already has an account (working in another region) gets the roles
+ * in this region added: they sign in as they always do and switch region.
+ */
+export async function inviteMember(db: Db, admin: Admin, regionId: string, invite: Invitation, ctx: RequestContext, now = new Date()): Promise<InviteResult> {
   // Giving someone access to other people's data is sensitive: a fresh proof of identity first.
   if (!isRecent(admin.reauthenticatedAt, now)) return { ok: false, reason: 'reauth' };
   const adminId = admin.id;
@@ -24,13 +30,36 @@ export async function inviteMember(db: Db, admin: Admin, invite: Invitation, ctx
   if (!quota.allowed) return { ok: false, reason: 'throttled' };
   const email = normalizeEmail(invite.email);
   const existing = await findUserByEmail(db, email);
-  // An admin may see that an address is taken: they manage accounts, this is not a public form.
-  if (existing?.passwordHash) return { ok: false, reason: 'exists' };
+  if (existing?.passwordHash) {
+    // A resident's own account is never made a staff account: the admin is told the address is taken.
+    if (existing.roles.includes('resident')) return { ok: false, reason: 'exists' };
+    return db.transaction(async (tx) => {
+      await tx
+        .insert(memberships)
+        .values(roleRows(existing.id, regionId, invite.roles))
+        .onConflictDoNothing();
+      await logAccess(tx, {
+        actorId: adminId,
+        actorRole: 'admin',
+        subjectId: existing.id,
+        object: `region:${regionId}`,
+        action: 'account.roles_added',
+        authority: 'role:admin',
+        ipPrefix: ctx.ipPrefix,
+        detail: { roles: invite.roles.join(',') },
+      });
+      return { ok: true as const, userId: existing.id, added: true as const };
+    });
+  }
   return db.transaction(async (tx) => {
-    const values = { email, name: invite.name, roles: invite.roles, organisation: invite.organisation ?? null, language: invite.language };
+    const values = { email, name: invite.name, roles: [], organisation: invite.organisation ?? null, language: invite.language };
     const [user] = existing
       ? await tx.update(users).set(values).where(eq(users.id, existing.id)).returning()
       : await tx.insert(users).values(values).returning();
+    await tx
+      .insert(memberships)
+      .values(roleRows(user!.id, regionId, invite.roles))
+      .onConflictDoNothing();
     const { token } = await issueToken(tx, user!.id, 'invitation');
     await queueMail(tx, {
       to: email,

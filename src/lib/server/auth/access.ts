@@ -26,6 +26,11 @@ export const protectedPages = {
   whoLooked: { path: '/mijn/wie-keek', roles: ['resident'] },
   reportEditor: { path: '/team/verslag', roles: ['worker'] },
   emergencyAccess: { path: '/team/noodtoegang', roles: ['admin'] },
+  // Where the region switch posts; it only redirects.
+  regionSwitch: { path: '/regio-wisselen', roles: ['partner', 'worker', 'planner', 'admin'] },
+  // Landelijk beheer: regions, their postcode areas and host names, counts only, never a resident.
+  platform: { path: '/landelijk', roles: ['platform'] },
+  platformRegion: { path: '/landelijk/regio/[id]', roles: ['platform'] },
 } as const satisfies Record<string, { path: string; roles: readonly Role[] }>;
 
 export const protectedActions = {
@@ -33,6 +38,7 @@ export const protectedActions = {
   'account.changeEmail': everyone,
   'account.signOutOthers': everyone,
   'account.renewRecoveryCodes': ['partner', 'worker', 'planner', 'admin'],
+  'account.switchRegion': ['partner', 'worker', 'planner', 'admin'],
   'admin.invite': ['admin'],
   'admin.deactivate': ['admin'],
   'signup.cancel': ['resident'],

@@ -2,6 +2,8 @@ import { ActionError } from 'astro:actions';
 import type { Role } from '../db/schema/index.ts';
 import { protectedActions, protectedPages, type ProtectedAction, type ProtectedPage } from './access.ts';
 import type { Session, SessionUser } from './sessions.ts';
+import { regionById } from '../region/directory.ts';
+import type { Region } from '../region/queries.ts';
 
 // Typed errors for pages; src/middleware.ts maps each to its response once (redirect or 403).
 export class AuthRequired extends Error {}
@@ -16,6 +18,7 @@ export class PermissionDenied extends Error {}
 
 type Locals = App.Locals;
 export type Signed = { user: SessionUser; session: Session };
+export type InRegion = Signed & { region: Region };
 
 /** A signed-in person whose second factor (if their role needs one) is done. */
 export function requireUser(locals: Locals): Signed {
@@ -50,4 +53,20 @@ export function requireAction(locals: Locals, action: ProtectedAction): Signed {
     if (error instanceof PermissionDenied) throw new ActionError({ code: 'FORBIDDEN' });
     throw new ActionError({ code: 'UNAUTHORIZED' });
   }
+}
+
+/** A partner's or team member's page, with the region they work in: every query below is scoped to it. */
+export async function requirePageInRegion(locals: Locals, page: ProtectedPage): Promise<InRegion> {
+  const signed = requirePage(locals, page);
+  const region = await regionById(signed.user.regionId);
+  if (!region) throw new PermissionDenied();
+  return { ...signed, region };
+}
+
+/** The same for actions. */
+export async function requireActionInRegion(locals: Locals, action: ProtectedAction): Promise<InRegion> {
+  const signed = requireAction(locals, action);
+  const region = await regionById(signed.user.regionId);
+  if (!region) throw new ActionError({ code: 'FORBIDDEN' });
+  return { ...signed, region };
 }

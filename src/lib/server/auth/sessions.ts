@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import { preparedFor } from '../db/prepared.ts';
 import { sessions, users, type Role } from '../db/schema/index.ts';
 import { isExpired, needsTwoFactor, newSessionTimes, slidExpiry } from './session-rules.ts';
+import { workingRegion, type Membership } from './working-region.ts';
 import { generateToken, hashToken } from './tokens.ts';
 
 export type Session = typeof sessions.$inferSelect;
@@ -10,7 +11,12 @@ export type SessionUser = {
   id: string;
   email: string;
   name: string | null;
+  /** The account's own roles plus its roles in the region it works in now. */
   roles: Role[];
+  /** Every role in every region (for the region switch); empty for a resident. */
+  memberships: Membership[];
+  /** The region whose data the partner or team roles above are for; null without memberships. */
+  regionId: string | null;
   language: string;
   emailVerified: boolean;
   totpEnabled: boolean;
@@ -53,6 +59,10 @@ const sessionById = preparedFor((db) =>
         emailVerifiedAt: users.emailVerifiedAt,
         totpEnabledAt: users.totpEnabledAt,
         deactivatedAt: users.deactivatedAt,
+        // One small subquery instead of a second round trip: most people have none or one.
+        memberships: sql<
+          Membership[]
+        >`coalesce((select json_agg(json_build_object('regionId', m.region_id, 'role', m.role) order by r.created_at, r.id, m.role) from memberships m join regions r on r.id = m.region_id where m.user_id = ${users.id}), '[]'::json)`,
       },
     })
     .from(sessions)
@@ -75,18 +85,24 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
     session = { ...session, expiresAt: next };
   }
   const { user } = row;
+  // PGlite hands json back parsed, postgres.js as text when it comes from a subquery expression.
+  const memberships: Membership[] = typeof user.memberships === 'string' ? JSON.parse(user.memberships) : user.memberships;
+  const working = workingRegion(user.roles, memberships, session.regionId);
   return {
     session,
     user: {
       id: user.id,
       email: user.email,
       name: user.name,
-      roles: user.roles,
+      roles: working.roles,
+      memberships,
+      regionId: working.regionId,
       language: user.language,
       emailVerified: user.emailVerifiedAt !== null,
       totpEnabled: user.totpEnabledAt !== null,
     },
-    twoFactorPending: needsTwoFactor(user.roles) && session.twoFactorVerifiedAt === null,
+    // Any partner or team role in any region asks for the second factor, not only the current one.
+    twoFactorPending: needsTwoFactor([...user.roles, ...memberships.map((m) => m.role)]) && session.twoFactorVerifiedAt === null,
   };
 }
 

@@ -1,10 +1,15 @@
 import type { Role } from '../db/schema/index.ts';
 
-// One account per role so anyone can try every part of the portal. These are printed at start;
-// they exist only with demo data (never on a real PostgreSQL unless DEMO_DATA=true).
+// One account per role and region so anyone can try every part of the portal. These are printed
+// at start; they exist only with demo data (never on a real PostgreSQL unless DEMO_DATA=true).
 export const DEMO_PASSWORD = 'oostveld-demo-2026';
 
-type DemoAccount = { email: string; name: string; roles: Role[]; organisation?: string; totpSecret?: string };
+export type DemoRegionSlug = 'oostveld' | 'westmark';
+/**
+ * `roles`: what the person does; a partner or team role is held in `regions` (the first is where
+ * they start working), `resident` and `platform` by the account itself.
+ */
+type DemoAccount = { email: string; name: string; roles: Role[]; regions?: DemoRegionSlug[]; organisation?: string; totpSecret?: string };
 
 export const demoAccounts: DemoAccount[] = [
   { email: 'inwoner@oostveld.example', name: 'Sam de Vries', roles: ['resident'] },
@@ -15,15 +20,47 @@ export const demoAccounts: DemoAccount[] = [
     email: 'buurtcoach@oostveld.example',
     name: 'Joyce Bakker',
     roles: ['partner'],
+    regions: ['oostveld'],
     organisation: 'Buurtteam Oostveld',
     totpSecret: 'E4B6BCCKUE2UD77IQO6NXZZHOD2LD2FV',
   },
-  { email: 'medewerker@oostveld.example', name: 'Sanne Hoekstra', roles: ['worker'], totpSecret: 'L6WP3ZAIMI3CYM7WPWWIHUPLJBXM64VX' },
-  { email: 'planner@oostveld.example', name: 'Rachid El Amrani', roles: ['planner', 'worker'], totpSecret: '5M36Z4W2N3SIONWXAIQSNTMR2ACOSFV4' },
-  { email: 'beheer@oostveld.example', name: 'Ineke Wolters', roles: ['admin'], totpSecret: '5ELCI6OKL556NDPJKUGNN6YSVS6MU5LF' },
+  // Sanne works in both regions: the region switch shows at the top of her pages.
+  {
+    email: 'medewerker@oostveld.example',
+    name: 'Sanne Hoekstra',
+    roles: ['worker'],
+    regions: ['oostveld', 'westmark'],
+    totpSecret: 'L6WP3ZAIMI3CYM7WPWWIHUPLJBXM64VX',
+  },
+  {
+    email: 'planner@oostveld.example',
+    name: 'Rachid El Amrani',
+    roles: ['planner', 'worker'],
+    regions: ['oostveld'],
+    totpSecret: '5M36Z4W2N3SIONWXAIQSNTMR2ACOSFV4',
+  },
+  { email: 'beheer@oostveld.example', name: 'Ineke Wolters', roles: ['admin'], regions: ['oostveld'], totpSecret: '5ELCI6OKL556NDPJKUGNN6YSVS6MU5LF' },
+  {
+    email: 'planner@westmark.example',
+    name: 'Femke de Boer',
+    roles: ['planner', 'worker'],
+    regions: ['westmark'],
+    totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ',
+  },
+  { email: 'beheer@westmark.example', name: 'Wim Smit', roles: ['admin'], regions: ['westmark'], totpSecret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR' },
+  // Landelijk beheer: makes regions and invites their first admin; never sees a resident.
+  { email: 'landelijk@hog.example', name: 'Lieke Brouwer', roles: ['platform'], totpSecret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE4TT' },
 ];
 
 export function describeDemoAccounts(): string {
-  const lines = demoAccounts.map((a) => `  ${a.roles.join('+').padEnd(15)} ${a.email.padEnd(30)} ${a.totpSecret ? `TOTP secret ${a.totpSecret}` : ''}`);
-  return [`hog-portaal: demo logins (password for all: ${DEMO_PASSWORD}); mail shows at /demo/postvak`, ...lines].join('\n');
+  const where = (a: DemoAccount) => (a.regions ? a.regions.join('+') : a.roles.includes('platform') ? 'landelijk' : 'oostveld');
+  const lines = demoAccounts.map(
+    (a) => `  ${where(a).padEnd(18)} ${a.roles.join('+').padEnd(15)} ${a.email.padEnd(30)} ${a.totpSecret ? `TOTP secret ${a.totpSecret}` : ''}`,
+  );
+  return [
+    `hog-portaal: demo logins (password for all: ${DEMO_PASSWORD}); mail shows at /demo/postvak`,
+    '  regions: Regio Oostveld (postcodes 7001-7009, http://oostveld.localhost:PORT), Regio Westmark (7101-7105, http://westmark.localhost:PORT);',
+    '  any other host name shows the national pages, which ask for the postcode',
+    ...lines,
+  ].join('\n');
 }

@@ -7,6 +7,8 @@ import type { disciplines, locationKinds } from '../db/schema/index.ts';
 export const demoRegion = {
   slug: 'oostveld',
   name: 'Regio Oostveld',
+  // Browsers send every *.localhost name to this machine, so the demo can show a region's own host.
+  hostNames: ['oostveld.localhost'],
   minAge: 18,
   maxAge: 65,
   postcodeAreas: ['7001', '7002', '7003', '7004', '7005', '7006', '7007', '7008', '7009'],
@@ -15,7 +17,7 @@ export const demoRegion = {
   contactPhone: '0314 000 000',
 };
 
-type DemoLocation = {
+export type DemoLocation = {
   kind: (typeof locationKinds)[number];
   name: string;
   /** What residents read per language; a proper name stays the same in every language. */
@@ -98,7 +100,7 @@ export const demoLocations: DemoLocation[] = [
   },
 ];
 
-type DemoTeamMember = {
+export type DemoTeamMember = {
   name: string;
   discipline: (typeof disciplines)[number];
   email: string;
@@ -130,3 +132,7 @@ export const demoTeam: DemoTeamMember[] = [
   { name: 'Joyce Bakker', discipline: 'buurtcoach', email: 'joyce.bakker@oostveld.example', countsAsGgz: false, languages: ['nl', 'en'] },
   { name: 'Marco Lensink', discipline: 'peer_expert', email: 'marco.lensink@oostveld.example', countsAsGgz: false, languages: ['nl', 'tr'] },
 ];
+
+/** One demo region: its settings, places and team. */
+export type DemoRegion = { region: typeof demoRegion; locations: DemoLocation[]; team: DemoTeamMember[] };
+export const oostveld: DemoRegion = { region: demoRegion, locations: demoLocations, team: demoTeam };

@@ -81,7 +81,7 @@ export async function confirmRegistration(db: Db, region: Region, draftToken: st
   if (!checkEligibility(answers.about.birthYear, answers.about.postcode, region).ok) return { ok: false, reason: 'not_eligible' };
   const id = answers.confirming;
   const passwordHash = choice.newAccountPassword && answers.contact.email ? await hashPassword(choice.newAccountPassword) : null;
-  const awaiting = and(eq(registrations.id, id), eq(registrations.status, 'awaiting_confirmation'));
+  const awaiting = and(eq(registrations.id, id), eq(registrations.regionId, region.id), eq(registrations.status, 'awaiting_confirmation'));
   const made = await db.transaction(async (tx) => {
     if (choice.keep === 'other') {
       const [gone] = await tx.delete(registrations).where(awaiting).returning({ id: registrations.id, reference: registrations.reference });

@@ -2,7 +2,8 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { planningEvents, registrations } from '../db/schema/index.ts';
 
-export type Actor = { userId: string; role: string; ipPrefix: string | null };
+/** Who acts, in which role, from where; `regionId` is the region a partner or team member works in (null for a resident). */
+export type Actor = { userId: string; role: string; ipPrefix: string | null; regionId?: string | null };
 
 /** What another planner did since the version this one saw: shown instead of overwriting it. */
 export class StaleVersion extends Error {

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { regions } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
 import type { Actor } from '../planning/version.ts';
-import { forgetRegion } from './current.ts';
+import { forgetRegions } from './directory.ts';
 
 export type RegionSettings = Pick<
   typeof regions.$inferInsert,
@@ -31,5 +31,5 @@ export async function saveSettings(db: Db, actor: Actor, regionId: string, setti
       ipPrefix: actor.ipPrefix,
     });
   });
-  forgetRegion();
+  forgetRegions();
 }

@@ -76,7 +76,15 @@ export async function saveChange(db: Db, region: Region, residentId: string, dra
     const [row] = await tx
       .update(registrations)
       .set(registrationColumns(answers))
-      .where(and(eq(registrations.id, answers.editing!), eq(registrations.residentId, residentId), inArray(registrations.status, [...CHANGEABLE])))
+      .where(
+        and(
+          eq(registrations.id, answers.editing!),
+          eq(registrations.residentId, residentId),
+          // A postcode changed into another region's area does not move the sign-up: a planner does that.
+          eq(registrations.regionId, region.id),
+          inArray(registrations.status, [...CHANGEABLE]),
+        ),
+      )
       .returning({ id: registrations.id, reference: registrations.reference });
     if (!row) return { ok: false as const, reason: 'not_changeable' as const };
     await logAccess(tx, {

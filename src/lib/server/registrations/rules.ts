@@ -13,7 +13,8 @@ export function checkEligibility(birthYear: number, postcode: string, region: Re
   if (age < region.minAge) return { ok: false, reason: 'too_young' };
   if (age > region.maxAge) return { ok: false, reason: 'too_old' };
   const area = postcode.replace(/\s/g, '').slice(0, 4);
-  if (region.postcodeAreas.length > 0 && !region.postcodeAreas.includes(area)) return { ok: false, reason: 'outside_region' };
+  // A region without postcode areas takes no one: with many regions, "no areas" cannot mean "everyone".
+  if (!region.postcodeAreas.includes(area)) return { ok: false, reason: 'outside_region' };
   return { ok: true };
 }
 

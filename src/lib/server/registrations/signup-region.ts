@@ -1,0 +1,24 @@
+import type { SignupAnswers } from '../../schemas/signup.ts';
+import { regionForPostcode } from '../region/directory.ts';
+import type { Region } from '../region/queries.ts';
+
+export type SignupRegion = { ok: true; region: Region } | { ok: false; reason: 'outside_region' | 'other_region'; other: Region | null };
+
+/**
+ * The region a sign-up belongs to: the one whose postcode areas hold the resident's postcode.
+ * `fixed` is the only region allowed here: a region's own host name, or the region a partner works
+ * in. A postcode of another region is not silently taken in: the resident is told where it belongs.
+ */
+export async function signupRegion(postcode: string, fixed: Region | null): Promise<SignupRegion> {
+  const region = await regionForPostcode(postcode);
+  if (!region) return { ok: false, reason: 'outside_region', other: null };
+  if (fixed && fixed.id !== region.id) return { ok: false, reason: 'other_region', other: region };
+  return { ok: true, region };
+}
+
+/** The region of a draft that has its first step, or null. */
+export async function draftRegion(answers: SignupAnswers | null | undefined, fixed: Region | null): Promise<Region | null> {
+  if (!answers?.about) return null;
+  const found = await signupRegion(answers.about.postcode, fixed);
+  return found.ok ? found.region : null;
+}
