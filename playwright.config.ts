@@ -28,6 +28,8 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // The demo regions' own host names (oostveld.localhost, westmark.localhost) reach this server.
+        '--host-resolver-rules=MAP *.localhost 127.0.0.1',
       ],
     },
   },

@@ -7,15 +7,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResponder } from '../../src/lib/server/http/respond.ts';
 import { publicAddresses } from '../../src/lib/server/http/page-cache.ts';
 import { invalidateLocations } from '../../src/lib/server/locations/queries.ts';
+import { createCache } from '../../src/lib/server/cache.ts';
+import { buildDirectory, type Directory } from '../../src/lib/server/region/directory.ts';
+import type { Region } from '../../src/lib/server/region/queries.ts';
 
 // The real responder in front of a stand-in for Astro that counts how often it renders.
 const html = `<!doctype html><title>x</title>${'<p>Herstelgesprek</p>'.repeat(200)}`;
 let renders = 0;
+const rendered: string[] = [];
 let setCookie = false;
 let server: http.Server;
 let base = '';
 
+// Two regions as the directory would hold them (region/directory.ts), without a database.
+const region = (id: string, slug: string, hostNames: string[]) => ({ id, slug, name: slug, active: true, hostNames, postcodeAreas: [] }) as unknown as Region;
+const regions = [region('r-oost', 'oostveld', ['oostveld.example']), region('r-west', 'westmark', ['westmark.example'])];
+const putDirectory = () => createCache<Directory>('regions', 60_000).put('all', buildDirectory(regions));
+
 beforeAll(async () => {
+  putDirectory();
   const client = mkdtempSync(path.join(tmpdir(), 'hog-client-'));
   mkdirSync(path.join(client, '_astro'));
   const css = Buffer.from('.a{color:red}'.repeat(200));
@@ -23,8 +33,9 @@ beforeAll(async () => {
   writeFileSync(path.join(client, '_astro/Page.abc123.css.gz'), gzipSync(css));
   writeFileSync(path.join(client, '_astro/Page.abc123.css.br'), brotliCompressSync(css));
   writeFileSync(path.join(client, 'favicon.svg'), '<svg/>');
-  const pages: http.RequestListener = (_req, res) => {
+  const pages: http.RequestListener = (req, res) => {
     renders++;
+    rendered.push(`${req.headers.host} ${req.headers.cookie ?? ''}`);
     const headers: http.OutgoingHttpHeaders = { 'content-type': 'text/html' };
     if (setCookie) headers['set-cookie'] = 'draft=1; Path=/';
     res.writeHead(200, headers);
@@ -85,6 +96,25 @@ describe('public pages for anonymous visitors', () => {
     invalidateLocations();
     await get('/privacy');
     expect(renders - before).toBe(4);
+  });
+
+  it("are kept per region: one region's page is never sent on another's host, a chosen region shares its host's page", async () => {
+    invalidateLocations();
+    putDirectory();
+    const before = renders;
+    await get('/', { host: 'oostveld.example' });
+    await get('/', { host: 'westmark.example' });
+    expect(renders - before).toBe(2);
+    await get('/', { host: 'oostveld.example' });
+    await get('/', { host: 'unknown.example' });
+    // On the national host, the visit's region choice is keyed as that region.
+    await get('/', { host: 'unknown.example', cookie: 'hog_regio=westmark' });
+    expect(renders - before).toBe(3);
+    expect(rendered.slice(-3)).toEqual(['oostveld.example ', 'westmark.example ', 'unknown.example ']);
+    // Any other cookie, or a choice of a region that does not exist, is rendered anew.
+    await get('/', { host: 'unknown.example', cookie: 'hog_regio=westmark; hog_session=abc' });
+    await get('/', { host: 'unknown.example', cookie: 'hog_regio=nergens' });
+    expect(renders - before).toBe(5);
   });
 
   it('are never kept when the answer sets a cookie', async () => {

@@ -1,12 +1,15 @@
 import { readdirSync } from 'node:fs';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { createCache, PUBLIC_PAGES } from '../cache.ts';
+import { peekDirectory } from '../region/directory.ts';
+import { siteKey } from '../region/site.ts';
 
 // The public information pages are the same for everyone who is not signed in: the region's text,
 // its places, the crisis numbers. Under a rush they are rendered and compressed once a minute per
-// language and encoding, not once per view. Only requests that carry no cookie and no query are
-// answered from here, so nothing personal (a session, a draft) can be in a kept page, and only a
-// 200 without Set-Cookie is kept. Whatever changes what these pages show empties the cache
+// region, language and encoding, not once per view. Only requests that carry no query and no cookie
+// (or only the visit's region choice, region/site.ts) are answered from here, so nothing personal
+// (a session, a draft) can be in a kept page, and only a 200 without Set-Cookie is kept. The key
+// starts with the region the host or the choice names, so one region's page never shows on another's host. Whatever changes what these pages show empties the cache
 // (locations/queries.ts); the minute bounds the rest (region settings, other processes).
 
 type Kept = { status: number; headers: OutgoingHttpHeaders; body: Buffer };
@@ -35,8 +38,10 @@ export function createPageCache(addresses: Set<string>) {
   // asked for in those very words. Browsers send a handful of forms; odd ones are not kept.
   const seen = new Set<string>();
   const keyFor = (req: IncomingMessage): string | null => {
-    if (req.method !== 'GET' || req.headers.cookie || !req.url || !addresses.has(req.url)) return null;
-    const key = `${req.url} ${req.headers['accept-encoding'] ?? ''}`;
+    if (req.method !== 'GET' || !req.url || !addresses.has(req.url)) return null;
+    const region = siteKey(peekDirectory(), req.headers.host, req.headers.cookie);
+    if (!region) return null;
+    const key = `${region} ${req.url} ${req.headers['accept-encoding'] ?? ''}`;
     if (!seen.has(key)) {
       if (seen.size >= MAX_KEYS) return null;
       seen.add(key);

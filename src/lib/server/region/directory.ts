@@ -40,6 +40,9 @@ export function buildDirectory(all: readonly Region[]): Directory {
   };
 }
 
+/** The regions as last read, without waiting: for the page cache, which answers before any await. */
+export const peekDirectory = (): Directory | undefined => cache.peek('all');
+
 export function regionDirectory(): Promise<Directory> {
   return cache.get('all', async () => buildDirectory(await getDb().select().from(regions).orderBy(asc(regions.name))));
 }
