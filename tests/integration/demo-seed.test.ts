@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { accessLog, conversations, disciplines, locationKinds, locations, regions, registrations, teamMembers } from '../../src/lib/server/db/schema/index.ts';
+import { accessLog, conversations, disciplines, locationKinds, locations, memberships, regions, registrations, teamMembers, users } from '../../src/lib/server/db/schema/index.ts';
 import { logAccess } from '../../src/lib/server/audit/log.ts';
 import { demoLocations, demoRegion, demoTeam } from '../../src/lib/server/demo/region.ts';
+import { westmark } from '../../src/lib/server/demo/westmark.ts';
 import { resetDemo, seedDemo } from '../../src/lib/server/demo/seed.ts';
 
 import { insertRegion } from '../builders/region.ts';
@@ -11,11 +12,12 @@ import { useTestDatabase } from './database.ts';
 const database = useTestDatabase();
 
 describe('demo data', () => {
-  it('seeds one fictional region with a place of every kind and a team of every discipline', async () => {
+  it('seeds two fictional regions; Oostveld with a place of every kind and a team of every discipline', async () => {
     expect(await seedDemo(database.db)).toBe('seeded');
     const [region] = await database.db.select().from(regions).where(eq(regions.slug, demoRegion.slug));
     expect(region).toMatchObject({ slug: demoRegion.slug, minAge: 18, maxAge: 65 });
     const places = await database.db.select().from(locations).where(eq(locations.regionId, region!.id));
+    expect(region!.hostNames).toEqual(['oostveld.localhost']);
     expect(new Set(places.map((p) => p.kind))).toEqual(new Set(locationKinds));
     // Residents read each place in their language, and never the kind twice ("(herstelcentrum) (Herstelcentrum)").
     for (const p of places) {
@@ -23,37 +25,46 @@ describe('demo data', () => {
       expect(p.names!.nl, p.name).not.toMatch(/\(/);
     }
     expect(places.find((p) => p.kind === 'online')!.names!.en).toBe('Online, by video call');
-    const team = await database.db.select().from(teamMembers);
+    const team = await database.db.select().from(teamMembers).where(eq(teamMembers.regionId, region!.id));
     expect(new Set(team.map((m) => m.discipline))).toEqual(new Set(disciplines));
     // Every state is there to look at: waiting, planned (with a duo tied to the demo worker), held
     // (planning), and a report approved and shared plus two held conversations awaiting their report.
-    const signups = await database.db.select().from(registrations);
+    const signups = await database.db.select().from(registrations).where(eq(registrations.regionId, region!.id));
     expect(signups.map((r) => r.status).sort()).toEqual(['held', 'held', 'held', 'planned', 'received', 'report_ready']);
     const planned = await database.db.select().from(conversations).where(eq(conversations.status, 'confirmed'));
     expect(planned).toHaveLength(1);
     expect(team.filter((m) => m.userId)).toHaveLength(2);
+    // Westmark: its own postcodes, host, places, team and queue; Sanne works in both regions.
+    const [west] = await database.db.select().from(regions).where(eq(regions.slug, 'westmark'));
+    expect(west!.postcodeAreas.some((a) => region!.postcodeAreas.includes(a))).toBe(false);
+    expect(await database.db.select().from(registrations).where(eq(registrations.regionId, west!.id))).toHaveLength(2);
+    const [sanne] = await database.db.select().from(users).where(eq(users.email, 'medewerker@oostveld.example'));
+    const held = await database.db.select().from(memberships).where(eq(memberships.userId, sanne!.id));
+    expect(new Set(held.map((m) => m.regionId))).toEqual(new Set([region!.id, west!.id]));
+    // Partner and team roles are memberships only; the account keeps none of them.
+    expect(sanne!.roles).toEqual([]);
   });
 
   it('leaves an existing demo region alone on the next start', async () => {
     expect(await seedDemo(database.db)).toBe('present');
-    expect(await database.db.select().from(regions)).toHaveLength(1);
-    expect(await database.db.select().from(locations)).toHaveLength(demoLocations.length);
+    expect(await database.db.select().from(regions)).toHaveLength(2);
+    expect(await database.db.select().from(locations)).toHaveLength(demoLocations.length + westmark.locations.length);
   });
 
   it('reset empties every table but the access log and seeds again', async () => {
     await insertRegion(database.db, { name: 'Een andere regio' });
     await logAccess(database.db, { actorId: null, object: 'account', action: 'test.before_reset', authority: 'none', ipPrefix: null });
-    expect(await database.db.select().from(regions)).toHaveLength(2);
+    expect(await database.db.select().from(regions)).toHaveLength(3);
     await resetDemo(database.db);
     const all = await database.db.select().from(regions);
-    expect(all.map((r) => r.slug)).toEqual([demoRegion.slug]);
-    expect(await database.db.select().from(teamMembers)).toHaveLength(demoTeam.length);
+    expect(all.map((r) => r.slug).sort()).toEqual([demoRegion.slug, 'westmark']);
+    expect(await database.db.select().from(teamMembers)).toHaveLength(demoTeam.length + westmark.team.length);
     const log = await database.db.select().from(accessLog).where(eq(accessLog.action, 'test.before_reset'));
     expect(log).toHaveLength(1);
   });
 
   it('uses only invented contact details (example domains)', () => {
-    for (const m of demoTeam) expect(m.email).toMatch(/@[a-z]+\.example$/);
+    for (const m of [...demoTeam, ...westmark.team]) expect(m.email).toMatch(/@[a-z]+\.example$/);
     expect(demoRegion.contactEmail).toMatch(/\.example$/);
   });
 });

@@ -2,8 +2,13 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { checkDatabase } from '../../src/lib/server/db/health.ts';
 import { migrate, migrationsFolder } from '../../src/lib/server/db/migrate.ts';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import * as schema from '../../src/lib/server/db/schema/index.ts';
+import type { Db } from '../../src/lib/server/db/client.ts';
 import { openTestDatabase, useTestDatabase } from './database.ts';
 
 const database = useTestDatabase();
@@ -27,6 +32,7 @@ describe('migrations', () => {
       'follow_up_offers',
       'locations',
       'mail_outbox',
+      'memberships',
       'naaste_invitations',
       'planning_events',
       'planning_requests',
@@ -64,6 +70,9 @@ describe('migrations', () => {
         'registration_confirmations_registration_idx',
         'reports_registration_idx',
         'report_shares_resident_idx',
+        'memberships_region_idx',
+        'team_members_region_user_idx',
+        'team_members_region_email_idx',
       ]),
     );
   });
@@ -76,6 +85,44 @@ describe('migrations', () => {
 
   it('report the database as healthy', async () => {
     expect(await checkDatabase(database.db)).toEqual({ ok: true });
+  });
+});
+
+describe('the move to many regions (0012)', () => {
+  it("turns one region's partner and team roles into memberships of that region, and leaves residents as they were", async () => {
+    // The migrations up to 0011 in a folder of their own, then the data a one-region portal had.
+    const before = mkdtempSync(path.join(tmpdir(), 'hog-migrations-'));
+    cpSync(migrationsFolder, before, { recursive: true });
+    const full = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    const upTo = full.entries.findIndex((e) => e.tag.startsWith('0012_'));
+    writeFileSync(path.join(before, 'meta/_journal.json'), JSON.stringify({ ...full, entries: full.entries.slice(0, upTo) }));
+    const client = new PGlite();
+    const db = drizzle(client, { schema }) as unknown as Db;
+    const old = { db, probe: db, kind: 'pglite' as const, close: () => client.close() };
+    try {
+      await migrate(old, before);
+      await db.execute(sql`insert into regions (slug, name, contact_email, contact_phone) values ('een', 'Regio Een', 'a@een.example', '0')`);
+      await db.execute(sql`insert into users (email, roles) values ('p@x.example', '{planner,worker}'), ('r@x.example', '{resident}'), ('c@x.example', '{partner}')`);
+      await migrate(old, migrationsFolder);
+      const held = (await db.execute(
+        sql`select u.email, m.role::text as role, r.slug from memberships m join users u on u.id = m.user_id join regions r on r.id = m.region_id order by u.email, m.role`,
+      )) as unknown as { rows: { email: string; role: string; slug: string }[] };
+      expect(held.rows).toEqual([
+        { email: 'c@x.example', role: 'partner', slug: 'een' },
+        { email: 'p@x.example', role: 'worker', slug: 'een' },
+        { email: 'p@x.example', role: 'planner', slug: 'een' },
+      ]);
+      const accounts = (await db.execute(sql`select email, roles::text[] as roles from users order by email`)) as unknown as {
+        rows: { email: string; roles: string[] }[];
+      };
+      expect(accounts.rows).toEqual([
+        { email: 'c@x.example', roles: [] },
+        { email: 'p@x.example', roles: [] },
+        { email: 'r@x.example', roles: ['resident'] },
+      ]);
+    } finally {
+      await old.close();
+    }
   });
 });
 

@@ -15,8 +15,9 @@ const database = useTestDatabase();
 describe('beheer for planning', () => {
   it('ties a new member to the worker account with that address, and refuses the address twice', async () => {
     const region = await insertRegion(database.db);
-    const admin = await insertUser(database.db, { roles: ['admin'] });
-    const worker = await insertUser(database.db, { roles: ['worker'] });
+    const admin = await insertUser(database.db, { roles: ['admin'], regionId: region.id });
+    const worker = await insertUser(database.db, { roles: ['worker'], regionId: region.id });
+    const elsewhere = await insertUser(database.db, { roles: ['worker'], regionId: (await insertRegion(database.db)).id });
     const actor = { userId: admin.id, role: 'admin', ipPrefix: null };
     const member = {
       name: 'Wessel',
@@ -30,6 +31,8 @@ describe('beheer for planning', () => {
     expect(await addMember(database.db, actor, region.id, member)).toEqual({ ok: false, reason: 'exists' });
     const resident = await insertUser(database.db);
     expect(await addMember(database.db, actor, region.id, { ...member, email: resident.email })).toEqual({ ok: true, linked: false });
+    // A worker of another region is not tied here: their account would see this region's conversations.
+    expect(await addMember(database.db, actor, region.id, { ...member, email: elsewhere.email })).toEqual({ ok: true, linked: false });
     const [row] = await database.db.select().from(teamMembers).where(eq(teamMembers.email, worker.email));
     expect(row!.userId).toBe(worker.id);
   });

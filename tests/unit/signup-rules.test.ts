@@ -189,10 +189,10 @@ describe('place names', () => {
 describe('sign-up rules at the edges', () => {
   const cancelledAt = new Date('2026-11-01T10:00:00Z');
   const until = new Date(cancelledAt.getTime() + 7 * 86_400_000);
-  it('a region without postcode areas takes every postcode; spaces in a postcode do not matter', () => {
+  it('a region without postcode areas takes no one (with many regions it cannot mean everyone); spaces in a postcode do not matter', () => {
     const now = new Date('2026-06-01');
     const base = { minAge: 18, maxAge: 120, postcodeAreas: [] as string[] };
-    expect(checkEligibility(1990, '9999 ZZ', base, now)).toEqual({ ok: true });
+    expect(checkEligibility(1990, '9999 ZZ', base, now)).toEqual({ ok: false, reason: 'outside_region' });
     expect(checkEligibility(1990, '70 01 AB', { ...base, postcodeAreas: ['7001'] }, now)).toEqual({ ok: true });
   });
   it('the median of an even number of unsorted waits is the mean of the middle two', () => {

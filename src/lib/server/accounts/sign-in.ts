@@ -7,7 +7,7 @@ import { needsTwoFactor } from '../auth/session-rules.ts';
 import { createSession } from '../auth/sessions.ts';
 import { knownDevice, rememberDevice } from '../auth/devices.ts';
 import type { RequestContext } from './context.ts';
-import { findUserByEmail, normalizeEmail } from './queries.ts';
+import { allRolesOf, findUserByEmail, normalizeEmail } from './queries.ts';
 
 export type SignInResult =
   | { ok: true; token: string; next: 'resident' | 'two_factor' | 'two_factor_setup'; userId: string; deviceCookie: string }
@@ -51,15 +51,16 @@ export async function signIn(db: Db, email: string, password: string, ctx: Reque
   if (!user.emailVerifiedAt) return { ok: false, reason: 'unverified' };
 
   const { token } = await createSession(db, user.id, ctx, now);
+  const roles = await allRolesOf(db, user);
   await logAccess(db, {
     actorId: user.id,
-    actorRole: user.roles.join(','),
+    actorRole: roles.join(','),
     subjectId: user.id,
     object: 'session',
     action: 'auth.sign_in',
     authority: 'self',
     ipPrefix: ctx.ipPrefix,
   });
-  const next = !needsTwoFactor(user.roles) ? 'resident' : user.totpEnabledAt ? 'two_factor' : 'two_factor_setup';
+  const next = !needsTwoFactor(roles) ? 'resident' : user.totpEnabledAt ? 'two_factor' : 'two_factor_setup';
   return { ok: true, token, next, userId: user.id, deviceCookie: rememberDevice(ctx.deviceCookie, user.id) };
 }

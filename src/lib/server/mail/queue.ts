@@ -4,10 +4,21 @@ import { config } from '../config.ts';
 import { hit } from '../auth/rate-limit.ts';
 import { limits } from '../auth/rate-limit-rules.ts';
 import { sealMessage, type MailAttachment } from './message.ts';
-import { renderMail, type MailTemplate, type MailValues } from './templates.ts';
+import { renderMail, type MailRegion, type MailTemplate, type MailValues } from './templates.ts';
 
-/** `discreet`: the resident said the service's name may not be in their mail (see templates.ts). */
-type QueueOptions = { to: string; lang: string; template: MailTemplate; values: MailValues; discreet?: boolean; attachments?: MailAttachment[] };
+/**
+ * `discreet`: the resident said the service's name may not be in their mail (see templates.ts).
+ * `region`: the region the mail is about, which signs it with its name and contact.
+ */
+type QueueOptions = {
+  to: string;
+  lang: string;
+  template: MailTemplate;
+  values: MailValues;
+  discreet?: boolean;
+  region?: MailRegion | null | undefined;
+  attachments?: MailAttachment[];
+};
 
 /**
  * Writes a message to the outbox, sealed, inside the caller's transaction: it goes out only if
@@ -17,7 +28,7 @@ type QueueOptions = { to: string; lang: string; template: MailTemplate; values: 
  */
 export async function queueMail(
   db: Db,
-  { to, lang, template, values, discreet = false, attachments }: QueueOptions,
+  { to, lang, template, values, discreet = false, region, attachments }: QueueOptions,
   smtp = !!config().mail.smtpUrl,
 ): Promise<boolean> {
   const quota = await hit(db, `mail:to:${to.trim().toLowerCase()}`, limits.mailPerRecipient);
@@ -26,7 +37,7 @@ export async function queueMail(
     return false;
   }
   await db.insert(mailOutbox).values({
-    sealedMessage: sealMessage({ to, ...renderMail(template, lang, values, { discreet }), ...(attachments ? { attachments } : {}) }),
+    sealedMessage: sealMessage({ to, ...renderMail(template, lang, values, { discreet, region }), ...(attachments ? { attachments } : {}) }),
     status: smtp ? 'pending' : 'held',
   });
   return true;

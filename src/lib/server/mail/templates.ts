@@ -35,7 +35,9 @@ export const mailTemplates = [
 export type MailTemplate = (typeof mailTemplates)[number];
 /** `details`: lines already in the recipient's language (what was chosen), shown as a list. */
 export type MailValues = { link?: string; code?: string; name?: string; details?: string[]; until?: string };
-export type MailStyle = { discreet?: boolean };
+/** `region`: the region the mail is about; its name signs the mail and its contact closes it (not in discreet mail). */
+export type MailStyle = { discreet?: boolean; region?: MailRegion | null | undefined };
+export type MailRegion = { name: string; contactPhone: string; contactEmail: string };
 /** `fromName` null: the sender as MAIL_FROM says; otherwise only the display name is replaced. */
 export type RenderedMail = { subject: string; text: string; html: string; fromName: string | null };
 
@@ -56,8 +58,14 @@ export function renderMail(template: MailTemplate, lang: string, values: MailVal
   const linkLabel = values.link ? t(`${template}.linkLabel`, { defaultValue: t('linkLabel') }) : '';
   const details = values.details ?? [];
   const paragraphs = [greeting, ...lines].filter(Boolean);
-  const signature = discreet ? t('discreet.signature', { sender: t('discreet.sender') }) : t('signature');
-  const after = [closing, signature].filter(Boolean);
+  const region = discreet ? null : style.region;
+  const signature = discreet
+    ? t('discreet.signature', { sender: t('discreet.sender') })
+    : region
+      ? t('regionSignature', { regionName: region.name })
+      : t('signature');
+  const contact = region ? t('regionContact', { phone: region.contactPhone, email: region.contactEmail }) : '';
+  const after = [closing, contact, signature].filter(Boolean);
 
   const text = [
     ...paragraphs,

@@ -132,6 +132,7 @@ export async function confirmRegistration(db: Db, region: Region, draftToken: st
         template: 'signupReceived',
         values: { name: answers.about.callName, code: row.reference, details: await choiceLines(tx, answers, ctx.lang, discreet) },
         discreet,
+        region,
       });
     }
     await deleteDraft(tx, draftToken);

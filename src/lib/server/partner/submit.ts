@@ -37,7 +37,8 @@ export async function submitForResident(
   const answers = await loadDraft(db, draftToken, new Date(), partner.id);
   if (!answers) return { ok: false, reason: 'no_draft' };
   if (!isComplete(answers) || !answers.partner) return { ok: false, reason: 'incomplete' };
-  if (!checkEligibility(answers.about.birthYear, answers.about.postcode, region).ok) return { ok: false, reason: 'not_eligible' };
+  // A switched-off region takes no new sign-ups, from its partners neither.
+  if (!region.active || !checkEligibility(answers.about.birthYear, answers.about.postcode, region).ok) return { ok: false, reason: 'not_eligible' };
   const now = new Date();
   const made = await db.transaction(async (tx) => {
     if (!(await placeStillOffered(tx, region.id, answers, true))) return null;
@@ -71,6 +72,7 @@ export async function submitForResident(
         template: 'partnerSignupConfirm',
         values: { name: answers.about.callName, code: `${row!.reference} ${code}`, link: mailLink(`/bevestigen-aanmelding/${token}`, lang) },
         discreet: isDiscreet(answers.contact),
+        region,
       });
     }
     await logAccess(tx, {

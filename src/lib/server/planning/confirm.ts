@@ -110,6 +110,7 @@ async function mailEveryone(tx: Db, ctx: SignupContext, c: { id: string; version
   const lines = (l: string, forDuo = false, d = false) => [momentLine(l, c.startsAt, c.durationMinutes), placeText(ctx, l, { forDuo, discreet: d })];
   if (email)
     await send(tx, {
+      region: ctx.region,
       to: email,
       lang,
       discreet,
@@ -121,6 +122,7 @@ async function mailEveryone(tx: Db, ctx: SignupContext, c: { id: string; version
   const duo = await duoOf(tx, c.id);
   for (const m of duo)
     await send(tx, {
+      region: ctx.region,
       to: m.email,
       lang: m.lang,
       name: m.name,
@@ -136,6 +138,7 @@ async function mailEveryone(tx: Db, ctx: SignupContext, c: { id: string; version
       .insert(naasteInvitations)
       .values({ conversationId: c.id, tokenHash: hashToken(token), expiresAt: invitationExpiry(c.startsAt, c.durationMinutes) });
     await send(tx, {
+      region: ctx.region,
       to: naaste,
       lang,
       discreet,

@@ -5,6 +5,7 @@ import { getT } from '../../i18n/index.ts';
 import { localizePath } from '../../i18n/paths.ts';
 import { config } from '../config.ts';
 import { queueMail } from '../mail/queue.ts';
+import type { MailRegion } from '../mail/templates.ts';
 import { placeName } from '../locations/queries.ts';
 import type { MailTemplate } from '../mail/templates.ts';
 import { calendarFile, icsAttachment } from './ics.ts';
@@ -48,7 +49,18 @@ export function icsFor(ctx: SignupContext, c: Conversation, lang: string, opts: 
   });
 }
 
-type Send = { to: string; lang: string; template: MailTemplate; details: string[]; link?: string; discreet?: boolean; ics?: string; name?: string };
+/** `region`: the sign-up's region, which signs the mail (see mail/templates.ts). */
+type Send = {
+  to: string;
+  lang: string;
+  template: MailTemplate;
+  details: string[];
+  link?: string;
+  discreet?: boolean;
+  ics?: string;
+  name?: string;
+  region?: MailRegion;
+};
 
 export async function send(tx: Db, m: Send): Promise<void> {
   await queueMail(tx, {
@@ -56,6 +68,7 @@ export async function send(tx: Db, m: Send): Promise<void> {
     lang: m.lang,
     template: m.template,
     discreet: !!m.discreet,
+    region: m.region,
     values: { details: m.details, ...(m.link ? { link: m.link } : {}), ...(m.name ? { name: m.name } : {}) },
     ...(m.ics ? { attachments: [icsAttachment(m.ics)] } : {}),
   });
@@ -104,6 +117,7 @@ export async function tellNaasteOff(
   const to = naasteEmail(ctx);
   if (!to || !c.startsAt) return;
   await send(tx, {
+    region: ctx.region,
     to,
     lang: ctx.resident.lang,
     discreet: ctx.resident.discreet,

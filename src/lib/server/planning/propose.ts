@@ -76,6 +76,7 @@ export async function proposeMoments(
     const { email, lang, discreet } = ctx.resident;
     if (email)
       await send(tx, {
+        region: ctx.region,
         to: email,
         lang,
         discreet,

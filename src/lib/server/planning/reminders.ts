@@ -32,14 +32,23 @@ export async function sendDueReminders(db: Db, now = new Date(), batch = 20): Pr
       const details = [momentLine(lang, c.startsAt, c.durationMinutes), placeText(ctx, lang, { discreet })];
       const ics = icsFor(ctx, { ...c, startsAt: c.startsAt }, lang, { discreet });
       if (reminder.recipient === 'resident' && ctx.resident.email)
-        await send(tx, { to: ctx.resident.email, lang, discreet, template: 'conversationReminder', details, link: link('/mijn', lang), ics });
+        await send(tx, {
+          region: ctx.region,
+          to: ctx.resident.email,
+          lang,
+          discreet,
+          template: 'conversationReminder',
+          details,
+          link: link('/mijn', lang),
+          ics,
+        });
       if (reminder.recipient === 'naaste') {
         const [said] = await tx
           .select()
           .from(naasteInvitations)
           .where(and(eq(naasteInvitations.conversationId, c.id), eq(naasteInvitations.answer, 'yes'), isNull(naasteInvitations.withdrawnAt)));
         const to = naasteEmail(ctx);
-        if (said && to) await send(tx, { to, lang, discreet, template: 'conversationReminder', details, ics });
+        if (said && to) await send(tx, { region: ctx.region, to, lang, discreet, template: 'conversationReminder', details, ics });
       }
     }
     return due.length;

@@ -106,6 +106,7 @@ export async function saveChange(db: Db, region: Region, residentId: string, dra
         template: 'signupChanged',
         values: { name: answers.about.callName, code: row.reference, details },
         discreet,
+        region,
       });
     }
     await deleteDraft(tx, draftToken);

@@ -118,6 +118,7 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
         template: 'signupReceived',
         values: { name: answers.about.callName, code: row!.reference, details: await choiceLines(tx, answers, ctx.lang, discreet) },
         discreet,
+        region,
       });
     }
     await logAccess(tx, {

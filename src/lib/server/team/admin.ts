@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { locations, teamMembers, users } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
 import { invalidateLocations } from '../locations/queries.ts';
 import type { Actor } from '../planning/version.ts';
+import { holdsRoleIn } from '../accounts/queries.ts';
 
 type NewMember = {
   name: string;
@@ -25,10 +26,15 @@ export async function addMember(
   m: NewMember,
 ): Promise<{ ok: true; linked: boolean } | { ok: false; reason: 'exists' }> {
   const email = m.email.trim().toLowerCase();
-  const [taken] = await db.select({ id: teamMembers.id }).from(teamMembers).where(eq(teamMembers.email, email));
+  // One member row per person per region: the same person may be a member in another region too.
+  const [taken] = await db
+    .select({ id: teamMembers.id })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.regionId, regionId), eq(teamMembers.email, email)));
   if (taken) return { ok: false, reason: 'exists' };
-  const [account] = await db.select({ id: users.id, roles: users.roles }).from(users).where(eq(users.email, email));
-  const userId = account?.roles.includes('worker') ? account.id : null;
+  const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  // Tied to the account only when it works in this region: a worker of another region sees nothing here.
+  const userId = account && (await holdsRoleIn(db, account.id, regionId, 'worker')) ? account.id : null;
   await db.transaction(async (tx) => {
     await tx.insert(teamMembers).values({ regionId, ...m, email, userId });
     await logAccess(tx, {
