@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { partnerSteps, signupSteps } from '../../src/lib/schemas/signup.ts';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/accounts.ts';
 import { demoAccountFor, mailTo, newResident, signInAs, signInWithPassword } from './accounts.ts';
-import { addressIn, axeViolations, languages } from './pages.ts';
+import { addressIn, axeViolations, languages, regionAddress } from './pages.ts';
 import { expectReflowAndKeyboard } from './reflow-and-keyboard.ts';
 
 // Every page in src/pages, in every language, through axe, at 320 px (and so 200 % zoom) and with
@@ -58,6 +58,8 @@ const special: Record<string, string> = {
   '/gedeeld/[token]': 'report',
   '/team/verslag': 'report',
   '/team/noodtoegang': 'report',
+  '/regio/[slug]': 'regions',
+  '/regio-wisselen': 'regions',
 };
 
 /** One page, in one language: it answers, has one h1, axe finds nothing, it fits 320 px and works by keyboard. */
@@ -295,4 +297,26 @@ test('the report pages, the shared page and the editor pass axe in every languag
   await signInAs(admin, 'admin');
   await inEveryLanguage(admin, '/team/noodtoegang');
   await admin.context().close();
+});
+
+test('the region pages, a region\'s own host and the region switch pass axe in every language', async ({ page }) => {
+  test.setTimeout(180_000);
+  // The national answer to a postcode outside every region, and a region's own home page.
+  for (const lang of languages) await check(page, `${addressIn('/regio', lang)}?postcode=9999`);
+  for (const lang of languages) await check(page, regionAddress('westmark', addressIn('/', lang)));
+  // A region from the list: its home page for the rest of the visit.
+  await page.goto('/regio/westmark');
+  expect(new URL(page.url()).pathname).toBe('/');
+  await expect(page.getByRole('heading', { name: 'Herstelhuis Westmark', exact: true })).toBeVisible();
+  // Sanne works in Oostveld and Westmark: the switch is in the header of her pages.
+  await signInAs(page, 'worker');
+  await inEveryLanguage(page, '/team/gesprekken');
+  const region = page.getByLabel('Je werkt in');
+  await expect(region.locator('option:checked')).toHaveText('Regio Oostveld');
+  await region.selectOption({ label: 'Regio Westmark' });
+  await page.getByRole('button', { name: 'Wissel van regio' }).click();
+  expect(new URL(page.url()).pathname).toBe('/team');
+  await expect(page.getByLabel('Je werkt in').locator('option:checked')).toHaveText('Regio Westmark');
+  await expect(page.getByRole('contentinfo')).toContainText('Regio Westmark');
+  await inEveryLanguage(page, '/team');
 });

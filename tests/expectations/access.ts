@@ -39,6 +39,8 @@ export const pageExpectations: Record<string, Role[]> = {
   '/team/verslag': ['worker'],
   // Break-glass access with a typed reason is for an admin alone.
   '/team/noodtoegang': ['admin'],
+  // Where the region switch posts: anyone who works in a region (it only redirects).
+  '/regio-wisselen': withAuthenticator,
 };
 
 /** Every protected action. Everyone manages their own account; only an admin gives others access. */
@@ -48,6 +50,8 @@ export const actionExpectations: Record<string, Role[]> = {
   'account.signOutOthers': signedIn,
   // Residents have no authenticator app, so no recovery codes either.
   'account.renewRecoveryCodes': withAuthenticator,
+  // Working in another region is for people with roles in regions; residents have none.
+  'account.switchRegion': withAuthenticator,
   'admin.invite': ['admin'],
   // Ending someone's access (a partner who left) is the admin's, like giving it.
   'admin.deactivate': ['admin'],

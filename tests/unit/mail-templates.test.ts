@@ -68,3 +68,21 @@ describe('mail templates', () => {
     expect(mail.text).not.toMatch(/@/);
   });
 });
+
+describe('a mail about a sign-up of a region', () => {
+  const region = { name: 'Regio Westmark', contactPhone: '0315 000 000', contactEmail: 'hog@westmark.example' };
+
+  it('is signed with the region and ends with its contact, in both bodies', () => {
+    const mail = renderMail('signupReceived', 'nl', { code, name: 'Sam' }, { region });
+    expect(mail.text).toContain('Vragen? Bel 0315 000 000 of mail naar hog@westmark.example.');
+    expect(mail.text.trimEnd().endsWith('Team Herstelgesprek Regio Westmark')).toBe(true);
+    expect(mail.html).toContain('<p>Team Herstelgesprek Regio Westmark</p>');
+    expect(renderMail('signupReceived', 'en', { code }, { region }).text).toContain('Questions? Call 0315 000 000 or e-mail hog@westmark.example.');
+  });
+
+  it('names no region and no contact when the resident asked for discreet mail', () => {
+    const mail = renderMail('signupReceived', 'nl', { code, name: 'Sam' }, { region, discreet: true });
+    expect(mail.text).not.toContain('Westmark');
+    expect(mail.text).not.toContain('0315');
+  });
+});

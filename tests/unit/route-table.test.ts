@@ -55,6 +55,9 @@ describe('route table', () => {
       '/aanmelden/[stap]',
       '/aanmelden/later',
       '/aanmelden/buiten-de-regeling',
+      // The national pages' region choice: by postcode, or a region from the list.
+      '/regio',
+      '/regio/[slug]',
       '/aanmelden/verder/[token]',
       // The partner's steps (the table names the first, /partner/aanmelden/over-jou) and the
       // letter (a POST answering a PDF) call requirePage('partnerSignup') themselves.
