@@ -299,7 +299,7 @@ test('the report pages, the shared page and the editor pass axe in every languag
   await admin.context().close();
 });
 
-test('the region pages, a region\'s own host and the region switch pass axe in every language', async ({ page }) => {
+test("the region pages, a region's own host and the region switch pass axe in every language", async ({ page }) => {
   test.setTimeout(180_000);
   // The national answer to a postcode outside every region, and a region's own home page.
   for (const lang of languages) await check(page, `${addressIn('/regio', lang)}?postcode=9999`);

@@ -1,6 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { accessLog, conversations, disciplines, locationKinds, locations, memberships, regions, registrations, teamMembers, users } from '../../src/lib/server/db/schema/index.ts';
+import {
+  accessLog,
+  conversations,
+  disciplines,
+  locationKinds,
+  locations,
+  memberships,
+  regions,
+  registrations,
+  teamMembers,
+  users,
+} from '../../src/lib/server/db/schema/index.ts';
 import { logAccess } from '../../src/lib/server/audit/log.ts';
 import { demoLocations, demoRegion, demoTeam } from '../../src/lib/server/demo/region.ts';
 import { westmark } from '../../src/lib/server/demo/westmark.ts';

@@ -102,7 +102,9 @@ describe('the move to many regions (0012)', () => {
     try {
       await migrate(old, before);
       await db.execute(sql`insert into regions (slug, name, contact_email, contact_phone) values ('een', 'Regio Een', 'a@een.example', '0')`);
-      await db.execute(sql`insert into users (email, roles) values ('p@x.example', '{planner,worker}'), ('r@x.example', '{resident}'), ('c@x.example', '{partner}')`);
+      await db.execute(
+        sql`insert into users (email, roles) values ('p@x.example', '{planner,worker}'), ('r@x.example', '{resident}'), ('c@x.example', '{partner}')`,
+      );
       await migrate(old, migrationsFolder);
       const held = (await db.execute(
         sql`select u.email, m.role::text as role, r.slug from memberships m join users u on u.id = m.user_id join regions r on r.id = m.region_id order by u.email, m.role`,
