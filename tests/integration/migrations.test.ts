@@ -125,7 +125,7 @@ describe('the move to many regions (0012)', () => {
     } finally {
       await old.close();
     }
-  });
+  }, 120_000);
 });
 
 describe('health check', () => {
