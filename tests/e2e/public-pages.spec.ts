@@ -43,7 +43,7 @@ test.describe('without JavaScript', () => {
   }
 });
 
-test('a region\'s home page names what the conversation is not, and lists the places', async ({ page }) => {
+test("a region's home page names what the conversation is not, and lists the places", async ({ page }) => {
   // Oostveld's own host name (browsers send every *.localhost to this machine).
   await page.goto(regionAddress('oostveld', '/'));
   await expect(page.getByText('Het is geen behandeling.')).toBeVisible();
