@@ -3,7 +3,8 @@
 //   BENCH_DATABASE_URL  a PostgreSQL it may create and drop a database on (default: local `test`)
 //   BENCH_PORT          first of three ports it uses (default 4391)
 //   BENCH_SECONDS       seconds per round (default 3); two rounds each, alternating portal and bare
-//   BENCH_ONLY          only the cases whose name contains this text (e.g. "team"); no Lighthouse
+//   BENCH_ONLY          only the cases whose name contains this text, or one of several separated by
+//                       commas (e.g. "team" or "regions,team"); no Lighthouse
 //   BENCH_PROFILE       write a V8 CPU profile of every portal process to reports/profile/ (open it in
 //                       Chrome DevTools, or summarise it with `node scripts/bench/profile.ts`)
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,7 +16,7 @@ import postgres from 'postgres';
 import { load, type Result, type Step } from './bench/load.ts';
 import { record, startBare, type Recorded } from './bench/bare.ts';
 import { signupFlow } from './bench/flow.ts';
-import { fillQueue, signedInCookie } from './bench/data.ts';
+import { addRegions, fillQueue, signedInCookie } from './bench/data.ts';
 import { lighthouseScores } from './bench/lighthouse.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -25,7 +26,10 @@ const barePort = port + 1;
 const seconds = Number(process.env['BENCH_SECONDS'] || 3);
 const origin = `http://127.0.0.1:${port}`;
 const only = process.env['BENCH_ONLY'] ?? '';
-const wanted = (name: string) => name.includes(only);
+const wanted = (name: string) => only.split(',').some((o) => name.includes(o));
+// Public pages on the national host (127.0.0.1: no region has it) and on a region's own host.
+const regionHost = 'oostveld.localhost';
+const onRegionHost = { host: regionHost };
 
 if (!existsSync(path.join(root, 'dist/server/entry.mjs'))) throw new Error('build first: npm run build');
 
@@ -54,7 +58,8 @@ async function startPortal(): Promise<ChildProcess> {
       SMTP_URL: '',
     },
   });
-  for (let i = 0; i < 120; i++) {
+  // Up to two minutes: migrations, the demo seed and the workers start slowly on a busy machine.
+  for (let i = 0; i < 480; i++) {
     if (
       await fetch(`${origin}/health`).then(
         (r) => r.ok,
@@ -129,28 +134,28 @@ try {
   const db = postgres(url.href, { max: 2, onnotice: () => {} });
   const resident = await signedInCookie(db, 'inwoner@oostveld.example', false, origin);
   const draft = (await recordCase({ name: 'draft', clients: 1, steps: () => signupFlow().slice(0, 2) })).get(`POST ${signupFlow()[1]!.path}`);
-  const draftCookie = new Map([
-    [
-      String([draft?.headers['set-cookie'] ?? []].flat()[0])
-        .split(';')[0]!
-        .split('=')[0]!,
-      String([draft?.headers['set-cookie'] ?? []].flat()[0])
-        .split(';')[0]!
-        .split('=')
-        .slice(1)
-        .join('='),
-    ],
-  ]);
+  // Every cookie the first step's form sets: the draft, and since issue 19 the region the postcode
+  // chose (the first of them alone left the draft out, and every view redirected to step 1).
+  const draftCookie = new Map(
+    [draft?.headers['set-cookie'] ?? []].flat().map((line): [string, string] => {
+      const [name, ...value] = String(line).split(';')[0]!.split('=');
+      return [name!, value.join('=')];
+    }),
+  );
   console.error(`benchmarking on ${os.cpus().length} cores, ${seconds} s rounds (portal on PostgreSQL ${dbName})`);
   for (const c of [
-    { name: '`/`', clients: 50, steps: get('/') },
-    { name: '`/en/`', clients: 50, steps: get('/en/') },
-    { name: '`/veelgestelde-vragen`', clients: 50, steps: get('/veelgestelde-vragen') },
+    { name: '`/` national host (region chooser)', clients: 50, steps: get('/') },
+    { name: `\`/\` on ${regionHost}`, clients: 50, steps: get('/', onRegionHost) },
+    { name: '`/en/` national host', clients: 50, steps: get('/en/') },
+    { name: `\`/en/\` on ${regionHost}`, clients: 50, steps: get('/en/', onRegionHost) },
+    { name: '`/veelgestelde-vragen` national host', clients: 50, steps: get('/veelgestelde-vragen') },
+    { name: `\`/veelgestelde-vragen\` on ${regionHost}`, clients: 50, steps: get('/veelgestelde-vragen', onRegionHost) },
     // A query string bypasses the kept public pages: what rendering and compressing each view costs.
     { name: '`/?v=1` rendered, brotli', clients: 50, steps: get('/?v=1') },
     { name: '`/?v=1` rendered, gzip', clients: 50, steps: get('/?v=1', { 'accept-encoding': 'gzip' }) },
     { name: '`/?v=1` rendered, uncompressed', clients: 50, steps: get('/?v=1', { 'accept-encoding': 'identity' }) },
-    { name: '`/aanmelden/over-jou` (step 1)', clients: 50, steps: get('/aanmelden/over-jou') },
+    { name: '`/aanmelden/over-jou` (step 1) national host', clients: 50, steps: get('/aanmelden/over-jou') },
+    { name: `\`/aanmelden/over-jou\` (step 1) on ${regionHost}`, clients: 50, steps: get('/aanmelden/over-jou', onRegionHost) },
     { name: '`/aanmelden/plek` (step 4, with draft)', clients: 50, steps: get('/aanmelden/plek'), cookies: draftCookie },
     { name: '`/mijn` (signed in)', clients: 50, steps: get('/mijn'), cookies: resident },
     { name: 'whole sign-up (sign-ups/s)', clients: 20, steps: signupFlow, localAddresses: true, per: 'flow' as const },
@@ -160,18 +165,68 @@ try {
     await db`delete from rate_limits`;
   }
   const statements = await db`select count(*)::int as n from registrations`;
-  console.error(`  ${statements[0]!['n']} sign-ups made by the flow; filling the queue to 100,000 ...`);
-  if (wanted('/team')) {
-    await fillQueue(db, 100_000);
-    const planner = await signedInCookie(db, 'planner@oostveld.example', true, origin);
-    rows.push(await runCase({ name: '`/team` at 100,000 sign-ups', clients: 10, steps: get('/team'), cookies: planner }));
-    const [late] =
-      await db`select id from registrations where status in ('received','contacted','planned') order by created_at desc, id desc limit 1 offset 120`;
-    rows.push(await runCase({ name: '`/team?na=…` (a late page)', clients: 10, steps: get(`/team?na=${late!['id']}`), cookies: planner }));
-    // The queue's filters (issue 13): still a range read of the open-queue index, filtered as it goes.
-    rows.push(await runCase({ name: '`/team?status=contacted&partner=1`', clients: 10, steps: get('/team?status=contacted&partner=1'), cookies: planner }));
-    const [code] = await db`select reference from registrations where reference like 'HOG-%' order by created_at limit 1`;
-    rows.push(await runCase({ name: '`/team?zoek=…` (a code)', clients: 10, steps: get(`/team?zoek=${code!['reference']}`), cookies: planner }));
+  console.error(`  ${statements[0]!['n']} sign-ups before the queue is filled (demo and flow)`);
+  const planner = await signedInCookie(db, 'planner@oostveld.example', true, origin);
+  // The planner's queue at a size, in Oostveld (the planner's region): first page, a late page,
+  // the filters (issue 13: still a range read of the open-queue index, filtered as it goes), a code.
+  const teamCases = (size: string) => [
+    { name: `\`/team\` at ${size}`, path: async () => '/team' },
+    {
+      name: `\`/team?na=…\` (a late page), ${size}`,
+      path: async () => {
+        const [late] = await db`
+          select r.id from registrations r join regions rg on rg.id = r.region_id
+          where rg.slug = 'oostveld' and r.status in ('received','contacted','planned')
+          order by r.created_at desc, r.id desc limit 1 offset 120`;
+        return `/team?na=${late!['id']}`;
+      },
+    },
+    { name: `\`/team?status=contacted&partner=1\`, ${size}`, path: async () => '/team?status=contacted&partner=1' },
+    {
+      name: `\`/team?zoek=…\` (a code), ${size}`,
+      path: async () => {
+        const [code] = await db`
+          select r.reference from registrations r join regions rg on rg.id = r.region_id
+          where rg.slug = 'oostveld' and r.reference like 'HOG-%' order by r.created_at limit 1`;
+        return `/team?zoek=${code!['reference']}`;
+      },
+    },
+  ];
+  const teamRows = async (size: string) => {
+    for (const c of teamCases(size)) if (wanted(c.name)) rows.push(await runCase({ name: c.name, clients: 10, steps: get(await c.path()), cookies: planner }));
+  };
+  const oneRegion = '100,000 sign-ups (Oostveld; 2 regions)';
+  if (teamCases(oneRegion).some((c) => wanted(c.name))) {
+    console.error('  filling Oostveld to 100,000 sign-ups ...');
+    await fillQueue(db, 100_000, 'oostveld');
+    await teamRows(oneRegion);
+  }
+  // Issue 19: a national deployment. 40 regions of 25,000 sign-ups each; the planner's queue is
+  // one region's, and a kept public page still finds its region by host name in memory.
+  const manyRegions = '1,000,000 sign-ups in 40 regions (25,000 in Oostveld)';
+  const regionCases = [
+    { name: '`/` national host (region chooser), 40 regions', clients: 50, steps: get('/') },
+    { name: `\`/\` on ${regionHost}, 40 regions`, clients: 50, steps: get('/', onRegionHost) },
+  ] satisfies Case[];
+  if ([...teamCases(manyRegions), ...regionCases].some((c) => wanted(c.name))) {
+    const started = performance.now();
+    await addRegions(db, 40);
+    await fillQueue(db, 25_000);
+    const [counted] = await db`select count(*)::int as n, count(distinct region_id)::int as regions from registrations`;
+    console.error(`  ${counted!['n']} sign-ups in ${counted!['regions']} regions, filled in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    // Another process's writes reach the portal's region directory within its 10 s and its kept
+    // pages within their minute: wait until the last region's host shows that region and the
+    // national chooser lists it, so the cases below run with all 40 in memory.
+    const shows = async (host: string | undefined) => {
+      const page = await record(port, 'GET', '/', { ...(host ? { host } : {}), 'accept-encoding': 'identity' });
+      return page.body.toString().includes('Regio 40');
+    };
+    for (let i = 0; !((await shows('regio-40.localhost')) && (await shows(undefined))); i++) {
+      if (i > 150) throw new Error('the portal did not show the 40 regions');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    for (const c of regionCases) if (wanted(c.name)) rows.push(await runCase(c));
+    await teamRows(manyRegions);
   }
   await db.end();
   if (!only) scores = await lighthouseScores(origin, ['/', '/aanmelden/over-jou']);
@@ -195,6 +250,20 @@ for (const r of rows)
   console.log(
     `| ${r.name} | ${r.clients} | ${r.portal.toFixed(1)} | ${r.bare.toFixed(1)} | **${r.ratio.toFixed(3)}** | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.failures}${r.note ? ` (${r.note})` : ''} |`,
   );
+// Issue 19's two comparisons within this run: a region's host with 40 regions against 2, and
+// /mijn against the render floor (one Astro render of the home page, no database).
+const rowOf = (name: string) => rows.find((r) => r.name === name);
+const pairs: [string, Row | undefined, Row | undefined, (a: Row, b: Row) => number][] = [
+  [
+    `\`/\` on ${regionHost}: ratio to bare, 40 regions / 2`,
+    rowOf(`\`/\` on ${regionHost}, 40 regions`),
+    rowOf(`\`/\` on ${regionHost}`),
+    (a, b) => a.ratio / b.ratio,
+  ],
+  // Ratio to ratio: each against the bare server in its own rounds, which a busy machine shifts less.
+  ['`/mijn` / `/?v=1` brotli (render floor), ratio to bare', rowOf('`/mijn` (signed in)'), rowOf('`/?v=1` rendered, brotli'), (a, b) => a.ratio / b.ratio],
+];
+for (const [what, a, b, f] of pairs) if (a && b) console.log(`\n${what}: **${f(a, b).toFixed(2)}**`);
 if (scores.length) {
   console.log('\n| Lighthouse (mobile) | performance | accessibility | best practices | SEO |');
   console.log('|---|---|---|---|---|');
