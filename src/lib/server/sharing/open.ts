@@ -96,7 +96,8 @@ export async function readShared(db: Db, share: ShareRow, ctx: RequestContext, n
       action: 'viewed',
       authority: `share:${share.id}`,
       ipPrefix: ctx.ipPrefix,
-      detail: { recipient: recipient.name, relation: share.relation, scope: share.scope },
+      detail: { relation: share.relation, scope: share.scope },
+      typed: { recipient: recipient.name },
     });
     const details = openDetails(row.registration);
     await noticeFirstOpen(tx, share, details.callName, details.contact.senderNamed !== true, ctx, now);
