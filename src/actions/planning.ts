@@ -78,12 +78,19 @@ export const planning = {
 
   propose: formAction(
     schemas.proposeSchema,
-    async (input, context, { fail }) => {
+    async (input, context, { fail, once }) => {
       const who = actor(context, 'planning.propose');
       const ctx = await signupInRegion(input.registration);
       if (!ctx) return fail('planning:errors.notFound');
       const moments = momentsOf(input);
-      const result = await stale(fail, () => proposeMoments(getDb(), who, ctx, { seen: input.version, memberIds: [input.memberA, input.memberB], moments }));
+      const result = await stale(fail, () =>
+        once(
+          'planning.propose',
+          who.userId,
+          (db) => proposeMoments(db, who, ctx, { seen: input.version, memberIds: [input.memberA, input.memberB], moments }),
+          (r) => r.ok,
+        ),
+      );
       if (!result.ok && 'errors' in result) return result;
       if (result.ok) return { ok: true as const, warnings: result.warnings };
       return proposalFailure(result, fail, true);
@@ -94,10 +101,15 @@ export const planning = {
   /** A duo member proposes the follow-up of a conversation they held (authorized on the conversation). */
   proposeFollowUp: formAction(
     schemas.followUpSchema,
-    async (input, context, { fail }) => {
+    async (input, context, { fail, once }) => {
       const who = actor(context, 'planning.proposeFollowUp');
       const result = await stale(fail, () =>
-        proposeFollowUp(getDb(), who, { conversation: input.conversation, seen: input.version, moments: momentsOf(input) }),
+        once(
+          'planning.proposeFollowUp',
+          who.userId,
+          (db) => proposeFollowUp(db, who, { conversation: input.conversation, seen: input.version, moments: momentsOf(input) }),
+          (r) => r.ok,
+        ),
       );
       if (!result.ok && 'errors' in result) return result;
       if (result.ok) return { ok: true as const, conversation: input.conversation, warnings: result.warnings };
@@ -109,11 +121,18 @@ export const planning = {
 
   confirmPhone: formAction(
     schemas.phoneSchema,
-    async (input, context, { fail }) => {
+    async (input, context, { fail, once }) => {
       const who = actor(context, 'planning.confirmPhone');
       const ctx = await signupInRegion(input.registration);
       if (!ctx) return fail('planning:errors.notFound');
-      const result = await stale(fail, () => confirmByPhone(getDb(), who, ctx, { seen: input.version, ...input, durationMinutes: input.duration }));
+      const result = await stale(fail, () =>
+        once(
+          'planning.confirmPhone',
+          who.userId,
+          (db) => confirmByPhone(db, who, ctx, { seen: input.version, ...input, durationMinutes: input.duration }),
+          (r) => r.ok,
+        ),
+      );
       if ('errors' in result) return result;
       return result.ok ? { ok: true as const } : fail(`planning:errors.${result.reason}`, 'date');
     },
@@ -143,11 +162,16 @@ export const planning = {
 
   pick: formAction(
     schemas.pickSchema,
-    async (input, context, { fail }) => {
+    async (input, context, { fail, once }) => {
       const who = actor(context, 'planning.pick');
       const ctx = await ownSignup(who.userId, input.registration);
       if (!ctx) return fail('planning:errors.notFound');
-      const result = await pickMoment(getDb(), ctx, input.proposal);
+      const result = await once(
+        'planning.pick',
+        who.userId,
+        (db) => pickMoment(db, ctx, input.proposal),
+        (r) => r.ok,
+      );
       return result.ok ? { ok: true as const } : fail(`planning:errors.${result.reason}`, 'proposal');
     },
     'planning.pick',

@@ -25,6 +25,7 @@ describe('migrations', () => {
       'conversation_reminders',
       'conversations',
       'follow_up_offers',
+      'idempotency_keys',
       'locations',
       'mail_outbox',
       'naaste_invitations',
@@ -64,6 +65,7 @@ describe('migrations', () => {
         'registration_confirmations_registration_idx',
         'reports_registration_idx',
         'report_shares_resident_idx',
+        'idempotency_keys_created_idx',
       ]),
     );
   });
