@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { looksAt } from '../../src/lib/server/audit/who-looked.ts';
+import { recordContact } from '../../src/lib/server/planning/contact.ts';
+import { loadSignup } from '../../src/lib/server/planning/context.ts';
+import { askPlanners } from '../../src/lib/server/planning/outcome.ts';
 import { saveDraft } from '../../src/lib/server/registrations/drafts.ts';
 import { submitRegistration } from '../../src/lib/server/registrations/submit.ts';
 import { changeAsDuo } from '../../src/lib/server/reports/duo.ts';
@@ -34,7 +37,7 @@ describe('a whole journey with typed text in every free field', () => {
   it('leaves none of it readable in any table, and "wie keek" still shows the name and the reason', async () => {
     const m = Object.fromEntries(
       ['callName', 'topic', 'help', 'address', 'naaste', 'relation', 'naasteContact', 'access', 'happened', 'resilience', 'direction', 'needs', 'strengths']
-        .concat(['nextSteps', 'addition', 'change', 'recipient', 'message', 'reason', 'email'])
+        .concat(['nextSteps', 'addition', 'change', 'recipient', 'message', 'reason', 'email', 'note', 'request'])
         .map((f) => [f, marker(f)]),
     );
     // A sign-up of their own, with a new account.
@@ -55,7 +58,11 @@ describe('a whole journey with typed text in every free field', () => {
         accessibility: m.access!,
       },
     });
-    expect(await submitRegistration(database.db, region, draft, { signedIn: null, newAccountPassword: TEST_PASSWORD }, ctx)).toMatchObject({ ok: true });
+    const signed = await submitRegistration(database.db, region, draft, { signedIn: null, newAccountPassword: TEST_PASSWORD }, ctx);
+    if (!signed.ok) throw new Error(signed.reason);
+    // The planner's note of the first contact.
+    const planner = await insertUser(database.db, { roles: ['planner'] });
+    await recordContact(database.db, { userId: planner.id, role: 'planner', ipPrefix: ctx.ipPrefix }, signed.registrationId, 1, m.note!);
 
     // The report: written by the duo, added to, a change asked, approved, shared and opened.
     const held = await insertHeldConversation(database.db);
@@ -70,6 +77,8 @@ describe('a whole journey with typed text in every free field', () => {
     await answerReport(database.db, held.resident.id, mine!.id, { kind: 'change', text: m.change! }, ctx);
     await changeAsDuo(database.db, held.duo[0].id, held.conversation.id, { kind: 'save', content, send: true }, ctx);
     await answerReport(database.db, held.resident.id, mine!.id, { kind: 'approve' }, ctx);
+    // The resident asks the planners for a follow-up, in their own words.
+    expect(await askPlanners(database.db, (await loadSignup(database.db, held.registration.id))!, 'follow_up', m.request!)).toBe(true);
     const made = await createShare(
       database.db,
       held.resident.id,
