@@ -2,7 +2,7 @@ import type { ActionAPIContext } from 'astro:actions';
 import * as schemas from '../lib/schemas/planning.ts';
 import { requireAction } from '../lib/server/auth/guards.ts';
 import type { ProtectedAction } from '../lib/server/auth/access.ts';
-import { getDb } from '../lib/server/db/client.ts';
+import { getDb, type Db } from '../lib/server/db/client.ts';
 import { currentRegion } from '../lib/server/region/current.ts';
 import { loadSignup } from '../lib/server/planning/context.ts';
 import { recordContact } from '../lib/server/planning/contact.ts';
@@ -48,6 +48,12 @@ async function stale<T>(fail: FormHelpers['fail'], work: () => Promise<T>) {
   }
 }
 
+/** Work that answers nothing, run once: a kept answer has to be a value. */
+const done = async (work: Promise<void>): Promise<true> => {
+  await work;
+  return true;
+};
+
 /** The moments a propose form filled in (one to three; an empty row is left out). */
 const momentsOf = (input: Record<string, unknown> & { duration: number }) =>
   ([1, 2, 3] as const).flatMap((i) => {
@@ -68,10 +74,12 @@ function proposalFailure(result: Extract<ProposeResult, { ok: false }>, fail: Fo
 export const planning = {
   contact: formAction(
     schemas.contactSchema,
-    async (input, context, { fail }) => {
+    async (input, context, { fail, once }) => {
       const who = actor(context, 'planning.contact');
       if (!(await signupInRegion(input.registration))) return fail('planning:errors.notFound');
-      return stale(fail, async () => ({ ok: true as const, ...(await recordContact(getDb(), who, input.registration, input.version, input.note)) }));
+      // A double click is one contact, not a "someone else changed this" for the second post.
+      const record = (db: Db) => recordContact(db, who, input.registration, input.version, input.note);
+      return stale(fail, async () => ({ ok: true as const, ...(await once('planning.contact', who.userId, record, () => true)) }));
     },
     'planning.contact',
   ),
@@ -179,11 +187,17 @@ export const planning = {
 
   ask: formAction(
     schemas.askSchema,
-    async (input, context, { fail }) => {
+    async (input, context, { fail, once }) => {
       const who = actor(context, 'planning.ask');
       const ctx = await ownSignup(who.userId, input.registration);
       if (!ctx) return fail('planning:errors.notFound');
-      return (await askPlanners(getDb(), ctx, input.kind, input.message)) ? { ok: true as const, kind: input.kind } : fail('planning:errors.state');
+      const asked = await once(
+        'planning.ask',
+        who.userId,
+        (db) => askPlanners(db, ctx, input.kind, input.message),
+        (asked) => asked,
+      );
+      return asked ? { ok: true as const, kind: input.kind } : fail('planning:errors.state');
     },
     'planning.ask',
   ),
@@ -206,12 +220,18 @@ export const planning = {
 
   addMember: formAction(
     schemas.memberSchema,
-    async (input, context, { fail }) => {
+    async (input, context, { fail, once }) => {
       const who = actor(context, 'planning.addMember');
       const region = await currentRegion();
       if (!region) return fail('planning:errors.notFound');
       const languages = input.languages.split(',').map((l) => l.trim());
-      const result = await addMember(getDb(), who, region.id, { ...input, countsAsGgz: input.countsAsGgz === 'ja', languages });
+      const member = { ...input, countsAsGgz: input.countsAsGgz === 'ja', languages };
+      const result = await once(
+        'planning.addMember',
+        who.userId,
+        (db) => addMember(db, who, region.id, member),
+        (r) => r.ok,
+      );
       return result.ok ? { ok: true as const, linked: result.linked, name: input.name } : fail('planning:errors.memberExists', 'email');
     },
     'planning.addMember',
@@ -219,19 +239,25 @@ export const planning = {
 
   addPlace: formAction(
     schemas.placeSchema,
-    async (input, context, { fail }) => {
+    async (input, context, { fail, once }) => {
       const who = actor(context, 'planning.addPlace');
       const region = await currentRegion();
       if (!region) return fail('planning:errors.notFound');
       const accessibility = input.accessibilityNl ? { nl: input.accessibilityNl, ...(input.accessibilityEn ? { en: input.accessibilityEn } : {}) } : null;
-      await addPlace(getDb(), who, region.id, {
+      const place = {
         name: input.placeName,
         kind: input.kind,
         street: input.street || null,
         postcode: input.postcode || null,
         city: input.city || null,
         accessibility,
-      });
+      };
+      await once(
+        'planning.addPlace',
+        who.userId,
+        (db) => done(addPlace(db, who, region.id, place)),
+        () => true,
+      );
       return { ok: true as const, name: input.placeName };
     },
     'planning.addPlace',
@@ -252,17 +278,25 @@ export const planning = {
 
   addOffer: formAction(
     schemas.offerSchema,
-    async (input, context, { fail }) => {
+    async (input, context, { fail, once }) => {
       const who = actor(context, 'planning.addOffer');
       const region = await currentRegion();
       if (!region) return fail('planning:errors.notFound');
       const both = (nl: string, en: string) => ({ nl, ...(en ? { en } : {}) });
-      await addOffer(getDb(), who, region.id, {
-        kind: input.kind,
-        name: both(input.offerNameNl, input.offerNameEn),
-        description: both(input.descriptionNl, input.descriptionEn),
-        url: input.url || null,
-      });
+      await once(
+        'planning.addOffer',
+        who.userId,
+        (db) =>
+          done(
+            addOffer(db, who, region.id, {
+              kind: input.kind,
+              name: both(input.offerNameNl, input.offerNameEn),
+              description: both(input.descriptionNl, input.descriptionEn),
+              url: input.url || null,
+            }),
+          ),
+        () => true,
+      );
       return { ok: true as const, name: input.offerNameNl };
     },
     'planning.addOffer',

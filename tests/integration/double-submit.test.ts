@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { SignupAnswers } from '../../src/lib/schemas/signup.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import {
+  contactNotes,
   conversationProposals,
+  planningRequests,
   conversations,
   idempotencyKeys,
   naasteInvitations,
@@ -18,7 +20,9 @@ import {
 import { seal } from '../../src/lib/server/crypto/seal.ts';
 import { deleteOldKeys, KEEP_KEYS_MS, once } from '../../src/lib/server/db/once.ts';
 import { submitForResident } from '../../src/lib/server/partner/submit.ts';
+import { recordContact } from '../../src/lib/server/planning/contact.ts';
 import { loadSignup } from '../../src/lib/server/planning/context.ts';
+import { askPlanners } from '../../src/lib/server/planning/outcome.ts';
 import { pickMoment } from '../../src/lib/server/planning/confirm.ts';
 import { proposeMoments } from '../../src/lib/server/planning/propose.ts';
 import { saveDraft } from '../../src/lib/server/registrations/drafts.ts';
@@ -146,6 +150,41 @@ describe('a double submit of every action that makes something', () => {
       expect(picked).toMatchObject({ ok: true });
       expect(await rows(db, conversations, and(eq(conversations.registrationId, registration!.id), eq(conversations.status, 'confirmed')))).toBe(1);
       expect(await rows(db, naasteInvitations, eq(naasteInvitations.conversationId, picked.ok ? picked.conversationId : ''))).toBe(1);
+    }
+  });
+
+  it("a planner's contact note and the resident's request to the planners: one of each", { timeout: 120_000 }, async () => {
+    const db = database.db;
+    const region = await insertRegion(db);
+    const planner = await insertUser(db, { roles: ['planner'] });
+    const actor = { userId: planner.id, role: 'planner', ipPrefix: '192.0.2.0/24' };
+    for (let round = 0; round < ROUNDS; round++) {
+      const [registration] = await db.insert(registrations).values(buildRegistration(region.id)).returning();
+      const contactKey = key();
+      const contacted = await twice(() =>
+        once(
+          db,
+          { key: contactKey, actor: planner.id, action: 'planning.contact' },
+          (tx) => recordContact(tx, actor, registration!.id, 1, 'Gebeld'),
+          () => true,
+        ),
+      );
+      expect(contacted).toEqual({ version: 2 });
+      expect(await rows(db, contactNotes, eq(contactNotes.registrationId, registration!.id))).toBe(1);
+
+      const held = await insertHeldConversation(db);
+      const ctx = (await loadSignup(db, held.registration.id))!;
+      const askKey = key();
+      const asked = await twice(() =>
+        once(
+          db,
+          { key: askKey, actor: held.resident.id, action: 'planning.ask' },
+          (tx) => askPlanners(tx, ctx, 'follow_up', 'Nog een keer graag'),
+          (a) => a,
+        ),
+      );
+      expect(asked).toBe(true);
+      expect(await rows(db, planningRequests, eq(planningRequests.registrationId, held.registration.id))).toBe(1);
     }
   });
 
