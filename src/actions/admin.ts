@@ -10,14 +10,13 @@ import { formAction, requestContext } from './form.ts';
 export const admin = {
   invite: formAction(
     schemas.inviteSchema,
-    async (input, context, { fail, ctx }) => {
+    async (input, context, { fail, ctx, once }) => {
       const { user, session, region } = await requireActionInRegion(context.locals, 'admin.invite');
-      const result = await inviteMember(
-        getDb(),
-        { id: user.id, reauthenticatedAt: session.reauthenticatedAt },
-        region.id,
-        { ...input, organisation: input.organisation },
-        ctx,
+      const result = await once(
+        'admin.invite',
+        user.id,
+        (db) => inviteMember(db, { id: user.id, reauthenticatedAt: session.reauthenticatedAt }, region.id, { ...input, organisation: input.organisation }, ctx),
+        (r) => r.ok,
       );
       if (result.ok) return { ok: true, invited: input.email, added: result.added ?? false };
       if (result.reason === 'reauth') return fail('errors.reauthFirst');

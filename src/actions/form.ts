@@ -6,6 +6,8 @@ import { cleanValue, formObject, isFieldName, MAX_FORM_FIELDS, TooManyFields } f
 import type { RequestContext } from '../lib/server/accounts/context.ts';
 import type { ProtectedAction } from '../lib/server/auth/access.ts';
 import { requireAction } from '../lib/server/auth/guards.ts';
+import { getDb, type Db } from '../lib/server/db/client.ts';
+import { once } from '../lib/server/db/once.ts';
 
 // Every form posts without JavaScript: the action parses with the page language's messages and
 // answers with data the page renders (errors next to fields, what was typed kept). Secrets are
@@ -46,10 +48,15 @@ export const requestContext = (ctx: ActionAPIContext): RequestContext => ({
   userAgent: ctx.request.headers.get('user-agent'),
 });
 
+/** A form's hidden `once` field (components/form/OnceKey.astro): random, so a fixed shape. */
+const ONCE_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
 export type FormHelpers = {
   /** A failure with a translated message from the `auth` namespace, on a field or the whole form. */
   fail: (key: string, field?: string, values?: Record<string, unknown>) => FormFailure;
   ctx: RequestContext;
+  /** Does `work` once for this form (its `once` key) and this person; a repeat gets the first answer (db/once.ts). */
+  once: <T>(action: string, actor: string, work: (db: Db) => Promise<T>, keep: (result: T) => boolean) => Promise<T>;
 };
 
 /** `access`: the route-table entry; checked before anything is read, so a refusal is a plain 401/403. */
@@ -71,7 +78,9 @@ export function formAction<S extends z.ZodType, R extends object>(
         errors: [{ field, message: t(key, tv) }],
         values,
       });
-      return handler(parsed.data, context, { fail, ctx: requestContext(context) });
+      const key = typeof input['once'] === 'string' && ONCE_KEY.test(input['once']) ? input['once'] : undefined;
+      const runOnce: FormHelpers['once'] = (action, actor, work, keep) => once(getDb(), { key, actor, action }, work, keep);
+      return handler(parsed.data, context, { fail, ctx: requestContext(context), once: runOnce });
     },
   });
 }

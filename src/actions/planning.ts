@@ -2,7 +2,7 @@ import type { ActionAPIContext } from 'astro:actions';
 import * as schemas from '../lib/schemas/planning.ts';
 import { requireAction, requireActionInRegion } from '../lib/server/auth/guards.ts';
 import type { ProtectedAction } from '../lib/server/auth/access.ts';
-import { getDb } from '../lib/server/db/client.ts';
+import { getDb, type Db } from '../lib/server/db/client.ts';
 import { loadSignup } from '../lib/server/planning/context.ts';
 import { recordContact } from '../lib/server/planning/contact.ts';
 import { proposeMoments, type ProposeResult } from '../lib/server/planning/propose.ts';
@@ -46,6 +46,12 @@ async function stale<T>(fail: FormHelpers['fail'], work: () => Promise<T>) {
   }
 }
 
+/** Work that answers nothing, run once: a kept answer has to be a value. */
+const done = async (work: Promise<void>): Promise<true> => {
+  await work;
+  return true;
+};
+
 /** The moments a propose form filled in (one to three; an empty row is left out). */
 const momentsOf = (input: Record<string, unknown> & { duration: number }) =>
   ([1, 2, 3] as const).flatMap((i) => {
@@ -66,22 +72,31 @@ function proposalFailure(result: Extract<ProposeResult, { ok: false }>, fail: Fo
 export const planning = {
   contact: formAction(
     schemas.contactSchema,
-    async (input, context, { fail }) => {
+    async (input, context, { fail, once }) => {
       const who = actor(context, 'planning.contact');
       if (!(await signupInRegion(who, input.registration))) return fail('planning:errors.notFound');
-      return stale(fail, async () => ({ ok: true as const, ...(await recordContact(getDb(), who, input.registration, input.version, input.note)) }));
+      // A double click is one contact, not a "someone else changed this" for the second post.
+      const record = (db: Db) => recordContact(db, who, input.registration, input.version, input.note);
+      return stale(fail, async () => ({ ok: true as const, ...(await once('planning.contact', who.userId, record, () => true)) }));
     },
     'planning.contact',
   ),
 
   propose: formAction(
     schemas.proposeSchema,
-    async (input, context, { fail }) => {
+    async (input, context, { fail, once }) => {
       const who = actor(context, 'planning.propose');
       const ctx = await signupInRegion(who, input.registration);
       if (!ctx) return fail('planning:errors.notFound');
       const moments = momentsOf(input);
-      const result = await stale(fail, () => proposeMoments(getDb(), who, ctx, { seen: input.version, memberIds: [input.memberA, input.memberB], moments }));
+      const result = await stale(fail, () =>
+        once(
+          'planning.propose',
+          who.userId,
+          (db) => proposeMoments(db, who, ctx, { seen: input.version, memberIds: [input.memberA, input.memberB], moments }),
+          (r) => r.ok,
+        ),
+      );
       if (!result.ok && 'errors' in result) return result;
       if (result.ok) return { ok: true as const, warnings: result.warnings };
       return proposalFailure(result, fail, true);
@@ -92,10 +107,15 @@ export const planning = {
   /** A duo member proposes the follow-up of a conversation they held (authorized on the conversation). */
   proposeFollowUp: formAction(
     schemas.followUpSchema,
-    async (input, context, { fail }) => {
+    async (input, context, { fail, once }) => {
       const who = actor(context, 'planning.proposeFollowUp');
       const result = await stale(fail, () =>
-        proposeFollowUp(getDb(), who, { conversation: input.conversation, seen: input.version, moments: momentsOf(input) }),
+        once(
+          'planning.proposeFollowUp',
+          who.userId,
+          (db) => proposeFollowUp(db, who, { conversation: input.conversation, seen: input.version, moments: momentsOf(input) }),
+          (r) => r.ok,
+        ),
       );
       if (!result.ok && 'errors' in result) return result;
       if (result.ok) return { ok: true as const, conversation: input.conversation, warnings: result.warnings };
@@ -107,11 +127,18 @@ export const planning = {
 
   confirmPhone: formAction(
     schemas.phoneSchema,
-    async (input, context, { fail }) => {
+    async (input, context, { fail, once }) => {
       const who = actor(context, 'planning.confirmPhone');
       const ctx = await signupInRegion(who, input.registration);
       if (!ctx) return fail('planning:errors.notFound');
-      const result = await stale(fail, () => confirmByPhone(getDb(), who, ctx, { seen: input.version, ...input, durationMinutes: input.duration }));
+      const result = await stale(fail, () =>
+        once(
+          'planning.confirmPhone',
+          who.userId,
+          (db) => confirmByPhone(db, who, ctx, { seen: input.version, ...input, durationMinutes: input.duration }),
+          (r) => r.ok,
+        ),
+      );
       if ('errors' in result) return result;
       return result.ok ? { ok: true as const } : fail(`planning:errors.${result.reason}`, 'date');
     },
@@ -141,11 +168,16 @@ export const planning = {
 
   pick: formAction(
     schemas.pickSchema,
-    async (input, context, { fail }) => {
+    async (input, context, { fail, once }) => {
       const who = actor(context, 'planning.pick');
       const ctx = await ownSignup(who.userId, input.registration);
       if (!ctx) return fail('planning:errors.notFound');
-      const result = await pickMoment(getDb(), ctx, input.proposal);
+      const result = await once(
+        'planning.pick',
+        who.userId,
+        (db) => pickMoment(db, ctx, input.proposal),
+        (r) => r.ok,
+      );
       return result.ok ? { ok: true as const } : fail(`planning:errors.${result.reason}`, 'proposal');
     },
     'planning.pick',
@@ -153,11 +185,17 @@ export const planning = {
 
   ask: formAction(
     schemas.askSchema,
-    async (input, context, { fail }) => {
+    async (input, context, { fail, once }) => {
       const who = actor(context, 'planning.ask');
       const ctx = await ownSignup(who.userId, input.registration);
       if (!ctx) return fail('planning:errors.notFound');
-      return (await askPlanners(getDb(), ctx, input.kind, input.message)) ? { ok: true as const, kind: input.kind } : fail('planning:errors.state');
+      const asked = await once(
+        'planning.ask',
+        who.userId,
+        (db) => askPlanners(db, ctx, input.kind, input.message),
+        (asked) => asked,
+      );
+      return asked ? { ok: true as const, kind: input.kind } : fail('planning:errors.state');
     },
     'planning.ask',
   ),
@@ -180,11 +218,17 @@ export const planning = {
 
   addMember: formAction(
     schemas.memberSchema,
-    async (input, context, { fail }) => {
+    async (input, context, { fail, once }) => {
       const { region } = await requireActionInRegion(context.locals, 'planning.addMember');
       const who = actor(context, 'planning.addMember');
       const languages = input.languages.split(',').map((l) => l.trim());
-      const result = await addMember(getDb(), who, region.id, { ...input, countsAsGgz: input.countsAsGgz === 'ja', languages });
+      const member = { ...input, countsAsGgz: input.countsAsGgz === 'ja', languages };
+      const result = await once(
+        'planning.addMember',
+        who.userId,
+        (db) => addMember(db, who, region.id, member),
+        (r) => r.ok,
+      );
       return result.ok ? { ok: true as const, linked: result.linked, name: input.name } : fail('planning:errors.memberExists', 'email');
     },
     'planning.addMember',
@@ -192,18 +236,24 @@ export const planning = {
 
   addPlace: formAction(
     schemas.placeSchema,
-    async (input, context) => {
+    async (input, context, { once }) => {
       const { region } = await requireActionInRegion(context.locals, 'planning.addPlace');
       const who = actor(context, 'planning.addPlace');
       const accessibility = input.accessibilityNl ? { nl: input.accessibilityNl, ...(input.accessibilityEn ? { en: input.accessibilityEn } : {}) } : null;
-      await addPlace(getDb(), who, region.id, {
+      const place = {
         name: input.placeName,
         kind: input.kind,
         street: input.street || null,
         postcode: input.postcode || null,
         city: input.city || null,
         accessibility,
-      });
+      };
+      await once(
+        'planning.addPlace',
+        who.userId,
+        (db) => done(addPlace(db, who, region.id, place)),
+        () => true,
+      );
       return { ok: true as const, name: input.placeName };
     },
     'planning.addPlace',
@@ -223,16 +273,24 @@ export const planning = {
 
   addOffer: formAction(
     schemas.offerSchema,
-    async (input, context) => {
+    async (input, context, { once }) => {
       const { region } = await requireActionInRegion(context.locals, 'planning.addOffer');
       const who = actor(context, 'planning.addOffer');
       const both = (nl: string, en: string) => ({ nl, ...(en ? { en } : {}) });
-      await addOffer(getDb(), who, region.id, {
-        kind: input.kind,
-        name: both(input.offerNameNl, input.offerNameEn),
-        description: both(input.descriptionNl, input.descriptionEn),
-        url: input.url || null,
-      });
+      await once(
+        'planning.addOffer',
+        who.userId,
+        (db) =>
+          done(
+            addOffer(db, who, region.id, {
+              kind: input.kind,
+              name: both(input.offerNameNl, input.offerNameEn),
+              description: both(input.descriptionNl, input.descriptionEn),
+              url: input.url || null,
+            }),
+          ),
+        () => true,
+      );
       return { ok: true as const, name: input.offerNameNl };
     },
     'planning.addOffer',

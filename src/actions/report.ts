@@ -43,8 +43,15 @@ export const report = {
   /** A new version of an approved report, or an approval the resident gave by phone. */
   duoStep: formAction(
     duoStepSchema,
-    async (input, context, { ctx }) => {
-      const status = await changeAsDuo(getDb(), context.locals.user!.id, input.conversation, { kind: input.intent }, ctx);
+    async (input, context, { ctx, once }) => {
+      const userId = context.locals.user!.id;
+      // A new version or an approval, made once however often the form is posted.
+      const status = await once(
+        'report.duoStep',
+        userId,
+        (db) => changeAsDuo(db, userId, input.conversation, { kind: input.intent }, ctx),
+        (s) => s !== null,
+      );
       return status ? { ok: true, status } : gone(ctx.lang);
     },
     'report.duoStep',
@@ -53,10 +60,16 @@ export const report = {
   /** The resident adds their words, asks for a change, or approves. */
   answer: formAction(
     reportAnswerSchema,
-    async (input, context, { ctx }) => {
+    async (input, context, { ctx, once }) => {
       const answer =
         input.intent === 'approve' ? { kind: 'approve' as const } : { kind: input.intent, text: input.intent === 'addition' ? input.addition : input.change };
-      const done = await answerReport(getDb(), context.locals.user!.id, input.report, answer, ctx);
+      const residentId = context.locals.user!.id;
+      const done = await once(
+        'report.answer',
+        residentId,
+        (db) => answerReport(db, residentId, input.report, answer, ctx),
+        (d) => d,
+      );
       return done ? { ok: true, intent: input.intent } : gone(ctx.lang);
     },
     'report.answer',

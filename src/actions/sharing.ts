@@ -18,24 +18,31 @@ export const sharing = {
   /** The resident shares an approved report with one named person; the code is shown once. */
   create: formAction(
     shareSchema,
-    async (input, context, { ctx }) => {
+    async (input, context, { ctx, once }) => {
       const endsAt = endOfChosenDay(input.endsOn);
       const problem = endDateProblem(endsAt, new Date());
       if (problem) return failure(ctx.lang, `errors.end.${problem}`, 'endsOn');
-      const made = await createShare(
-        getDb(),
-        context.locals.user!.id,
-        {
-          reportId: input.report,
-          relation: input.relation,
-          scope: input.scope,
-          endsAt,
-          notifyFirstOpen: input.notify === 'ja',
-          name: input.name,
-          email: input.email,
-          message: input.message || null,
-        },
-        ctx,
+      const residentId = context.locals.user!.id;
+      const made = await once(
+        'sharing.create',
+        residentId,
+        (db) =>
+          createShare(
+            db,
+            residentId,
+            {
+              reportId: input.report,
+              relation: input.relation,
+              scope: input.scope,
+              endsAt,
+              notifyFirstOpen: input.notify === 'ja',
+              name: input.name,
+              email: input.email,
+              message: input.message || null,
+            },
+            ctx,
+          ),
+        (result) => typeof result === 'object',
       );
       if (made === 'throttled') return failure(ctx.lang, 'errors.throttled');
       if (made === 'notShareable') return failure(ctx.lang, 'errors.notAvailable');

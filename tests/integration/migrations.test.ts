@@ -30,6 +30,7 @@ describe('migrations', () => {
       'conversation_reminders',
       'conversations',
       'follow_up_offers',
+      'idempotency_keys',
       'locations',
       'mail_outbox',
       'memberships',
@@ -73,6 +74,7 @@ describe('migrations', () => {
         'memberships_region_idx',
         'team_members_region_user_idx',
         'team_members_region_email_idx',
+        'idempotency_keys_created_idx',
       ]),
     );
   });

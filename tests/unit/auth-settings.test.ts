@@ -80,7 +80,11 @@ describe('small guards', () => {
     expect(ipPrefix('nonsense')).toBeNull();
   });
   it('tell a database that is down from other errors', () => {
-    expect(isDatabaseUnavailable(new Error('Failed query', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        new Error('Failed query', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED', syscall: 'connect', address: '127.0.0.1' }) }),
+      ),
+    ).toBe(true);
     expect(isDatabaseUnavailable(new Error('PGlite is closed'))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
   });

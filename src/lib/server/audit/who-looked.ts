@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, like, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { accessLog, users } from '../db/schema/index.ts';
+import { typedDetail } from './log.ts';
 
 // "Wie keek" (NEN 7513 style): every look at or change of a resident's sign-up and report, from
 // the append-only access log, newest first, within a period the resident picks.
@@ -42,12 +43,13 @@ export async function looksAt(db: Db, residentId: string, from: Date, to: Date):
     .limit(MAX_LOOKS);
   return rows.map(({ entry, name, organisation }) => {
     const detail = entry.detail ?? {};
+    const typed = typedDetail(entry.detail);
     const authority = authorityOf(entry.authority, entry.actorRole);
     const who: Look['who'] =
       authority === 'self'
         ? { kind: 'self', name: null, role: null, organisation: null }
         : authority === 'share'
-          ? { kind: 'recipient', name: String(detail['recipient'] ?? ''), role: String(detail['relation'] ?? ''), organisation: null }
+          ? { kind: 'recipient', name: typed['recipient'] ?? '', role: String(detail['relation'] ?? ''), organisation: null }
           : { kind: 'person', name, role: entry.actorRole, organisation };
     return {
       at: entry.at,
@@ -55,7 +57,7 @@ export async function looksAt(db: Db, residentId: string, from: Date, to: Date):
       what: entry.object.startsWith('report:') ? 'report' : 'registration',
       action: entry.action.replace(/^registration\./, ''),
       authority,
-      reason: authority === 'emergency' ? String(detail['reason'] ?? '') : null,
+      reason: authority === 'emergency' ? (typed['reason'] ?? '') : null,
     };
   });
 }

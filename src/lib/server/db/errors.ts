@@ -1,25 +1,43 @@
 // Errors that mean "the database cannot be reached", from postgres.js, Node or PGlite, wherever
 // they sit in drizzle's cause chain. These get a calm 503 page instead of the 500 page.
-const CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'CONNECTION_CLOSED',
-  'CONNECT_TIMEOUT',
-  '57P01',
-  '57P02',
-  '57P03',
-  '08000',
-  '08001',
-  '08003',
-  '08006',
-]);
+
+/** Only the database driver reports these: the server or the connection to it is gone. */
+const DRIVER_CODES = new Set(['CONNECTION_CLOSED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+/**
+ * Any socket reports these, the visitor's too: a client that hangs up mid-request gives Node's
+ * "aborted" ECONNRESET. They mean the database only when the error came from its driver.
+ */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+
+type Link = { code?: unknown; message?: unknown; cause?: unknown; syscall?: unknown; address?: unknown };
+
+function* chain(error: unknown): Generator<Link> {
+  for (let e = error as Link | undefined; e && typeof e === 'object'; e = e.cause as Link | undefined) yield e;
+}
+
+/**
+ * Came from the database side: drizzle and postgres.js attach the query to what they reject with,
+ * and a connection the driver opened names the address it tried. Node's error for a visitor who
+ * hung up has neither.
+ */
+function fromDatabase(error: unknown): boolean {
+  for (const e of chain(error)) if ('query' in e || e.syscall === 'connect' || typeof e.address === 'string') return true;
+  return false;
+}
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (typeof e.code === 'string' && CODES.has(e.code)) return true;
+  for (const e of chain(error)) {
+    if (typeof e.code === 'string' && DRIVER_CODES.has(e.code)) return true;
+    if (typeof e.code === 'string' && SOCKET_CODES.has(e.code) && fromDatabase(error)) return true;
     if (typeof e.message === 'string' && /PGlite is closed|Database not opened/.test(e.message)) return true;
   }
+  return false;
+}
+
+/** The visitor went away while we read their request: nothing is wrong here, so nothing to report. */
+export function isClientGone(error: unknown): boolean {
+  if (fromDatabase(error)) return false;
+  for (const e of chain(error)) if (typeof e.code === 'string' && SOCKET_CODES.has(e.code)) return true;
   return false;
 }

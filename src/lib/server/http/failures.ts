@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { getT } from '../../i18n/index.ts';
-import { isDatabaseUnavailable } from '../db/errors.ts';
+import { isClientGone, isDatabaseUnavailable } from '../db/errors.ts';
 import { describeError, reportError } from './report-error.ts';
 
 // The one place where an unexpected error becomes a response. Pages and form posts (with or
@@ -22,6 +22,8 @@ export const mapFailures = defineMiddleware(async (context, next) => {
     const where = `${context.request.method} ${context.url.pathname}`;
     const t = getT(context.locals.lang, 'errors');
     const rpc = RPC.test(context.url.pathname);
+    // Nobody reads this answer; logged, thousands of slow clients would look like an outage.
+    if (isClientGone(error)) return new Response(null, { status: 400 });
     if (isDatabaseUnavailable(error)) {
       console.error(`hog-portaal: database unavailable (${where}): ${describeError(error)}`);
       if (rpc) return json(503, { type: 'AstroActionError', code: 'SERVICE_UNAVAILABLE', status: 503, message: t('unavailable.body') });

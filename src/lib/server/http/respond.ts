@@ -15,6 +15,12 @@ export const BROTLI_SETTINGS = {
   [constants.BROTLI_PARAM_LGWIN]: 16,
 };
 
+/** GET and HEAD carry no body in any browser; one that does is refused before a byte of it is read. */
+export function hasBodyItShouldNot(req: IncomingMessage): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) !== 0;
+}
+
 /**
  * Everything after the security headers: built assets from memory (precompressed), public pages
  * kept for anonymous visitors, then pages and actions through Astro, compressed on the fly.
@@ -24,6 +30,13 @@ export function createResponder(pages: RequestListener, clientDir: string, publi
   const pageCache = createPageCache(publicAddresses);
   const compress = compression({ threshold: 1024, brotli: { params: BROTLI_SETTINGS } }) as unknown as Middleware;
   return (req, res) => {
+    if (hasBodyItShouldNot(req)) {
+      // Closing the connection stops Node from reading (and throwing away) the whole body after the
+      // answer, which kept a 20 MB GET busy for seconds.
+      res.writeHead(400, { connection: 'close', 'content-length': 0 });
+      res.end();
+      return;
+    }
     if (serveStatic(req, res)) return;
     if (pageCache.handle(req, res)) return;
     compress(req, res, () => pages(req, res));

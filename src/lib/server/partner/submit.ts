@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { registrations } from '../db/schema/index.ts';
+import { registrationConfirmations, registrations } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { mailLink, type RequestContext } from '../accounts/context.ts';
@@ -9,7 +9,7 @@ import type { Region } from '../region/queries.ts';
 import { deleteDraft, loadDraft } from '../registrations/drafts.ts';
 import { isDiscreet } from '../registrations/mails.ts';
 import { checkEligibility, newReference } from '../registrations/rules.ts';
-import { isComplete, registrationColumns } from '../registrations/submit.ts';
+import { isComplete, lockDraft, registrationColumns } from '../registrations/submit.ts';
 import { invalidateQueueTotal } from '../registrations/queue.ts';
 import { issueConfirmation } from './confirmations.ts';
 import { forgetPlace, placeStillOffered } from '../registrations/place-check.ts';
@@ -17,6 +17,18 @@ import { PARTNER_CONSENT_VERSION } from './rules.ts';
 
 export type PartnerSubmitResult =
   { ok: true; registrationId: string; reference: string; mailed: boolean } | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'place_gone' };
+
+/** The sign-up this partner's draft already became; the first answer said whether it was mailed. */
+async function submittedBefore(db: Db, draftId: string, partnerId: string): Promise<PartnerSubmitResult | null> {
+  const [row] = await db
+    .select({ id: registrations.id, reference: registrations.reference, link: registrationConfirmations.tokenHash })
+    .from(registrations)
+    .leftJoin(registrationConfirmations, and(eq(registrationConfirmations.registrationId, registrations.id), isNotNull(registrationConfirmations.tokenHash)))
+    .where(and(eq(registrations.draftId, draftId), eq(registrations.partnerId, partnerId)))
+    .limit(1);
+  // A link was issued exactly when the resident was mailed.
+  return row ? { ok: true, registrationId: row.id, reference: row.reference, mailed: !!row.link } : null;
+}
 
 /**
  * A partner's draft becomes a sign-up that waits for the resident: nothing goes ahead until they
@@ -32,15 +44,21 @@ export async function submitForResident(
 ): Promise<PartnerSubmitResult> {
   if (!draftToken) return { ok: false, reason: 'no_draft' };
   const draftId = hashToken(draftToken);
-  const [earlier] = await db.select().from(registrations).where(eq(registrations.draftId, draftId));
-  if (earlier && earlier.partnerId === partner.id) return { ok: true, registrationId: earlier.id, reference: earlier.reference, mailed: false };
+  const earlier = (q: Db) => submittedBefore(q, draftId, partner.id);
+  const before = await earlier(db);
+  if (before) return before;
   const answers = await loadDraft(db, draftToken, new Date(), partner.id);
-  if (!answers) return { ok: false, reason: 'no_draft' };
+  // The first post may have finished (and deleted the draft) since we looked.
+  if (!answers) return (await earlier(db)) ?? { ok: false, reason: 'no_draft' };
   if (!isComplete(answers) || !answers.partner) return { ok: false, reason: 'incomplete' };
   // A switched-off region takes no new sign-ups, from its partners neither.
   if (!region.active || !checkEligibility(answers.about.birthYear, answers.about.postcode, region).ok) return { ok: false, reason: 'not_eligible' };
   const now = new Date();
   const made = await db.transaction(async (tx) => {
+    // A double click: the second waits for the first and answers with its sign-up (see lockDraft).
+    await lockDraft(tx, draftId);
+    const first = await earlier(tx);
+    if (first) return first;
     if (!(await placeStillOffered(tx, region.id, answers, true))) return null;
     const [row] = await tx
       .insert(registrations)

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { registrations } from '../db/schema/index.ts';
 import type { SignupAnswers } from '../../schemas/signup.ts';
@@ -67,6 +67,18 @@ export function registrationColumns(a: Complete) {
 }
 
 type Who = { signedIn: { id: string } | null; newAccountPassword: string | null };
+
+/** Held until the transaction ends: one sign-up is made from a draft at a time. */
+export const lockDraft = (tx: Db, draftId: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`draft:${draftId}`}, 0))`);
+
+/** The sign-up this draft already became, answered as the first post was. */
+async function submittedBefore(db: Db, draftId: string, who: Who): Promise<SubmitResult | null> {
+  const [row] = await db.select().from(registrations).where(eq(registrations.draftId, draftId));
+  // The first post mailed a new account's confirmation when it made that account.
+  return row
+    ? { ok: true, reference: row.reference, registrationId: row.id, accountMailed: !who.signedIn && !!who.newAccountPassword && !!row.residentId }
+    : null;
+}
 export type SubmitResult =
   | { ok: true; reference: string; registrationId: string; accountMailed: boolean }
   | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'needs_email' | 'throttled' | 'place_gone' };
@@ -78,10 +90,12 @@ export type SubmitResult =
 export async function submitRegistration(db: Db, region: Region, draftToken: string | undefined, who: Who, ctx: RequestContext): Promise<SubmitResult> {
   if (!draftToken) return { ok: false, reason: 'no_draft' };
   const draftId = hashToken(draftToken);
-  const [earlier] = await db.select().from(registrations).where(eq(registrations.draftId, draftId));
-  if (earlier) return { ok: true, reference: earlier.reference, registrationId: earlier.id, accountMailed: false };
+  const earlier = (q: Db) => submittedBefore(q, draftId, who);
+  const before = await earlier(db);
+  if (before) return before;
   const answers = await loadDraft(db, draftToken);
-  if (!answers) return { ok: false, reason: 'no_draft' };
+  // The first post may have finished (and deleted the draft) since we looked.
+  if (!answers) return (await earlier(db)) ?? { ok: false, reason: 'no_draft' };
   // A draft that changes an existing sign-up is saved by saveChange, never turned into a new one.
   if (!isComplete(answers) || answers.editing) return { ok: false, reason: 'incomplete' };
   if (!checkEligibility(answers.about.birthYear, answers.about.postcode, region).ok) return { ok: false, reason: 'not_eligible' };
@@ -95,6 +109,11 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
   const discreet = isDiscreet(answers.contact);
 
   const made = await db.transaction(async (tx) => {
+    // A double click runs this twice at once: the second waits here for the first, then finds its
+    // sign-up, instead of failing on the account's or the draft's unique key (a 500).
+    await lockDraft(tx, draftId);
+    const first = await earlier(tx);
+    if (first) return first;
     if (!(await placeStillOffered(tx, region.id, answers, true))) return null;
     let residentId = who.signedIn?.id ?? null;
     let accountMailed = false;

@@ -72,13 +72,21 @@ export type DuoStep = { kind: 'save'; content: ReportContent; send: boolean } | 
  */
 export async function changeAsDuo(db: Db, userId: string, conversationId: string, step: DuoStep, ctx: RequestContext): Promise<Report['status'] | null> {
   return db.transaction(async (tx) => {
+    // Lock first, read after: the report read in the locking statement is the one from before the
+    // wait, so the second of two saves at once inserted a report again, and the second of two
+    // approvals approved the same version again (both unique violations, a 500).
+    const [locked] = await tx
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'held'), memberOf(userId)))
+      .for('update');
+    if (!locked) return null;
     const [row] = await tx
       .select({ conversation: conversations, registration: registrations, report: reports })
       .from(conversations)
       .innerJoin(registrations, eq(registrations.id, conversations.registrationId))
       .leftJoin(reports, eq(reports.conversationId, conversations.id))
-      .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'held'), memberOf(userId)))
-      .for('update', { of: conversations });
+      .where(eq(conversations.id, locked.id));
     if (!row) return null;
     const { report, registration } = row;
     let status: Report['status'] | null;

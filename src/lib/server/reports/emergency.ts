@@ -6,7 +6,7 @@ import type { RequestContext } from '../accounts/context.ts';
 import { approvedVersions, type ApprovedVersion } from './resident.ts';
 
 // Break-glass: an admin may read a sign-up's approved report only with a typed reason. The reason
-// is kept in the access log and shown to the resident in "wie keek" (/mijn/wie-keek).
+// is kept sealed in the access log and shown to the resident in "wie keek" (/mijn/wie-keek).
 
 export type EmergencyView = { reference: string; versions: ApprovedVersion[] };
 
@@ -28,7 +28,7 @@ export async function emergencyRead(db: Db, adminId: string, reference: string, 
       action: 'viewed',
       authority: 'emergency',
       ipPrefix: ctx.ipPrefix,
-      detail: { reason },
+      typed: { reason },
     });
     return { reference: row.registration.reference, versions: await approvedVersions(tx, row.report.id) };
   });

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { registrations, reports, reportShares, reportVersions, users } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
@@ -13,7 +13,7 @@ import { openDetails } from '../registrations/queries.ts';
 import { openContent, type ApprovedContent } from '../reports/content.ts';
 import { scoped, type ReportContent } from '../reports/rules.ts';
 import { codeMatches } from './secrets.ts';
-import { isOpen, type Relation, type Scope } from './rules.ts';
+import { isOpen, MAX_CODE_FAILURES, type Relation, type Scope } from './rules.ts';
 import { openRecipient, type Recipient, type ShareRow } from './shares.ts';
 
 // Opening a shared report: the link finds the share, the access code lets the recipient in, and
@@ -64,14 +64,25 @@ export async function tryCode(db: Db, token: string, code: string, ctx: RequestC
   const share = await findOpenShare(db, token, now);
   if (!share) return { result: 'gone' };
   if (!(await hit(db, `share:${share.id}`, limits.shareCodePerShare, now)).allowed) return { result: 'throttled' };
+  // Counting and the lock are one statement: checked first and counted after, concurrent wrong codes
+  // (several workers) each saw an open share and counted past the limit.
+  const stillOpen = and(
+    eq(reportShares.id, share.id),
+    lt(reportShares.codeFailures, MAX_CODE_FAILURES),
+    isNull(reportShares.withdrawnAt),
+    gt(reportShares.endsAt, now),
+  );
   if (!codeMatches(share.id, code, share.codeHash)) {
-    await db
+    const [counted] = await db
       .update(reportShares)
       .set({ codeFailures: sql`${reportShares.codeFailures} + 1` })
-      .where(eq(reportShares.id, share.id));
-    return { result: 'wrong' };
+      .where(stillOpen)
+      .returning({ id: reportShares.id });
+    return { result: counted ? 'wrong' : 'gone' };
   }
-  await db.update(reportShares).set({ codeFailures: 0 }).where(eq(reportShares.id, share.id));
+  // The right code after the fifth wrong one (or a withdrawal) in the meantime opens nothing.
+  const [opened] = await db.update(reportShares).set({ codeFailures: 0 }).where(stillOpen).returning({ id: reportShares.id });
+  if (!opened) return { result: 'gone' };
   return { result: 'ok', share };
 }
 
@@ -96,7 +107,8 @@ export async function readShared(db: Db, share: ShareRow, ctx: RequestContext, n
       action: 'viewed',
       authority: `share:${share.id}`,
       ipPrefix: ctx.ipPrefix,
-      detail: { recipient: recipient.name, relation: share.relation, scope: share.scope },
+      detail: { relation: share.relation, scope: share.scope },
+      typed: { recipient: recipient.name },
     });
     const details = openDetails(row.registration);
     await noticeFirstOpen(tx, share, details.callName, details.contact.senderNamed !== true, ctx, now);

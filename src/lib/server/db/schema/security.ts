@@ -68,3 +68,21 @@ export const mailOutbox = pgTable(
   },
   (t) => [index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt)],
 );
+
+// A form that makes something (a proposal, a share, an approval) carries a random key; the first
+// request with it does the work and keeps its answer here, so a double click, a retry after a
+// timeout or a write that runs late gets that same answer instead of making a second thing.
+// The answer is sealed (a share's access code is in it); housekeeping deletes rows after a day.
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    /** HMAC of who, which action and the form's key: one person cannot reach another's answer. */
+    keyHash: text('key_hash').primaryKey(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    /** Sealed JSON; null only inside the transaction that is doing the work. */
+    sealedResult: text('sealed_result'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('idempotency_keys_created_idx').on(t.createdAt)],
+);
