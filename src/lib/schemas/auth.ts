@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from './limits.ts';
-import { roleNames } from '../roles.ts';
+import { regionRoleNames } from '../roles.ts';
 
 // Shared by actions and (later) islands. Messages are i18n keys or zod codes, never sentences.
 const email = z.email().max(254);
@@ -36,8 +36,7 @@ export const inviteSchema = z.object({
   name: z.string().trim().min(1).max(100),
   organisation: z.string().trim().max(100).optional(),
   language: z.enum(['nl', 'en']).default('nl'),
-  roles: z
-    .array(z.enum(roleNames.filter((r) => r !== 'resident') as ['partner', 'worker', 'planner', 'admin']))
-    .min(1)
-    .max(4),
+  // Only roles held in a region: `platform` (like `resident`) belongs to an account, and a region's
+  // admin who could hand it out would make someone landelijk beheer of every region.
+  roles: z.array(z.enum(regionRoleNames)).min(1).max(4),
 });
