@@ -58,6 +58,8 @@ const special: Record<string, string> = {
   '/gedeeld/[token]': 'report',
   '/team/verslag': 'report',
   '/team/noodtoegang': 'report',
+  '/landelijk': 'landelijk beheer',
+  '/landelijk/regio/[id]': 'landelijk beheer',
 };
 
 /** One page, in one language: it answers, has one h1, axe finds nothing, it fits 320 px and works by keyboard. */
@@ -295,4 +297,19 @@ test('the report pages, the shared page and the editor pass axe in every languag
   await signInAs(admin, 'admin');
   await inEveryLanguage(admin, '/team/noodtoegang');
   await admin.context().close();
+});
+
+test('landelijk beheer passes axe in every language', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signInAs(page, 'platform');
+  await inEveryLanguage(page, '/landelijk');
+  await page.goto('/landelijk');
+  const region = await page.getByRole('link', { name: 'Regio Oostveld beheren' }).getAttribute('href');
+  await inEveryLanguage(page, region!);
+  // A refused form shows its messages beside the fields: those pages pass too.
+  await page.goto('/landelijk');
+  await page.getByRole('button', { name: 'Regio maken' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await expectReflowAndKeyboard(page, '/landelijk with errors');
 });
