@@ -69,6 +69,16 @@ describe('the region form', () => {
     });
   });
 
+  it('says per question what is missing from a blank form; only the own addresses may stay blank', () => {
+    const blank = parseLocalized(createRegionSchema, {}, 'nl');
+    expect(blank.ok).toBe(false);
+    if (blank.ok) return;
+    expect(blank.errors.map((e) => e.field)).toEqual(['slug', 'name', 'contactPhone', 'contactEmail', 'postcodeAreas']);
+    expect(blank.errors.map((e) => e.message)).not.toContain('Vul dit in.');
+    expect(parse({ postcodeAreas: '7001' })).toMatchObject({ ok: true, data: { hostNames: [] } });
+    expect(parse({ postcodeAreas: ' , ' })).toMatchObject({ ok: false, errors: [{ field: 'postcodeAreas' }] });
+  });
+
   it('takes a slug of small letters, digits and dashes only', () => {
     for (const slug of ['Oost', 'oost veld', '-oost', 'oost/veld', 'ø'])
       expect(parse({ slug, postcodeAreas: '7001', hostNames: '' }), slug).toMatchObject({ ok: false, errors: [{ field: 'slug' }] });

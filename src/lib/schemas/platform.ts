@@ -18,23 +18,24 @@ const AREA = /^[1-9]\d{3}$/;
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const HOST = new RegExp(`^(?=.{1,253}$)${LABEL}(?:\\.${LABEL})+$`);
 
-/** A list field: bounded text first (a post of megabytes never reaches the split), then each item checked. */
-function listField(pattern: RegExp, max: number, maxLength: number, key: string, maxKey: string, lowerCase: boolean) {
-  return z
-    .string()
-    .max(maxLength, msg(maxKey))
-    .transform((text, ctx) => {
-      const items = splitList(lowerCase ? text.toLowerCase() : text);
-      if (items.some((item) => !pattern.test(item))) ctx.addIssue({ code: 'custom', message: `validation:platform.${key}` });
-      else if (items.length > max) ctx.addIssue({ code: 'custom', message: `validation:platform.${maxKey}` });
-      return items;
-    });
+/**
+ * A list field: bounded text first (a post of megabytes never reaches the split), then each item
+ * checked. `optional`: left blank is an empty list (a blank field is not sent at all, form-data.ts).
+ */
+function listField(pattern: RegExp, max: number, maxLength: number, key: string, maxKey: string, optional: boolean) {
+  const text = z.string(msg(key)).max(maxLength, msg(maxKey));
+  return (optional ? text.default('') : text).transform((typed, ctx) => {
+    const items = splitList(typed.toLowerCase());
+    if (items.some((item) => !pattern.test(item)) || (!optional && items.length === 0)) ctx.addIssue({ code: 'custom', message: `validation:platform.${key}` });
+    else if (items.length > max) ctx.addIssue({ code: 'custom', message: `validation:platform.${maxKey}` });
+    return items;
+  });
 }
 
 const regionFields = {
-  name: z.string().trim().min(1, msg('name')).max(100, msg('name')),
+  name: z.string(msg('name')).trim().min(1, msg('name')).max(100, msg('name')),
   contactPhone: z
-    .string()
+    .string(msg('contactPhone'))
     .trim()
     .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, msg('contactPhone')),
   contactEmail: z.email(msg('contactEmail')).max(254, msg('contactEmail')),
@@ -44,7 +45,7 @@ const regionFields = {
 
 export const createRegionSchema = z.object({
   slug: z
-    .string()
+    .string(msg('slug'))
     .trim()
     .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, msg('slug')),
   ...regionFields,
@@ -60,7 +61,7 @@ export const regionActiveSchema = z.object({ region: regionId, active: z.enum(['
 export const inviteRegionAdminSchema = z.object({
   region: regionId,
   // Named apart from the region's own name and e-mail fields: both forms are on one page.
-  adminName: z.string().trim().min(1, msg('adminName')).max(100, msg('adminName')),
+  adminName: z.string(msg('adminName')).trim().min(1, msg('adminName')).max(100, msg('adminName')),
   adminEmail: z.email(msg('adminEmail')).max(254, msg('adminEmail')),
   language: z.enum(['nl', 'en'], msg('language')).default('nl'),
 });
