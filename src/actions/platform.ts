@@ -17,6 +17,7 @@ const actor = (context: ActionAPIContext, access: ProtectedAction): PlatformActo
 function refused(result: Exclude<RegionChangeResult, { ok: true }>, fail: FormHelpers['fail']) {
   if (result.reason === 'slug') return fail('platform:errors.slugTaken', 'slug');
   if (result.reason === 'notFound') return fail('platform:errors.notFound');
+  if (result.reason === 'nationalHost') return fail('platform:errors.nationalHost', 'hostNames', { host: result.host });
   const { kind, value, region } = result.conflict;
   return kind === 'area'
     ? fail('platform:errors.areaTaken', 'postcodeAreas', { area: value, region })

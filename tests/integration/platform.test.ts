@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { provideDatabase } from '../../src/lib/server/db/client.ts';
+import { config } from '../../src/lib/server/config.ts';
 import { accessLog, memberships, regions, registrations, users } from '../../src/lib/server/db/schema/index.ts';
 import { acceptInvitation } from '../../src/lib/server/accounts/invitations.ts';
 import { forgetRegions, regionForPostcode } from '../../src/lib/server/region/directory.ts';
@@ -83,6 +84,23 @@ describe('landelijk beheer makes regions', () => {
       conflict: { kind: 'host', value: 'hog.adres.example', region: 'Regio Adres' },
     });
     expect(await createRegion(database.db, actor, fields({ slug: taken.slug }))).toEqual({ ok: false, reason: 'slug' });
+  });
+
+  it("refuses the portal's own national host name, which shows the national pages", async () => {
+    const actor = await platformAdmin();
+    const national = new URL(config().publicOrigin).hostname;
+    expect(await createRegion(database.db, actor, fields({ hostNames: ['eigen.example', national] }))).toEqual({
+      ok: false,
+      reason: 'nationalHost',
+      host: national,
+    });
+    const region = await insertRegion(database.db, { postcodeAreas: freshAreas(1) });
+    const changes = { name: region.name, contactPhone: region.contactPhone, contactEmail: region.contactEmail, postcodeAreas: region.postcodeAreas };
+    expect(await updateRegion(database.db, actor, region.id, { ...changes, hostNames: [national] })).toEqual({
+      ok: false,
+      reason: 'nationalHost',
+      host: national,
+    });
   });
 
   it('gives one of two regions made at once with the same area, never both', async () => {

@@ -3,7 +3,8 @@ import type { Db } from '../db/client.ts';
 import { regions } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
 import type { RegionChanges, RegionFields } from '../../schemas/platform.ts';
-import { forgetRegions } from './directory.ts';
+import { config } from '../config.ts';
+import { forgetRegions, hostName } from './directory.ts';
 import { findConflict, type Conflict } from './platform-rules.ts';
 
 // Landelijk beheer makes, changes and switches regions. Postcode areas and host names decide which
@@ -34,6 +35,10 @@ async function claimsUnderLock(tx: Tx) {
     .from(regions);
 }
 
+/** The portal's own address shows the national pages: a region that claimed it would take them over. */
+const nationalHost = () => hostName(new URL(config().publicOrigin).host);
+const claimsNational = (hosts: readonly string[]) => hosts.find((h) => h === nationalHost());
+
 const logEntry = (actor: PlatformActor, regionId: string, action: string, detail: Record<string, string | number | boolean>) => ({
   actorId: actor.userId,
   actorRole: 'platform',
@@ -53,6 +58,8 @@ const claimsInWords = (r: Pick<RegionFields, 'name' | 'postcodeAreas' | 'hostNam
 
 /** A new region, switched on: from now on its postcode areas sign up there. */
 export async function createRegion(db: Db, actor: PlatformActor, fields: RegionFields): Promise<RegionChangeResult> {
+  const national = claimsNational(fields.hostNames);
+  if (national) return { ok: false, reason: 'nationalHost', host: national };
   const result = await db.transaction(async (tx): Promise<RegionChangeResult> => {
     const claims = await claimsUnderLock(tx);
     if (claims.some((r) => r.slug === fields.slug)) return { ok: false, reason: 'slug' };
@@ -68,6 +75,8 @@ export async function createRegion(db: Db, actor: PlatformActor, fields: RegionF
 
 /** Changes a region's name, contact, postcode areas and host names; its settings stay the region admin's. */
 export async function updateRegion(db: Db, actor: PlatformActor, regionId: string, changes: RegionChanges): Promise<RegionChangeResult> {
+  const national = claimsNational(changes.hostNames);
+  if (national) return { ok: false, reason: 'nationalHost', host: national };
   const result = await db.transaction(async (tx): Promise<RegionChangeResult> => {
     const claims = await claimsUnderLock(tx);
     const own = claims.find((r) => r.id === regionId);
