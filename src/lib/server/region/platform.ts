@@ -17,7 +17,11 @@ import { findConflict, type Conflict } from './platform-rules.ts';
 export type PlatformActor = { userId: string; ipPrefix: string | null };
 
 export type RegionChangeResult =
-  { ok: true; id: string } | { ok: false; reason: 'conflict'; conflict: Conflict } | { ok: false; reason: 'slug' } | { ok: false; reason: 'notFound' };
+  | { ok: true; id: string }
+  | { ok: false; reason: 'conflict'; conflict: Conflict }
+  | { ok: false; reason: 'slug' }
+  | { ok: false; reason: 'nationalHost'; host: string }
+  | { ok: false; reason: 'notFound' };
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
