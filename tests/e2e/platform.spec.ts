@@ -140,6 +140,9 @@ test('a change that takes an area or host of another region names that region; a
   await page.getByLabel('Eigen adressen (mag leeg blijven)').fill('westmark.localhost, oostveld.localhost');
   await page.getByRole('button', { name: 'Wijzigingen bewaren' }).click();
   await expect(page.getByRole('alert')).toContainText('oostveld.localhost is al het adres van Regio Oostveld.');
+  await page.getByLabel('Eigen adressen (mag leeg blijven)').fill('westmark.localhost 127.0.0.1');
+  await page.getByRole('button', { name: 'Wijzigingen bewaren' }).click();
+  await expect(page.getByRole('alert')).toContainText('127.0.0.1 is het landelijke adres van het portaal.');
   await page.getByLabel('Postcodegebieden').fill('7101-7105');
   await page.getByRole('button', { name: 'Wijzigingen bewaren' }).click();
   await expect(page.getByRole('link', { name: /Vul postcodegebieden in van vier cijfers/ })).toBeVisible();
