@@ -60,6 +60,8 @@ const special: Record<string, string> = {
   '/team/noodtoegang': 'report',
   '/regio/[slug]': 'regions',
   '/regio-wisselen': 'regions',
+  '/landelijk': 'landelijk beheer',
+  '/landelijk/regio/[id]': 'landelijk beheer',
 };
 
 /** One page, in one language: it answers, has one h1, axe finds nothing, it fits 320 px and works by keyboard. */
@@ -319,4 +321,19 @@ test("the region pages, a region's own host and the region switch pass axe in ev
   await expect(page.getByLabel('Je werkt in').locator('option:checked')).toHaveText('Regio Westmark');
   await expect(page.getByRole('contentinfo')).toContainText('Regio Westmark');
   await inEveryLanguage(page, '/team');
+});
+
+test('landelijk beheer passes axe in every language', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signInAs(page, 'platform');
+  await inEveryLanguage(page, '/landelijk');
+  await page.goto('/landelijk');
+  const region = await page.getByRole('link', { name: 'Regio Oostveld beheren' }).getAttribute('href');
+  await inEveryLanguage(page, region!);
+  // A refused form shows its messages beside the fields: those pages pass too.
+  await page.goto('/landelijk');
+  await page.getByRole('button', { name: 'Regio maken' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await expectReflowAndKeyboard(page, '/landelijk with errors');
 });

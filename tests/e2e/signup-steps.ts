@@ -25,14 +25,18 @@ const words = {
   },
 } as const;
 
-/**
- * Fills steps 1 to 3 (or fewer) in the given language, and stops at the step asked for. The
- * postcode decides the region: 7001 is Oostveld's, 7101 Westmark's.
- */
-export async function goTo(page: Page, step: 'contact' | 'plek' | 'meenemen', lang: 'nl' | 'en' = 'nl', senderNamed = true, postcode = '7001 AB') {
+/** Fills steps 1 to 3 (or fewer) in the given language, and stops at the step asked for; the postcode picks the region. */
+export async function goTo(
+  page: Page,
+  step: 'contact' | 'plek' | 'meenemen',
+  lang: 'nl' | 'en' = 'nl',
+  senderNamed = true,
+  postcode = '7001 AB',
+  callName = 'Sam',
+) {
   const w = words[lang];
   await page.goto(en('/aanmelden/over-jou', lang));
-  await page.getByLabel(w.name).fill('Sam');
+  await page.getByLabel(w.name).fill(callName);
   await page.getByLabel(w.year).fill('1990');
   await page.getByLabel(w.postcode).fill(postcode);
   await page.getByRole('button', { name: w.next }).click();

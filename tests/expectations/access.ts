@@ -7,8 +7,10 @@ export const roles = ['resident', 'partner', 'worker', 'planner', 'admin'] as co
 export type Who = Role | 'anonymous';
 
 const staff: Role[] = ['worker', 'planner', 'admin'];
-const withAuthenticator: Role[] = ['partner', 'worker', 'planner', 'admin'];
-const signedIn: Role[] = [...roles];
+// Landelijk beheer is not among `roles` (no region admin can make one, so the e2e walk signs in as
+// the demo account instead), but it manages its own account like everyone else.
+const withAuthenticator: Role[] = ['partner', 'worker', 'planner', 'admin', 'platform'];
+const signedIn: Role[] = [...roles, 'platform'];
 
 /** Every protected page: only the resident sees their own sign-ups; partners and team have their own areas. */
 export const pageExpectations: Record<string, Role[]> = {
@@ -40,7 +42,11 @@ export const pageExpectations: Record<string, Role[]> = {
   // Break-glass access with a typed reason is for an admin alone.
   '/team/noodtoegang': ['admin'],
   // Where the region switch posts: anyone who works in a region (it only redirects).
-  '/regio-wisselen': withAuthenticator,
+  '/regio-wisselen': ['partner', 'worker', 'planner', 'admin'],
+  // Landelijk beheer keeps the list of regions and sees counts only; no region role reaches it,
+  // and a platform admin reaches no region's pages (it holds no membership).
+  '/landelijk': ['platform'],
+  '/landelijk/regio/[id]': ['platform'],
 };
 
 /** Every protected action. Everyone manages their own account; only an admin gives others access. */
@@ -50,8 +56,8 @@ export const actionExpectations: Record<string, Role[]> = {
   'account.signOutOthers': signedIn,
   // Residents have no authenticator app, so no recovery codes either.
   'account.renewRecoveryCodes': withAuthenticator,
-  // Working in another region is for people with roles in regions; residents have none.
-  'account.switchRegion': withAuthenticator,
+  // Working in another region is for people with roles in regions; residents and landelijk beheer have none.
+  'account.switchRegion': ['partner', 'worker', 'planner', 'admin'],
   'admin.invite': ['admin'],
   // Ending someone's access (a partner who left) is the admin's, like giving it.
   'admin.deactivate': ['admin'],
@@ -92,6 +98,12 @@ export const actionExpectations: Record<string, Role[]> = {
   // Sharing is the resident's decision alone: no partner, planner or worker shares for them.
   'sharing.create': ['resident'],
   'sharing.change': ['resident'],
+  // Making, changing and switching off regions, and inviting a region's first admin, are national:
+  // a region's own admin changes its settings, never its postcode areas or host names.
+  'platform.createRegion': ['platform'],
+  'platform.updateRegion': ['platform'],
+  'platform.setRegionActive': ['platform'],
+  'platform.inviteAdmin': ['platform'],
 };
 
 /** Whether someone holding these roles may use a page or action (a person may hold several roles). */

@@ -13,7 +13,8 @@ import { consumeToken, issueToken, peekToken } from './user-tokens.ts';
 
 export type Invitation = { email: string; name: string; roles: RegionRole[]; organisation?: string | undefined; language: string };
 export type InviteResult = { ok: true; userId: string; added?: true } | { ok: false; reason: 'reauth' | 'exists' | 'throttled' };
-type Admin = { id: string; reauthenticatedAt: Date | null };
+/** Who invites: a region's admin, or landelijk beheer inviting a region's first admin (`role`, for the log). */
+type Admin = { id: string; reauthenticatedAt: Date | null; role?: 'admin' | 'platform' };
 
 const roleRows = (userId: string, regionId: string, roles: readonly RegionRole[]) => roles.map((role) => ({ userId, regionId, role }));
 
@@ -26,6 +27,7 @@ export async function inviteMember(db: Db, admin: Admin, regionId: string, invit
   // Giving someone access to other people's data is sensitive: a fresh proof of identity first.
   if (!isRecent(admin.reauthenticatedAt, now)) return { ok: false, reason: 'reauth' };
   const adminId = admin.id;
+  const actorRole = admin.role ?? 'admin';
   const quota = await hit(db, `invite:${adminId}`, limits.invitationsPerAdmin);
   if (!quota.allowed) return { ok: false, reason: 'throttled' };
   const email = normalizeEmail(invite.email);
@@ -40,11 +42,11 @@ export async function inviteMember(db: Db, admin: Admin, regionId: string, invit
         .onConflictDoNothing();
       await logAccess(tx, {
         actorId: adminId,
-        actorRole: 'admin',
+        actorRole,
         subjectId: existing.id,
         object: `region:${regionId}`,
         action: 'account.roles_added',
-        authority: 'role:admin',
+        authority: `role:${actorRole}`,
         ipPrefix: ctx.ipPrefix,
         detail: { roles: invite.roles.join(',') },
       });
@@ -69,13 +71,13 @@ export async function inviteMember(db: Db, admin: Admin, regionId: string, invit
     });
     await logAccess(tx, {
       actorId: adminId,
-      actorRole: 'admin',
+      actorRole,
       subjectId: user!.id,
       object: 'account',
       action: 'auth.invitation_sent',
-      authority: 'role:admin',
+      authority: `role:${actorRole}`,
       ipPrefix: ctx.ipPrefix,
-      detail: { roles: invite.roles.join(',') },
+      detail: { roles: invite.roles.join(','), region: regionId },
     });
     return { ok: true as const, userId: user!.id };
   });

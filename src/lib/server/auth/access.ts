@@ -3,7 +3,8 @@ import type { Role } from '../db/schema/index.ts';
 // The one route table: every protected page and action with the roles allowed. Pages and actions
 // look up their own entry at the point of use (requirePage / requireAction); the access test walks
 // this table for every role, so a new route cannot be forgotten.
-const everyone: readonly Role[] = ['resident', 'partner', 'worker', 'planner', 'admin'];
+// Landelijk beheer has an account like anyone (password, authenticator app, recovery codes).
+const everyone: readonly Role[] = ['resident', 'partner', 'worker', 'planner', 'admin', 'platform'];
 const team: readonly Role[] = ['worker', 'planner', 'admin'];
 
 export const protectedPages = {
@@ -37,7 +38,7 @@ export const protectedActions = {
   'account.changePassword': everyone,
   'account.changeEmail': everyone,
   'account.signOutOthers': everyone,
-  'account.renewRecoveryCodes': ['partner', 'worker', 'planner', 'admin'],
+  'account.renewRecoveryCodes': ['partner', 'worker', 'planner', 'admin', 'platform'],
   'account.switchRegion': ['partner', 'worker', 'planner', 'admin'],
   'admin.invite': ['admin'],
   'admin.deactivate': ['admin'],
@@ -71,6 +72,11 @@ export const protectedActions = {
   'report.emergency': ['admin'],
   'sharing.create': ['resident'],
   'sharing.change': ['resident'],
+  // Landelijk beheer: regions and their first admin; never a resident's data.
+  'platform.createRegion': ['platform'],
+  'platform.updateRegion': ['platform'],
+  'platform.setRegionActive': ['platform'],
+  'platform.inviteAdmin': ['platform'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**

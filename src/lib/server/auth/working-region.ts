@@ -15,7 +15,9 @@ export function workingRegion(
 ): { regionId: string | null; roles: Role[] } {
   const own = accountRoles.filter((r) => !isRegionRole(r));
   const regionId = memberships.some((m) => m.regionId === chosen) ? chosen : (memberships[0]?.regionId ?? null);
-  const inRegion = memberships.filter((m) => m.regionId === regionId).map((m) => m.role);
+  // Only region roles count from a membership: a row naming `platform` or `resident` (written by
+  // anything but the invitation, whose schema refuses them) must never lift someone above a region.
+  const inRegion = memberships.filter((m) => m.regionId === regionId && isRegionRole(m.role)).map((m) => m.role);
   return { regionId, roles: [...own, ...inRegion.filter((r, i) => inRegion.indexOf(r) === i)] };
 }
 
