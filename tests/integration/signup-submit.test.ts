@@ -267,9 +267,9 @@ describe('a sign-up with a new account', () => {
 });
 
 describe('the mail that confirms a sign-up', () => {
-  it('greets by name and repeats the code and the choices', async () => {
+  it('greets by name, repeats the code and the choices, and is signed with the region and its contact', async () => {
     const email = address();
-    const { result } = await submitDraft(plain(email));
+    const { result, region } = await submitDraft(plain(email));
     if (!result.ok) throw new Error('not submitted');
     const expected = renderMail(
       'signupReceived',
@@ -279,9 +279,10 @@ describe('the mail that confirms a sign-up', () => {
         code: result.reference,
         details: ['Waar: Tijdens een wandeling buiten', 'Wanneer: dinsdag; middag', 'Zo snel mogelijk', 'Je komt zonder iemand anders.'],
       },
-      { discreet: false },
+      { discreet: false, region },
     );
     expect(await lastLike(email, expected)).toMatchObject(expected);
+    expect(expected.text).toContain(`Team Herstelgesprek ${region.name}`);
   });
 });
 
