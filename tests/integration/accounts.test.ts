@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { users } from '../../src/lib/server/db/schema/index.ts';
+import { memberships, users } from '../../src/lib/server/db/schema/index.ts';
+import { deactivateAccount, listStaffAccounts } from '../../src/lib/server/accounts/staff.ts';
+import { insertRegion } from '../builders/region.ts';
 import { lastMailTo as lastMail } from './mail.ts';
 import { confirmWithCode, registerResident } from '../../src/lib/server/accounts/registration.ts';
 import { requestPasswordReset, resetPassword } from '../../src/lib/server/accounts/password-reset.ts';
@@ -139,5 +141,40 @@ describe('invitations', () => {
     expect(await lastMailTo(invite.email)).toBeUndefined();
     const fresh = { id: admin.id, reauthenticatedAt: new Date(now.getTime() - 9 * 60_000) };
     expect(await inviteMember(database.db, fresh, admin.regionId, invite, requestContext, now)).toMatchObject({ ok: true });
+  });
+});
+
+describe("a region's staff accounts", () => {
+  it("are listed for that region's admin only, each with its roles there, and an existing account is added, not made again", async () => {
+    const here = await insertRegion(database.db);
+    const there = await insertRegion(database.db);
+    const admin = await insertUser(database.db, { roles: ['admin'], regionId: here.id });
+    const both = await insertUser(database.db, { roles: ['planner', 'worker'], regionId: here.id });
+    await database.db.insert(memberships).values({ userId: both.id, regionId: there.id, role: 'partner' });
+    const elsewhere = await insertUser(database.db, { roles: ['worker'], regionId: there.id });
+    const listed = await listStaffAccounts(database.db, here.id);
+    expect(listed.map((a) => [a.email, a.roles])).toEqual(
+      [
+        [admin.email, ['admin']],
+        [both.email, ['worker', 'planner']],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    expect(listed.some((a) => a.email === elsewhere.email)).toBe(false);
+    // Inviting the worker of the other region adds the roles here; no second account, no password link.
+    const result = await inviteMember(
+      database.db,
+      { id: admin.id, reauthenticatedAt: new Date() },
+      here.id,
+      { email: elsewhere.email, name: 'X', roles: ['worker'], language: 'nl' },
+      requestContext,
+    );
+    expect(result).toEqual({ ok: true, userId: elsewhere.id, added: true });
+    expect((await listStaffAccounts(database.db, here.id)).some((a) => a.email === elsewhere.email)).toBe(true);
+    // Ending access here leaves the other region's; the account is switched off only when none is left.
+    expect(await deactivateAccount(database.db, admin, here.id, both.id, requestContext)).toBe(true);
+    const [stillThere] = await database.db.select().from(users).where(eq(users.id, both.id));
+    expect(stillThere!.deactivatedAt).toBeNull();
+    expect(await deactivateAccount(database.db, admin, here.id, elsewhere.id, requestContext)).toBe(true);
+    expect(await deactivateAccount(database.db, admin, here.id, elsewhere.id, requestContext)).toBe(false);
   });
 });

@@ -11,7 +11,8 @@ export async function listStaffAccounts(db: Db, regionId: string) {
       id: users.id,
       email: users.email,
       name: users.name,
-      roles: sql<RegionRole[]>`array_agg(${memberships.role} order by ${memberships.role})`,
+      // As text: both drivers read a text[] as an array, an enum[] only as its literal ("{worker,planner}").
+      roles: sql<RegionRole[]>`array_agg(${memberships.role}::text order by ${memberships.role})`,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
       totpOn: sql<boolean>`${users.totpEnabledAt} is not null`,
       deactivated: sql<boolean>`${users.deactivatedAt} is not null`,
