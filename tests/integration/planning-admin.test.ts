@@ -15,9 +15,9 @@ const database = useTestDatabase();
 describe('beheer for planning', () => {
   it('ties a new member to the worker account with that address, and refuses the address twice', async () => {
     const region = await insertRegion(database.db);
-    const admin = await insertUser(database.db, { roles: ['admin'] });
-    const worker = await insertUser(database.db, { roles: ['worker'] });
-    const actor = { userId: admin.id, role: 'admin', ipPrefix: null };
+    const admin = await insertUser(database.db, { roles: ['admin'], regionId: region.id });
+    const worker = await insertUser(database.db, { roles: ['worker'], regionId: region.id });
+    const actor = { userId: admin.id, role: 'admin', ipPrefix: null, regionId: region.id };
     const member = {
       name: 'Wessel',
       email: worker.email.toUpperCase(),

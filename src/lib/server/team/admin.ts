@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { locations, teamMembers, users } from '../db/schema/index.ts';
+import { locations, memberships, teamMembers, users } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
 import { invalidateLocations } from '../locations/queries.ts';
 import type { Actor } from '../planning/version.ts';
@@ -17,6 +17,8 @@ type NewMember = {
 /**
  * Adds a member of the mixed team. A worker account with the same address is tied to it, so the
  * member sees their conversations in /team/gesprekken; without one the admin invites them first.
+ * Both are of this region only: a person has a member row (and a worker role) in each region they
+ * work in, so the same address in another region is no clash, and a worker role there ties nothing.
  */
 export async function addMember(
   db: Db,
@@ -25,10 +27,17 @@ export async function addMember(
   m: NewMember,
 ): Promise<{ ok: true; linked: boolean } | { ok: false; reason: 'exists' }> {
   const email = m.email.trim().toLowerCase();
-  const [taken] = await db.select({ id: teamMembers.id }).from(teamMembers).where(eq(teamMembers.email, email));
+  const [taken] = await db
+    .select({ id: teamMembers.id })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.regionId, regionId), eq(teamMembers.email, email)));
   if (taken) return { ok: false, reason: 'exists' };
-  const [account] = await db.select({ id: users.id, roles: users.roles }).from(users).where(eq(users.email, email));
-  const userId = account?.roles.includes('worker') ? account.id : null;
+  const [account] = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.regionId, regionId), eq(memberships.role, 'worker')))
+    .where(eq(users.email, email));
+  const userId = account?.id ?? null;
   await db.transaction(async (tx) => {
     await tx.insert(teamMembers).values({ regionId, ...m, email, userId });
     await logAccess(tx, {
