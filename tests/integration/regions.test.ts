@@ -130,6 +130,9 @@ describe('two regions on one database', () => {
     expect(queue.total).toBe(1);
     // B's sign-up as the page cursor (?na=) reads nothing: its position is not A's to know.
     expect((await listQueue(db, a.region.id, reader, { after: b.open.id })).rows).toEqual([]);
+    // Searching A's queue for B's reference finds nothing; for A's own, it finds it.
+    expect((await listQueue(db, a.region.id, reader, {}, 50, { reference: b.open.reference })).rows).toEqual([]);
+    expect(ids((await listQueue(db, a.region.id, reader, {}, 50, { reference: a.open.reference })).rows)).toEqual([a.open.id]);
     expect(ids(await listAwaiting(db, a.region.id, reader, ctx))).toEqual([a.awaiting.id]);
     expect(await confirmByPhone(db, a.region.id, reader, b.awaiting.id, ctx)).toBe(false);
     expect((await db.select().from(registrations).where(eq(registrations.id, b.awaiting.id)))[0]!.status).toBe('awaiting_confirmation');
