@@ -12,6 +12,7 @@ import { answerInvitation, withdrawInvitation } from '../lib/server/planning/naa
 import { askPlanners, recordOutcome } from '../lib/server/planning/outcome.ts';
 import { StaleVersion, type Actor } from '../lib/server/planning/version.ts';
 import { markRequestHandled } from '../lib/server/planning/requests.ts';
+import { moveToRegion } from '../lib/server/planning/move-region.ts';
 import { addMember, addPlace } from '../lib/server/team/admin.ts';
 import { addOffer } from '../lib/server/offers/queries.ts';
 import { saveSettings } from '../lib/server/region/settings.ts';
@@ -154,6 +155,20 @@ export const planning = {
       return (await markRequestHandled(getDb(), who, ctx, input.request)) ? { ok: true as const } : fail('planning:errors.state');
     },
     'planning.handleRequest',
+  ),
+
+  /** The sign-up goes to another region; the domain function checks it is in the actor's region. */
+  moveRegion: formAction(
+    schemas.moveRegionSchema,
+    async (input, context, { fail }) => {
+      const who = actor(context, 'planning.moveRegion');
+      const result = await stale(fail, () => moveToRegion(getDb(), who, input.registration, input.region, input.version));
+      if (!result.ok && 'errors' in result) return result;
+      if (result.ok) return { ok: true as const, reference: result.reference, region: result.to.name };
+      if (result.reason === 'not_found') return fail('planning:errors.notFound');
+      return fail(`planning:errors.move_${result.reason}`, result.reason === 'region' ? 'region' : '');
+    },
+    'planning.moveRegion',
   ),
 
   outcome: formAction(

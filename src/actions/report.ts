@@ -34,7 +34,10 @@ export const report = {
         offerIds: input.offers,
         scores: scoresFrom(input),
       };
-      const status = await changeAsDuo(getDb(), user!.id, input.conversation, { kind: 'save', content, send: input.intent === 'send' }, ctx);
+      // No working region (no membership left): nothing is theirs.
+      const status = user?.regionId
+        ? await changeAsDuo(getDb(), user.id, user.regionId, input.conversation, { kind: 'save', content, send: input.intent === 'send' }, ctx)
+        : null;
       return status ? { ok: true, status } : gone(ctx.lang);
     },
     'report.save',
@@ -44,12 +47,15 @@ export const report = {
   duoStep: formAction(
     duoStepSchema,
     async (input, context, { ctx, once }) => {
-      const userId = context.locals.user!.id;
+      const { user } = context.locals;
+      if (!user?.regionId) return gone(ctx.lang);
+      const userId = user.id;
+      const regionId = user.regionId;
       // A new version or an approval, made once however often the form is posted.
       const status = await once(
         'report.duoStep',
         userId,
-        (db) => changeAsDuo(db, userId, input.conversation, { kind: input.intent }, ctx),
+        (db) => changeAsDuo(db, userId, regionId, input.conversation, { kind: input.intent }, ctx),
         (s) => s !== null,
       );
       return status ? { ok: true, status } : gone(ctx.lang);
@@ -79,7 +85,8 @@ export const report = {
   emergency: formAction(
     emergencySchema,
     async (input, context, { ctx }) => {
-      const found = await emergencyRead(getDb(), context.locals.user!.id, input.reference, input.reason, ctx);
+      const { user } = context.locals;
+      const found = user?.regionId ? await emergencyRead(getDb(), user.id, user.regionId, input.reference, input.reason, ctx) : null;
       return found ? { ok: true, found } : gone(ctx.lang, { reference: input.reference });
     },
     'report.emergency',

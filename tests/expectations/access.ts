@@ -76,6 +76,8 @@ export const actionExpectations: Record<string, Role[]> = {
   'planning.propose': ['planner', 'admin'],
   'planning.confirmPhone': ['planner', 'admin'],
   'planning.handleRequest': ['planner', 'admin'],
+  // Only staff of the sign-up's own region move it to another; never the resident or the duo.
+  'planning.moveRegion': ['planner', 'admin'],
   'planning.outcome': ['worker'],
   // A follow-up may be planned by the duo itself (issue 13), only by HOG workers; which worker is
   // decided by the conversation (its duo), planners use planning.propose.

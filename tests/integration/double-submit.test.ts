@@ -193,7 +193,14 @@ describe('a double submit of every action that makes something', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const held = await insertHeldConversation(db);
       const save = (member: 0 | 1) =>
-        changeAsDuo(db, held.duo[member].id, held.conversation.id, { kind: 'save', content: buildReportContent(), send: false }, requestContext);
+        changeAsDuo(
+          db,
+          held.duo[member].id,
+          held.registration.regionId,
+          held.conversation.id,
+          { kind: 'save', content: buildReportContent(), send: false },
+          requestContext,
+        );
       const results = await Promise.allSettled([save(0), save(1)]);
       expect(results.map((r) => (r.status === 'fulfilled' ? r.value : String(r.reason)))).toEqual(['draft', 'draft']);
       expect(await rows(db, reports, eq(reports.conversationId, held.conversation.id))).toBe(1);
@@ -205,9 +212,18 @@ describe('a double submit of every action that makes something', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const held = await insertHeldConversation(db);
       const [writer, other] = held.duo;
-      await changeAsDuo(db, writer.id, held.conversation.id, { kind: 'save', content: buildReportContent(), send: true }, requestContext);
+      await changeAsDuo(
+        db,
+        writer.id,
+        held.registration.regionId,
+        held.conversation.id,
+        { kind: 'save', content: buildReportContent(), send: true },
+        requestContext,
+      );
       // Both members record the phone approval at once (two forms): one version, no error.
-      const both = await Promise.allSettled([writer, other].map((m) => changeAsDuo(db, m.id, held.conversation.id, { kind: 'phoneApproval' }, requestContext)));
+      const both = await Promise.allSettled(
+        [writer, other].map((m) => changeAsDuo(db, m.id, held.registration.regionId, held.conversation.id, { kind: 'phoneApproval' }, requestContext)),
+      );
       expect(both.filter((r) => r.status === 'rejected')).toEqual([]);
       const [mine] = await reportsForResident(db, held.resident.id);
       expect(await rows(db, reportVersions, eq(reportVersions.reportId, mine!.id))).toBe(1);
@@ -218,14 +234,21 @@ describe('a double submit of every action that makes something', () => {
         once(
           db,
           { key: reopenKey, actor: writer.id, action: 'report.duoStep' },
-          (tx) => changeAsDuo(tx, writer.id, held.conversation.id, { kind: 'reopen' }, requestContext),
+          (tx) => changeAsDuo(tx, writer.id, held.registration.regionId, held.conversation.id, { kind: 'reopen' }, requestContext),
           (s) => s !== null,
         ),
       );
       expect(reopened).toBe('draft');
       const [report] = await db.select().from(reports).where(eq(reports.id, mine!.id));
       expect(report!.version).toBe(2);
-      await changeAsDuo(db, writer.id, held.conversation.id, { kind: 'save', content: buildReportContent(), send: true }, requestContext);
+      await changeAsDuo(
+        db,
+        writer.id,
+        held.registration.regionId,
+        held.conversation.id,
+        { kind: 'save', content: buildReportContent(), send: true },
+        requestContext,
+      );
       const approveKey = key();
       const approved = await twice(() =>
         once(

@@ -39,7 +39,7 @@ async function world() {
     return c!;
   };
   const held = await conversation(1, 'held', new Date(now.getTime() - 7 * DAY));
-  const actor = (userId: string, role = 'worker') => ({ userId, role, ipPrefix: '192.0.2.0/24' });
+  const actor = (userId: string, role = 'worker') => ({ userId, role, ipPrefix: '192.0.2.0/24', regionId: region.id });
   return { db, region, place, workers, members, planner, email, registration: r!, held, conversation, actor };
 }
 
@@ -51,7 +51,7 @@ const moments = [
 describe("the duo's own follow-up", () => {
   it('is proposed by a member of the duo: the same duo, moments for the resident, mailed and logged like a planner’s', async () => {
     const w = await world();
-    expect((await followUpsToPlan(w.db, w.workers[0]!.id)).map((f) => f.c.id)).toEqual([w.held.id]);
+    expect((await followUpsToPlan(w.db, w.workers[0]!.id, w.region.id)).map((f) => f.c.id)).toEqual([w.held.id]);
     const result = await proposeFollowUp(w.db, w.actor(w.workers[1]!.id), { conversation: w.held.id, seen: 1, moments }, now);
     expect(result).toMatchObject({ ok: true });
     const [next] = await w.db
@@ -68,7 +68,7 @@ describe("the duo's own follow-up", () => {
       .where(and(eq(accessLog.object, `registration:${w.registration.id}`), eq(accessLog.action, 'planning.propose')));
     expect(log).toMatchObject({ actorId: w.workers[1]!.id, actorRole: 'worker', authority: 'duo' });
     // Planned now: no second follow-up while this one is open.
-    expect(await followUpsToPlan(w.db, w.workers[0]!.id)).toEqual([]);
+    expect(await followUpsToPlan(w.db, w.workers[0]!.id, w.region.id)).toEqual([]);
     expect(await proposeFollowUp(w.db, w.actor(w.workers[0]!.id), { conversation: w.held.id, seen: 2, moments }, now)).toEqual({ ok: false, reason: 'state' });
   });
 
@@ -76,7 +76,7 @@ describe("the duo's own follow-up", () => {
     const w = await world();
     for (const userId of [w.workers[2]!.id, w.planner.id])
       expect(await proposeFollowUp(w.db, w.actor(userId), { conversation: w.held.id, seen: 1, moments }, now)).toEqual({ ok: false, reason: 'not_found' });
-    expect(await followUpsToPlan(w.db, w.workers[2]!.id)).toEqual([]);
+    expect(await followUpsToPlan(w.db, w.workers[2]!.id, w.region.id)).toEqual([]);
     expect(await w.db.select().from(conversations).where(eq(conversations.registrationId, w.registration.id))).toHaveLength(1);
   });
 
@@ -115,7 +115,7 @@ describe("the duo's own follow-up", () => {
     const w = await world();
     await w.conversation(2, 'held', new Date(now.getTime() - 3 * DAY));
     const third = await w.conversation(3, 'held', new Date(now.getTime() - DAY));
-    expect(await followUpsToPlan(w.db, w.workers[0]!.id)).toEqual([]);
+    expect(await followUpsToPlan(w.db, w.workers[0]!.id, w.region.id)).toEqual([]);
     expect(await proposeFollowUp(w.db, w.actor(w.workers[0]!.id), { conversation: third.id, seen: 1, moments }, now)).toEqual({ ok: false, reason: 'state' });
 
     const v = await world();
@@ -126,7 +126,7 @@ describe("the duo's own follow-up", () => {
   it('is not offered for a sign-up that was closed or cancelled', async () => {
     const w = await world();
     await w.db.update(registrations).set({ closedAt: now }).where(eq(registrations.id, w.registration.id));
-    expect(await followUpsToPlan(w.db, w.workers[0]!.id)).toEqual([]);
+    expect(await followUpsToPlan(w.db, w.workers[0]!.id, w.region.id)).toEqual([]);
     expect(await proposeFollowUp(w.db, w.actor(w.workers[0]!.id), { conversation: w.held.id, seen: 1, moments }, now)).toEqual({ ok: false, reason: 'state' });
   });
 });

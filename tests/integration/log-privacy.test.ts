@@ -71,11 +71,11 @@ describe('a whole journey with typed text in every free field', () => {
       strengths: m.strengths!,
       nextSteps: m.nextSteps!,
     });
-    await changeAsDuo(database.db, held.duo[0].id, held.conversation.id, { kind: 'save', content, send: true }, ctx);
+    await changeAsDuo(database.db, held.duo[0].id, held.registration.regionId, held.conversation.id, { kind: 'save', content, send: true }, ctx);
     const [mine] = await reportsForResident(database.db, held.resident.id);
     await answerReport(database.db, held.resident.id, mine!.id, { kind: 'addition', text: m.addition! }, ctx);
     await answerReport(database.db, held.resident.id, mine!.id, { kind: 'change', text: m.change! }, ctx);
-    await changeAsDuo(database.db, held.duo[0].id, held.conversation.id, { kind: 'save', content, send: true }, ctx);
+    await changeAsDuo(database.db, held.duo[0].id, held.registration.regionId, held.conversation.id, { kind: 'save', content, send: true }, ctx);
     await answerReport(database.db, held.resident.id, mine!.id, { kind: 'approve' }, ctx);
     // The resident asks the planners for a follow-up, in their own words.
     expect(await askPlanners(database.db, (await loadSignup(database.db, held.registration.id))!, 'follow_up', m.request!)).toBe(true);
@@ -99,7 +99,7 @@ describe('a whole journey with typed text in every free field', () => {
     const [share] = await database.db.query.reportShares.findMany();
     expect(await readShared(database.db, share!, ctx)).not.toBeNull();
     const admin = await insertUser(database.db, { roles: ['admin'] });
-    expect(await emergencyRead(database.db, admin.id, held.registration.reference, m.reason!, ctx)).not.toBeNull();
+    expect(await emergencyRead(database.db, admin.id, held.registration.regionId, held.registration.reference, m.reason!, ctx)).not.toBeNull();
 
     const dump = await dumpEverything();
     // The account's own address is how it signs in, so it is plain by design; the recipient's is not.

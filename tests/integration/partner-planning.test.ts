@@ -49,7 +49,7 @@ describe('the partner’s list and the planned conversation', () => {
   it('shows the confirmed date and time when the resident allows it, and logs the look', async () => {
     const s = await setUp();
     const r = await s.planned();
-    const rows = await listForPartner(s.db, s.partner.id, requestContext);
+    const rows = await listForPartner(s.db, s.partner.id, s.region.id, requestContext);
     expect(rows).toEqual([expect.objectContaining({ id: r.id, status: 'planned', plannedAt: MOMENT })]);
     // Only the moment: nothing about the place or the duo travels with the row.
     expect(Object.keys(rows[0]!).sort()).toEqual(['awaiting', 'createdAt', 'firstName', 'id', 'plannedAt', 'reference', 'status']);
@@ -64,7 +64,7 @@ describe('the partner’s list and the planned conversation', () => {
     const s = await setUp();
     const hidden = await s.planned({ partnerInformed: false });
     await s.planned({ partnerAccessRemovedAt: new Date() });
-    const rows = await listForPartner(s.db, s.partner.id, requestContext);
+    const rows = await listForPartner(s.db, s.partner.id, s.region.id, requestContext);
     expect(rows).toEqual([expect.objectContaining({ id: hidden.id, status: 'confirmed', plannedAt: null })]);
   });
 
@@ -72,12 +72,12 @@ describe('the partner’s list and the planned conversation', () => {
     const s = await setUp();
     await s.planned();
     const other = await insertUser(s.db, { roles: ['partner'] });
-    expect(await listForPartner(s.db, other.id, requestContext)).toEqual([]);
+    expect(await listForPartner(s.db, other.id, s.region.id, requestContext)).toEqual([]);
     const [waiting] = await s.db
       .insert(registrations)
       .values(buildRegistration(s.region.id, { source: 'partner', partnerId: other.id, status: 'contacted', partnerInformed: true }))
       .returning();
-    expect(await listForPartner(s.db, other.id, requestContext)).toEqual([expect.objectContaining({ id: waiting!.id, plannedAt: null })]);
+    expect(await listForPartner(s.db, other.id, s.region.id, requestContext)).toEqual([expect.objectContaining({ id: waiting!.id, plannedAt: null })]);
   });
 });
 

@@ -88,8 +88,8 @@ describe("a partner's sign-up", () => {
     const s = await setUp();
     const made = await signUp(s);
     const other = await insertUser(s.db, { roles: ['partner'] });
-    expect(await listForPartner(s.db, other.id, requestContext)).toEqual([]);
-    const rows = await listForPartner(s.db, s.partner.id, requestContext);
+    expect(await listForPartner(s.db, other.id, s.region.id, requestContext)).toEqual([]);
+    const rows = await listForPartner(s.db, s.partner.id, s.region.id, requestContext);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ reference: made.reference, firstName: 'Noor', status: 'awaiting_confirmation' });
     expect(JSON.stringify(rows)).not.toContain(TOPIC);
@@ -158,7 +158,7 @@ describe('confirming', () => {
     expect(r!.availability.days).toEqual(['di', 'do']);
     expect(r!.residentId).toBeTruthy();
     // The partner (informed) now sees the real status, still not the topic.
-    expect((await listForPartner(s.db, s.partner.id, requestContext))[0]!.status).toBe('received');
+    expect((await listForPartner(s.db, s.partner.id, s.region.id, requestContext))[0]!.status).toBe('received');
   });
 
   it('shows the resident an earlier sign-up of theirs, never the partner; keeping that one deletes the new one', async () => {
@@ -169,7 +169,7 @@ describe('confirming', () => {
     await submitRegistration(s.db, s.region, own, { signedIn: null, newAccountPassword: null }, requestContext);
     const made = await signUp(s, email.toUpperCase());
     // The partner's view has no trace of the earlier sign-up.
-    expect(JSON.stringify(await listForPartner(s.db, s.partner.id, requestContext))).not.toMatch(/duplicate|dubbel/i);
+    expect(JSON.stringify(await listForPartner(s.db, s.partner.id, s.region.id, requestContext))).not.toMatch(/duplicate|dubbel/i);
     const context = await confirmationContext(s.db, made.registrationId);
     expect(context?.duplicate?.reference).toMatch(/^HOG-/);
     expect(context?.partner).toEqual({ name: 'Joyce Bakker', organisation: 'Buurtteam Oost' });
@@ -215,9 +215,9 @@ describe("the resident's control", () => {
     const stranger = await insertUser(s.db);
     await s.db.update(registrations).set({ residentId: resident.id, status: 'received' }).where(eq(registrations.id, made.registrationId));
     expect(await removePartnerAccess(s.db, stranger.id, made.registrationId, requestContext)).toBe(false);
-    expect(await listForPartner(s.db, s.partner.id, requestContext)).toHaveLength(1);
+    expect(await listForPartner(s.db, s.partner.id, s.region.id, requestContext)).toHaveLength(1);
     expect(await removePartnerAccess(s.db, resident.id, made.registrationId, requestContext)).toBe(true);
-    expect(await listForPartner(s.db, s.partner.id, requestContext)).toEqual([]);
+    expect(await listForPartner(s.db, s.partner.id, s.region.id, requestContext)).toEqual([]);
   });
 });
 

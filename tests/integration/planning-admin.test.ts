@@ -18,7 +18,7 @@ describe('beheer for planning', () => {
     const admin = await insertUser(database.db, { roles: ['admin'], regionId: region.id });
     const worker = await insertUser(database.db, { roles: ['worker'], regionId: region.id });
     const elsewhere = await insertUser(database.db, { roles: ['worker'], regionId: (await insertRegion(database.db)).id });
-    const actor = { userId: admin.id, role: 'admin', ipPrefix: null };
+    const actor = { userId: admin.id, role: 'admin', ipPrefix: null, regionId: region.id };
     const member = {
       name: 'Wessel',
       email: worker.email.toUpperCase(),

@@ -106,8 +106,8 @@ describe('switching members, places and offers on and off', () => {
 
     const [writer] = held.duo;
     const content = buildReportContent({ offerIds: [kept!.id, off!.id] });
-    await changeAsDuo(db, writer.id, held.conversation.id, { kind: 'save', content, send: false }, requestContext);
-    const draft = await reportForDuo(db, writer.id, held.conversation.id, requestContext);
+    await changeAsDuo(db, writer.id, held.region.id, held.conversation.id, { kind: 'save', content, send: false }, requestContext);
+    const draft = await reportForDuo(db, writer.id, held.region.id, held.conversation.id, requestContext);
     expect(draft!.content.offerIds).toEqual([kept!.id]);
   });
 });

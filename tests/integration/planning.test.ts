@@ -57,7 +57,7 @@ async function world(naaste = true, discreet = false, secondWorkerLanguage = 'nl
       }),
     )
     .returning();
-  const actor = { userId: planner.id, role: 'planner', ipPrefix: '192.0.2.0/24' };
+  const actor = { userId: planner.id, role: 'planner', ipPrefix: '192.0.2.0/24', regionId: region.id };
   return { sanne, kees, db, region, place, resident, planner, workers, members, registration: registration!, actor };
 }
 
@@ -193,7 +193,7 @@ describe('planning a conversation', () => {
     const [c] = await w.db.select().from(conversations).where(eq(conversations.registrationId, w.registration.id));
     const after = new Date('2026-03-24T16:00:00Z');
     expect(await recordOutcome(w.db, w.actor, c!.id, 'held', c!.version, after)).toEqual({ ok: false, reason: 'not_found' });
-    const duoActor = { userId: w.workers[0]!.id, role: 'worker', ipPrefix: null };
+    const duoActor = { userId: w.workers[0]!.id, role: 'worker', ipPrefix: null, regionId: w.region.id };
     expect(await recordOutcome(w.db, duoActor, c!.id, 'held', c!.version - 1, after)).toMatchObject({ ok: false, reason: 'stale' });
     expect(await recordOutcome(w.db, duoActor, c!.id, 'held', c!.version, after)).toEqual({ ok: true });
     const [r] = await w.db.select().from(registrations).where(eq(registrations.id, w.registration.id));

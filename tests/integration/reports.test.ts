@@ -19,7 +19,14 @@ const XSS = '<script>alert(1)</script>';
 async function approvedReport() {
   const held = await insertHeldConversation(database.db);
   const [writer] = held.duo;
-  await changeAsDuo(database.db, writer.id, held.conversation.id, { kind: 'save', content: buildReportContent({ nextSteps: `Stap ${XSS}` }), send: true }, ctx);
+  await changeAsDuo(
+    database.db,
+    writer.id,
+    held.region.id,
+    held.conversation.id,
+    { kind: 'save', content: buildReportContent({ nextSteps: `Stap ${XSS}` }), send: true },
+    ctx,
+  );
   const [mine] = await reportsForResident(database.db, held.resident.id);
   await answerReport(database.db, held.resident.id, mine!.id, { kind: 'approve' }, ctx);
   return { ...held, reportId: mine!.id };
@@ -41,19 +48,25 @@ describe('writing the report together', () => {
   it('keeps a draft to the duo: not the resident, not another worker, not a planner', async () => {
     const held = await insertHeldConversation(database.db);
     const [writer, partner] = held.duo;
-    expect(await changeAsDuo(database.db, writer.id, held.conversation.id, { kind: 'save', content: buildReportContent(), send: false }, ctx)).toBe('draft');
-    expect((await reportForDuo(database.db, partner.id, held.conversation.id, ctx))?.content.strengths).toBe('Doorzetten.');
-    expect(await heldConversationsFor(database.db, partner.id)).toEqual([expect.objectContaining({ conversationId: held.conversation.id, status: 'draft' })]);
+    expect(
+      await changeAsDuo(database.db, writer.id, held.region.id, held.conversation.id, { kind: 'save', content: buildReportContent(), send: false }, ctx),
+    ).toBe('draft');
+    expect((await reportForDuo(database.db, partner.id, held.region.id, held.conversation.id, ctx))?.content.strengths).toBe('Doorzetten.');
+    expect(await heldConversationsFor(database.db, partner.id, held.region.id)).toEqual([
+      expect.objectContaining({ conversationId: held.conversation.id, status: 'draft' }),
+    ]);
     const outsider = await insertWorker(database.db, held.region.id, ['worker', 'planner']);
-    expect(await reportForDuo(database.db, outsider.user.id, held.conversation.id, ctx)).toBeNull();
-    expect(await changeAsDuo(database.db, outsider.user.id, held.conversation.id, { kind: 'save', content: buildReportContent(), send: true }, ctx)).toBeNull();
-    expect(await heldConversationsFor(database.db, outsider.user.id)).toEqual([]);
+    expect(await reportForDuo(database.db, outsider.user.id, held.region.id, held.conversation.id, ctx)).toBeNull();
+    expect(
+      await changeAsDuo(database.db, outsider.user.id, held.region.id, held.conversation.id, { kind: 'save', content: buildReportContent(), send: true }, ctx),
+    ).toBeNull();
+    expect(await heldConversationsFor(database.db, outsider.user.id, held.region.id)).toEqual([]);
     expect(await reportsForResident(database.db, held.resident.id)).toEqual([]);
   });
 
   it('seals every word at rest', async () => {
     const held = await insertHeldConversation(database.db);
-    await changeAsDuo(database.db, held.duo[0].id, held.conversation.id, { kind: 'save', content: buildReportContent(), send: false }, ctx);
+    await changeAsDuo(database.db, held.duo[0].id, held.region.id, held.conversation.id, { kind: 'save', content: buildReportContent(), send: false }, ctx);
     const [row] = await database.db.select().from(reports).where(eq(reports.conversationId, held.conversation.id));
     expect(row!.sealedContent).toMatch(/^v1\./);
     expect(row!.sealedContent).not.toContain('werk');
@@ -62,25 +75,26 @@ describe('writing the report together', () => {
   it('goes to the resident, who adds words, asks a change, and approves a final version with history', async () => {
     const held = await insertHeldConversation(database.db);
     const [writer] = held.duo;
-    const save = (send: boolean) => changeAsDuo(database.db, writer.id, held.conversation.id, { kind: 'save', content: buildReportContent(), send }, ctx);
+    const save = (send: boolean) =>
+      changeAsDuo(database.db, writer.id, held.region.id, held.conversation.id, { kind: 'save', content: buildReportContent(), send }, ctx);
     await save(true);
     let [mine] = await reportsForResident(database.db, held.resident.id);
     expect(mine!.status).toBe('with_resident');
     expect(await answerReport(database.db, held.resident.id, mine!.id, { kind: 'addition', text: 'Mijn eigen woorden.' }, ctx)).toBe(true);
     expect(await answerReport(database.db, held.resident.id, mine!.id, { kind: 'change', text: 'Graag mijn hond noemen.' }, ctx)).toBe(true);
-    expect((await reportForDuo(database.db, writer.id, held.conversation.id, ctx))?.changeRequest).toBe('Graag mijn hond noemen.');
+    expect((await reportForDuo(database.db, writer.id, held.region.id, held.conversation.id, ctx))?.changeRequest).toBe('Graag mijn hond noemen.');
     // While it is back with the duo the resident cannot approve the old text.
     expect(await answerReport(database.db, held.resident.id, mine!.id, { kind: 'approve' }, ctx)).toBe(false);
     await save(true);
     expect(await answerReport(database.db, held.resident.id, mine!.id, { kind: 'approve' }, ctx)).toBe(true);
     // Approved is final: the duo cannot save over it, only start a new version.
     expect(await save(false)).toBeNull();
-    expect(await changeAsDuo(database.db, writer.id, held.conversation.id, { kind: 'reopen' }, ctx)).toBe('draft');
+    expect(await changeAsDuo(database.db, writer.id, held.region.id, held.conversation.id, { kind: 'reopen' }, ctx)).toBe('draft');
     [mine] = await reportsForResident(database.db, held.resident.id);
     expect(mine!.current).toBeNull();
     expect(mine!.approved.map((v) => [v.version, v.content.addition])).toEqual([[1, 'Mijn eigen woorden.']]);
     await save(true);
-    await changeAsDuo(database.db, writer.id, held.conversation.id, { kind: 'phoneApproval' }, ctx);
+    await changeAsDuo(database.db, writer.id, held.region.id, held.conversation.id, { kind: 'phoneApproval' }, ctx);
     [mine] = await reportsForResident(database.db, held.resident.id);
     expect(mine!.approved.map((v) => [v.version, v.approvedVia])).toEqual([
       [2, 'phone'],
@@ -104,7 +118,7 @@ describe('writing the report together', () => {
 describe('sharing', () => {
   it('cannot share before approval', async () => {
     const held = await insertHeldConversation(database.db);
-    await changeAsDuo(database.db, held.duo[0].id, held.conversation.id, { kind: 'save', content: buildReportContent(), send: true }, ctx);
+    await changeAsDuo(database.db, held.duo[0].id, held.region.id, held.conversation.id, { kind: 'save', content: buildReportContent(), send: true }, ctx);
     const [mine] = await reportsForResident(database.db, held.resident.id);
     expect(await createShare(database.db, held.resident.id, share(mine!.id), ctx)).toBe('notShareable');
   });

@@ -17,7 +17,14 @@ const ctx = requestContext;
 
 async function sharedLink(): Promise<{ token: string; code: string; shareId: string }> {
   const held = await insertHeldConversation(database.db);
-  await changeAsDuo(database.db, held.duo[0].id, held.conversation.id, { kind: 'save', content: buildReportContent(), send: true }, ctx);
+  await changeAsDuo(
+    database.db,
+    held.duo[0].id,
+    held.registration.regionId,
+    held.conversation.id,
+    { kind: 'save', content: buildReportContent(), send: true },
+    ctx,
+  );
   const [mine] = await reportsForResident(database.db, held.resident.id);
   await answerReport(database.db, held.resident.id, mine!.id, { kind: 'approve' }, ctx);
   const email = `huisarts-${held.resident.id.slice(0, 8)}@test.example`;

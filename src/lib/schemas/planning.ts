@@ -48,6 +48,8 @@ export const askSchema = z.object({
   message: z.string().trim().max(500, msg('message')).default(''),
 });
 export const handleRequestSchema = z.object({ registration: id('registration'), request: id('request') });
+/** A planner moves a sign-up to another region (issue 19). */
+export const moveRegionSchema = z.object({ registration: id('registration'), version, region: id('region') });
 export const withdrawSchema = z.object({ registration: id('registration'), conversation: id('conversation') });
 export const naasteAnswerSchema = z.object({ token: z.string().min(20).max(64), answer: z.enum(['yes', 'no'], msg('answer')) });
 export const outcomeSchema = z.object({ conversation: id('conversation'), version, outcome: z.enum(['held', 'no_show', 'cancelled'], msg('outcome')) });

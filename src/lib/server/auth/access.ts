@@ -53,6 +53,8 @@ export const protectedActions = {
   'planning.propose': ['planner', 'admin'],
   'planning.confirmPhone': ['planner', 'admin'],
   'planning.handleRequest': ['planner', 'admin'],
+  // A sign-up to another region (the resident moved, or typed a wrong postcode): checked on its region.
+  'planning.moveRegion': ['planner', 'admin'],
   'planning.outcome': ['worker'],
   // The duo of a held conversation (checked on the conversation) proposes the follow-up's moments.
   'planning.proposeFollowUp': ['worker'],

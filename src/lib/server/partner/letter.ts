@@ -18,7 +18,7 @@ import { findAwaitingForPartner } from './queries.ts';
  */
 export async function letterForResident(db: Db, region: Region, partnerId: string, registrationId: string, ctx: RequestContext) {
   return db.transaction(async (tx) => {
-    const r = await findAwaitingForPartner(tx, partnerId, registrationId);
+    const r = await findAwaitingForPartner(tx, partnerId, region.id, registrationId);
     if (!r) return null;
     const { code } = await issueConfirmation(tx, r, false);
     await logAccess(tx, {

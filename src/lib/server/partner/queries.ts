@@ -18,15 +18,16 @@ export type PartnerRow = {
 };
 
 /**
- * The sign-ups this partner made, newest first, with only what the partner may see: reference,
- * first name, status and (when the resident allows it) the planned date. Scoped in the query;
- * each one shown is written to the access log.
+ * The sign-ups this partner made in the region they work in now, newest first, with only what the
+ * partner may see: reference, first name, status and (when the resident allows it) the planned
+ * date. Scoped in the query; each one shown is written to the access log. A sign-up moved to
+ * another region leaves the list with it.
  */
-export async function listForPartner(db: Db, partnerId: string, ctx: RequestContext): Promise<PartnerRow[]> {
+export async function listForPartner(db: Db, partnerId: string, regionId: string, ctx: RequestContext): Promise<PartnerRow[]> {
   const rows = await db
     .select()
     .from(registrations)
-    .where(and(eq(registrations.partnerId, partnerId), isNull(registrations.partnerAccessRemovedAt)))
+    .where(and(eq(registrations.partnerId, partnerId), eq(registrations.regionId, regionId), isNull(registrations.partnerAccessRemovedAt)))
     .orderBy(desc(registrations.createdAt))
     .limit(200);
   const planned = await confirmedMoments(
@@ -72,8 +73,8 @@ async function confirmedMoments(db: Db, registrationIds: string[]): Promise<Map<
   return new Map(rows.flatMap((c) => (c.startsAt ? [[c.registrationId, c.startsAt] as const] : [])));
 }
 
-/** One of this partner's sign-ups that still waits for the resident; null (404) for anything else. */
-export async function findAwaitingForPartner(db: Db, partnerId: string, registrationId: string) {
+/** One of this partner's sign-ups in their working region that still waits for the resident; null (404) for anything else. */
+export async function findAwaitingForPartner(db: Db, partnerId: string, regionId: string, registrationId: string) {
   const [r] = await db
     .select()
     .from(registrations)
@@ -81,6 +82,7 @@ export async function findAwaitingForPartner(db: Db, partnerId: string, registra
       and(
         eq(registrations.id, registrationId),
         eq(registrations.partnerId, partnerId),
+        eq(registrations.regionId, regionId),
         eq(registrations.status, 'awaiting_confirmation'),
         isNull(registrations.partnerAccessRemovedAt),
       ),

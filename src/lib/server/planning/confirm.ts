@@ -77,7 +77,7 @@ async function confirm(db: Db, ctx: SignupContext, open: Open, moment: Moment, h
   const busy = await memberSlots(db, open.memberIds, moment.startsAt, moment.startsAt, c.id);
   if (conflictsWith(slot, busy, ctx.region.travelBufferMinutes).length) return { ok: false, reason: 'conflict' };
   return db.transaction(async (tx) => {
-    await bumpVersion(tx, r.id, how.seen, 'confirmed', how.actor?.userId ?? null);
+    await bumpVersion(tx, r.id, how.seen, 'confirmed', how.actor?.userId ?? null, how.actor?.regionId);
     const [confirmed] = await tx
       .update(conversations)
       .set({ status: 'confirmed', ...moment, confirmedVia: how.via, confirmedAt: now, version: sql`${conversations.version} + 1` })

@@ -14,7 +14,7 @@ import { bumpVersion, type Actor } from './version.ts';
  */
 export async function recordContact(db: Db, actor: Actor, registrationId: string, seen: number, note: string, now = new Date()) {
   return db.transaction(async (tx) => {
-    const version = await bumpVersion(tx, registrationId, seen, 'contact', actor.userId);
+    const version = await bumpVersion(tx, registrationId, seen, 'contact', actor.userId, actor.regionId);
     const [r] = await tx
       .update(registrations)
       .set({

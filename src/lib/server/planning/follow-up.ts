@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { conversationDuo, conversations, registrations, teamMembers } from '../db/schema/index.ts';
 import { loadSignup } from './context.ts';
+import { duoInRegion } from './duo-scope.ts';
 import { proposeMoments, type ProposeResult } from './propose.ts';
 import { canPlanFollowUp, type ProposalInput } from './rules.ts';
 import type { Actor } from './version.ts';
@@ -13,14 +14,14 @@ import type { Actor } from './version.ts';
 /** A cancelled or closed sign-up gets no follow-up; the resident signs up again instead. */
 const stillOpen = (r: { status: string; closedAt: Date | null }) => r.status !== 'cancelled' && !r.closedAt;
 
-/** The held conversation, if this user was in its duo; anyone else gets nothing, like an unknown id. */
-async function heldByMe(db: Db, userId: string, conversationId: string) {
+/** The held conversation, if this user was in its duo in this region; anyone else gets nothing, like an unknown id. */
+async function heldByMe(db: Db, userId: string, regionId: string, conversationId: string) {
   const [row] = await db
     .select({ c: conversations })
     .from(conversations)
     .innerJoin(conversationDuo, eq(conversationDuo.conversationId, conversations.id))
     .innerJoin(teamMembers, eq(teamMembers.id, conversationDuo.teamMemberId))
-    .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'held'), eq(teamMembers.userId, userId)));
+    .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'held'), duoInRegion(userId, regionId)));
   return row?.c ?? null;
 }
 
@@ -33,7 +34,7 @@ export async function proposeFollowUp(
   input: { conversation: string; seen: number; moments: ProposalInput[] },
   now = new Date(),
 ): Promise<FollowUpResult> {
-  const held = await heldByMe(db, actor.userId, input.conversation);
+  const held = actor.regionId ? await heldByMe(db, actor.userId, actor.regionId, input.conversation) : null;
   const ctx = held ? await loadSignup(db, held.registrationId, held.regionId) : null;
   if (!held || !ctx) return { ok: false, reason: 'not_found' };
   const all = await db.select().from(conversations).where(eq(conversations.registrationId, held.registrationId));
@@ -50,14 +51,14 @@ export async function proposeFollowUp(
  * The worker's held conversations whose sign-up may get a follow-up now (none open, fewer than
  * three): the latest held one per sign-up, with the version the form sends back.
  */
-export async function followUpsToPlan(db: Db, userId: string) {
+export async function followUpsToPlan(db: Db, userId: string, regionId: string) {
   const held = await db
     .select({ c: conversations, reference: registrations.reference, residentId: registrations.residentId, version: registrations.planningVersion })
     .from(conversations)
     .innerJoin(conversationDuo, eq(conversationDuo.conversationId, conversations.id))
     .innerJoin(teamMembers, eq(teamMembers.id, conversationDuo.teamMemberId))
     .innerJoin(registrations, eq(registrations.id, conversations.registrationId))
-    .where(and(eq(teamMembers.userId, userId), eq(conversations.status, 'held'), ne(registrations.status, 'cancelled'), isNull(registrations.closedAt)))
+    .where(and(duoInRegion(userId, regionId), eq(conversations.status, 'held'), ne(registrations.status, 'cancelled'), isNull(registrations.closedAt)))
     .orderBy(asc(conversations.startsAt));
   if (held.length === 0) return [];
   const all = await db

@@ -23,7 +23,8 @@ export function placeText(ctx: SignupContext, lang: string, opts: { forDuo?: boo
   const r = ctx.registration;
   if (r.placeKind === 'home') return opts.forDuo && ctx.details.address ? `${s('place.home')}: ${ctx.details.address}` : s('place.home');
   if (r.placeKind === 'walk') return s('place.walk');
-  if (r.placeKind === 'other') return `${s('place.other')}: ${ctx.details.otherPlace ?? ''}`;
+  // No place of their own written down: a sign-up moved from another region, whose place could not follow.
+  if (r.placeKind === 'other') return ctx.details.otherPlace ? `${s('place.other')}: ${ctx.details.otherPlace}` : s('place.other');
   if (!ctx.location || opts.discreet) return getT(lang, 'planning')('place.agreed');
   const address = [ctx.location.street, ctx.location.postcode, ctx.location.city].filter(Boolean).join(', ');
   return [placeName(ctx.location, lang), address].filter(Boolean).join(', ');

@@ -10,6 +10,7 @@ import { getT } from '../../i18n/index.ts';
 import { momentLine, tellDuo } from './mails.ts';
 import { canMove, canPlanFollowUp, mayRecordOutcome } from './rules.ts';
 import { bumpVersion, type Actor } from './version.ts';
+import { duoInRegion } from './duo-scope.ts';
 
 export type Outcome = 'held' | 'no_show' | 'cancelled';
 
@@ -18,20 +19,21 @@ export type Outcome = 'held' | 'no_show' | 'cancelled';
  * the same "not found" as for an unknown id. `seen` is the conversation's version they looked at.
  */
 export async function recordOutcome(db: Db, actor: Actor, conversationId: string, outcome: Outcome, seen: number, now = new Date()) {
+  if (!actor.regionId) return { ok: false as const, reason: 'not_found' as const };
   const [mine] = await db
     .select({ c: conversations, residentId: registrations.residentId })
     .from(conversations)
     .innerJoin(conversationDuo, eq(conversationDuo.conversationId, conversations.id))
     .innerJoin(teamMembers, eq(teamMembers.id, conversationDuo.teamMemberId))
     .innerJoin(registrations, eq(registrations.id, conversations.registrationId))
-    .where(and(eq(conversations.id, conversationId), eq(teamMembers.userId, actor.userId)));
+    .where(and(eq(conversations.id, conversationId), duoInRegion(actor.userId, actor.regionId)));
   if (!mine) return { ok: false as const, reason: 'not_found' as const };
   const c = mine.c;
   if (c.version !== seen) return { ok: false as const, reason: 'stale' as const, status: c.status };
   if (!canMove(c.status, outcome) || (outcome !== 'cancelled' && !mayRecordOutcome(c.startsAt!, now)))
     return { ok: false as const, reason: 'state' as const, status: c.status };
   return db.transaction(async (tx) => {
-    await bumpVersion(tx, c.registrationId, undefined, `outcome.${outcome}`, actor.userId);
+    await bumpVersion(tx, c.registrationId, undefined, `outcome.${outcome}`, actor.userId, actor.regionId);
     const [done] = await tx
       .update(conversations)
       .set({

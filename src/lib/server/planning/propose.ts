@@ -39,7 +39,7 @@ export async function proposeMoments(
   if (conflicts.length) return { ok: false, conflicts };
 
   return db.transaction(async (tx) => {
-    const version = await bumpVersion(tx, r.id, input.seen, 'proposed', actor.userId);
+    const version = await bumpVersion(tx, r.id, input.seen, 'proposed', actor.userId, actor.regionId);
     // An open proposal is replaced; a confirmed one is moved through the same path ("move").
     const open = await tx
       .select()

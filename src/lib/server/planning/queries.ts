@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { conversationDuo, conversationProposals, conversations, naasteInvitations, planningRequests, registrations, teamMembers } from '../db/schema/index.ts';
 import { unseal } from '../crypto/seal.ts';
+import { duoInRegion } from './duo-scope.ts';
 
 /** A sign-up's conversations with duo, proposals and naaste answer, oldest first; the caller has scoped the sign-up. */
 export async function conversationsOf(db: Db, registrationId: string) {
@@ -53,15 +54,15 @@ export async function openRequests(db: Db, registrationId: string) {
 
 /**
  * A HOG worker's conversations: upcoming confirmed ones, and past ones that still need an outcome.
- * Scoped in the query by the worker's own team membership.
+ * Scoped in the query by the worker's own team membership in the region they work in now.
  */
-export async function myConversations(db: Db, userId: string) {
+export async function myConversations(db: Db, userId: string, regionId: string) {
   return db
     .select({ c: conversations, reference: registrations.reference, residentId: registrations.residentId })
     .from(conversations)
     .innerJoin(conversationDuo, eq(conversationDuo.conversationId, conversations.id))
     .innerJoin(teamMembers, eq(teamMembers.id, conversationDuo.teamMemberId))
     .innerJoin(registrations, eq(registrations.id, conversations.registrationId))
-    .where(and(eq(teamMembers.userId, userId), eq(conversations.status, 'confirmed')))
+    .where(and(duoInRegion(userId, regionId), eq(conversations.status, 'confirmed')))
     .orderBy(asc(conversations.startsAt));
 }

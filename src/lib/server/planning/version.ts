@@ -18,12 +18,28 @@ export class StaleVersion extends Error {
  * The optimistic lock of a sign-up's planning: the change counts only if nobody changed the sign-up
  * since `seen`. Called first in the transaction, so the row stays locked until the change commits.
  * `seen` undefined: the resident or a scheduled job acts, who always act on what is there now.
+ * `regionId`: the region a planner or duo member works in; the change counts only while the sign-up
+ * is still there, so a move to another region between their read and this write stops it (the
+ * move's own event is then among the changes shown).
  */
-export async function bumpVersion(tx: Db, registrationId: string, seen: number | undefined, kind: string, actorId: string | null): Promise<number> {
+export async function bumpVersion(
+  tx: Db,
+  registrationId: string,
+  seen: number | undefined,
+  kind: string,
+  actorId: string | null,
+  regionId?: string | null,
+): Promise<number> {
   const [row] = await tx
     .update(registrations)
     .set({ planningVersion: sql`${registrations.planningVersion} + 1` })
-    .where(and(eq(registrations.id, registrationId), seen === undefined ? sql`true` : eq(registrations.planningVersion, seen)))
+    .where(
+      and(
+        eq(registrations.id, registrationId),
+        seen === undefined ? undefined : eq(registrations.planningVersion, seen),
+        regionId ? eq(registrations.regionId, regionId) : undefined,
+      ),
+    )
     .returning({ version: registrations.planningVersion });
   if (!row) {
     const changes = await tx

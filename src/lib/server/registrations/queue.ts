@@ -55,8 +55,9 @@ function rowsOf<T>(result: unknown): T[] {
 export function queueStatement(regionId: string, reader: Reader, position: QueuePosition = {}, size = QUEUE_PAGE_SIZE, filters: QueueFilters = {}): SQL {
   const backwards = !!position.before && !position.after;
   const cursor = position.after ?? position.before;
+  // The cursor is read in the region too: another region's sign-up would tell when it was made.
   const from: SQL = cursor
-    ? sql`and (r.created_at, r.id) ${backwards ? sql`<` : sql`>`} (select c.created_at, c.id from registrations c where c.id = ${cursor})`
+    ? sql`and (r.created_at, r.id) ${backwards ? sql`<` : sql`>`} (select c.created_at, c.id from registrations c where c.id = ${cursor} and c.region_id = ${regionId})`
     : sql``;
   const direction = backwards ? sql`desc` : sql`asc`;
   // One row more than shown tells whether there is another page; it is neither shown nor logged.

@@ -15,18 +15,20 @@ import { duoMayEdit, nextStatus, type ReportContent } from './rules.ts';
 
 export type DuoConversation = { conversationId: string; startsAt: Date | null; reference: string; callName: string; status: Report['status'] | null };
 
-const memberOf = (userId: string) =>
-  sql`exists (select 1 from ${conversationDuo} d join ${teamMembers} m on m.id = d.team_member_id
-     where d.conversation_id = ${conversations.id} and m.user_id = ${userId})`;
+// The member row and the conversation both of the region the worker works in now: a person has a
+// member row in each region they work in, and must see one region's reports at a time.
+const memberOf = (userId: string, regionId: string) =>
+  sql`${conversations.regionId} = ${regionId} and exists (select 1 from ${conversationDuo} d join ${teamMembers} m on m.id = d.team_member_id
+     where d.conversation_id = ${conversations.id} and m.user_id = ${userId} and m.region_id = ${regionId})`;
 
-/** The held conversations this worker was one of the duo of, oldest first, with their report's state. */
-export async function heldConversationsFor(db: Db, userId: string): Promise<DuoConversation[]> {
+/** The held conversations of this region this worker was one of the duo of, oldest first, with their report's state. */
+export async function heldConversationsFor(db: Db, userId: string, regionId: string): Promise<DuoConversation[]> {
   const rows = await db
     .select({ conversation: conversations, registration: registrations, status: reports.status })
     .from(conversations)
     .innerJoin(registrations, eq(registrations.id, conversations.registrationId))
     .leftJoin(reports, eq(reports.conversationId, conversations.id))
-    .where(and(eq(conversations.status, 'held'), memberOf(userId)))
+    .where(and(eq(conversations.status, 'held'), memberOf(userId, regionId)))
     .orderBy(asc(conversations.startsAt));
   return rows.map((r) => ({
     conversationId: r.conversation.id,
@@ -40,13 +42,13 @@ export async function heldConversationsFor(db: Db, userId: string): Promise<DuoC
 export type DuoReport = { conversationId: string; reference: string; callName: string; report: Report | null; content: ReportContent; addition: string | null; changeRequest: string | null };
 
 /** The report of one of the worker's held conversations (empty before the first save), or null. */
-export async function reportForDuo(db: Db, userId: string, conversationId: string, ctx: RequestContext): Promise<DuoReport | null> {
+export async function reportForDuo(db: Db, userId: string, regionId: string, conversationId: string, ctx: RequestContext): Promise<DuoReport | null> {
   const [row] = await db
     .select({ conversation: conversations, registration: registrations, report: reports })
     .from(conversations)
     .innerJoin(registrations, eq(registrations.id, conversations.registrationId))
     .leftJoin(reports, eq(reports.conversationId, conversations.id))
-    .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'held'), memberOf(userId)));
+    .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'held'), memberOf(userId, regionId)));
   if (!row) return null;
   if (row.report) await logDuo(db, userId, row.registration.residentId, row.report.id, 'viewed', ctx);
   return {
@@ -70,7 +72,14 @@ export type DuoStep = { kind: 'save'; content: ReportContent; send: boolean } | 
  * Saves the draft (and sends it: "naar de inwoner"), starts a new version of an approved report,
  * or records an approval the resident gave by phone. Null: not theirs, or not in a state for it.
  */
-export async function changeAsDuo(db: Db, userId: string, conversationId: string, step: DuoStep, ctx: RequestContext): Promise<Report['status'] | null> {
+export async function changeAsDuo(
+  db: Db,
+  userId: string,
+  regionId: string,
+  conversationId: string,
+  step: DuoStep,
+  ctx: RequestContext,
+): Promise<Report['status'] | null> {
   return db.transaction(async (tx) => {
     // Lock first, read after: the report read in the locking statement is the one from before the
     // wait, so the second of two saves at once inserted a report again, and the second of two
@@ -78,7 +87,7 @@ export async function changeAsDuo(db: Db, userId: string, conversationId: string
     const [locked] = await tx
       .select({ id: conversations.id })
       .from(conversations)
-      .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'held'), memberOf(userId)))
+      .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'held'), memberOf(userId, regionId)))
       .for('update');
     if (!locked) return null;
     const [row] = await tx

@@ -18,6 +18,8 @@ type NewMember = {
 /**
  * Adds a member of the mixed team. A worker account with the same address is tied to it, so the
  * member sees their conversations in /team/gesprekken; without one the admin invites them first.
+ * Both are of this region only: a person has a member row (and a worker role) in each region they
+ * work in, so the same address in another region is no clash, and a worker role there ties nothing.
  */
 export async function addMember(
   db: Db,
