@@ -313,6 +313,8 @@ test("the region pages, a region's own host and the region switch pass axe in ev
   // Sanne works in Oostveld and Westmark: the switch is in the header of her pages.
   await signInAs(page, 'worker');
   await inEveryLanguage(page, '/team/gesprekken');
+  await inEveryLanguage(page, '/regio-wisselen');
+  await page.goto('/team/gesprekken');
   const region = page.getByLabel('Je werkt in');
   await expect(region.locator('option:checked')).toHaveText('Regio Oostveld');
   await region.selectOption({ label: 'Regio Westmark' });

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { accessLog, conversationDuo, conversations, planningEvents, registrations } from '../../src/lib/server/db/schema/index.ts';
+import { accessLog, conversationDuo, conversations, planningEvents, registrations, reports } from '../../src/lib/server/db/schema/index.ts';
 import { seal } from '../../src/lib/server/crypto/seal.ts';
 import { looksAt } from '../../src/lib/server/audit/who-looked.ts';
 import { loadSignup } from '../../src/lib/server/planning/context.ts';
@@ -54,15 +54,26 @@ async function world() {
     return c!;
   };
   const held = await talk(1, 'held');
+  /** The held conversation's report, in the state given (approved: the duo's work on it is done). */
+  const report = (status: 'draft' | 'approved') =>
+    db
+      .insert(reports)
+      .values({ registrationId: signup!.id, conversationId: held.id, status, sealedContent: seal('{}') })
+      .onConflictDoUpdate({ target: reports.conversationId, set: { status } });
   const actor = (userId: string, regionId: string) => ({ userId, role: 'planner', ipPrefix: '192.0.2.0/24', regionId });
   const reader = (userId: string) => ({ userId, role: 'planner' as const, ipPrefix: null });
-  return { db, a, b, off, plannerA, plannerB, worker, resident, signup: signup!, held, talk, actor, reader };
+  return { db, a, b, off, plannerA, plannerB, worker, resident, signup: signup!, held, talk, report, actor, reader };
 }
 
 describe('moving a sign-up to another region', () => {
-  it('is refused outside its region, to a switched-off or the same region, while a conversation is planned, and on a stale form', async () => {
+  it('is refused outside its region, to a switched-off or the same region, while a report or a conversation is unfinished, and on a stale form', async () => {
     const w = await world();
     const v = w.signup.planningVersion;
+    // A held conversation whose report the duo has not finished with the resident stays where its duo is.
+    expect(await moveToRegion(w.db, w.actor(w.plannerA.id, w.a.id), w.signup.id, w.b.id, v)).toEqual({ ok: false, reason: 'report' });
+    await w.report('draft');
+    expect(await moveToRegion(w.db, w.actor(w.plannerA.id, w.a.id), w.signup.id, w.b.id, v)).toEqual({ ok: false, reason: 'report' });
+    await w.report('approved');
     expect(await moveToRegion(w.db, w.actor(w.plannerB.id, w.b.id), w.signup.id, w.b.id, v)).toEqual({ ok: false, reason: 'not_found' });
     expect(await moveToRegion(w.db, w.actor(w.plannerA.id, w.a.id), w.signup.id, w.off.id, v)).toEqual({ ok: false, reason: 'region' });
     expect(await moveToRegion(w.db, w.actor(w.plannerA.id, w.a.id), w.signup.id, w.a.id, v)).toEqual({ ok: false, reason: 'region' });
@@ -78,6 +89,7 @@ describe('moving a sign-up to another region', () => {
 
   it("moves it with its conversations, drops the old region's place, logs it for the resident and shows it only to the new region", async () => {
     const w = await world();
+    await w.report('approved');
     await w.db.update(registrations).set({ status: 'contacted' }).where(eq(registrations.id, w.signup.id));
     // Read (and so cache) both regions' queue totals and waiting figures before the move.
     expect((await listQueue(w.db, w.a.id, w.reader(w.plannerA.id))).total).toBe(1);

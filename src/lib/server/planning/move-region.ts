@@ -1,13 +1,14 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { conversations, regions, registrations } from '../db/schema/index.ts';
+import { conversations, regions, registrations, reports } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
 import { invalidateQueueTotal } from '../registrations/queue.ts';
 import { invalidateContactEstimate } from '../registrations/waiting.ts';
 import { invalidateWaitingFigures } from './waiting.ts';
 import { bumpVersion, type Actor } from './version.ts';
 
-export type MoveResult = { ok: true; reference: string; to: { id: string; name: string } } | { ok: false; reason: 'not_found' | 'region' | 'planned' };
+export type MoveResult =
+  { ok: true; reference: string; to: { id: string; name: string } } | { ok: false; reason: 'not_found' | 'region' | 'planned' | 'report' };
 
 /**
  * Issue 19: a resident who moved, or typed a wrong postcode, is moved by a planner (or admin) of the
@@ -15,7 +16,9 @@ export type MoveResult = { ok: true; reference: string; to: { id: string; name: 
  * it: its conversations move along (they carry the region the duo queries read), and so does the
  * history of conversations held. A place from the old region's catalogue cannot follow (the new
  * region does not offer it): the sign-up says "somewhere else", to be agreed with the resident.
- * Refused while a conversation is proposed or confirmed: that duo and moment are the old region's.
+ * Refused while a conversation is proposed or confirmed: that duo and moment are the old region's;
+ * and while a held conversation's report is not approved yet: its duo (of the old region) would no
+ * longer reach it, and nobody in the new region may write it.
  * `seen`: the planning version the planner looked at (a stale one throws StaleVersion).
  */
 export async function moveToRegion(db: Db, actor: Actor, registrationId: string, toRegionId: string, seen: number): Promise<MoveResult> {
@@ -44,6 +47,12 @@ export async function moveToRegion(db: Db, actor: Actor, registrationId: string,
       .from(conversations)
       .where(and(eq(conversations.registrationId, r.id), inArray(conversations.status, ['proposed', 'confirmed'])));
     if (open.length) return { ok: false, reason: 'planned' };
+    const unfinished = await tx
+      .select({ id: conversations.id })
+      .from(conversations)
+      .leftJoin(reports, eq(reports.conversationId, conversations.id))
+      .where(and(eq(conversations.registrationId, r.id), eq(conversations.status, 'held'), or(isNull(reports.id), ne(reports.status, 'approved'))));
+    if (unfinished.length) return { ok: false, reason: 'report' };
     // Every planning change bumps the version: one planned since the check above makes this stale.
     // It locks the sign-up (still in the old region) until the move commits.
     await bumpVersion(tx, r.id, seen, 'moved_region', actor.userId, from);
