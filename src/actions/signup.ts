@@ -8,8 +8,7 @@ import { cancelForResident, undoCancelForResident } from '../lib/server/registra
 import { submitRegistration } from '../lib/server/registrations/submit.ts';
 import { draftCookie, draftCookieOptions } from '../lib/server/registrations/cookie.ts';
 import { requireAction } from '../lib/server/auth/guards.ts';
-import { draftRegion } from '../lib/server/registrations/signup-region.ts';
-import { loadDraft } from '../lib/server/registrations/drafts.ts';
+import { regionToFinish } from '../lib/server/registrations/signup-region.ts';
 import { getDb } from '../lib/server/db/client.ts';
 import { formAction, readForm, requestContext, type FormFailure, type FormResult } from './form.ts';
 import { saveSignupStep } from './signup-step.ts';
@@ -51,7 +50,7 @@ export const signup = {
           : { ok: false as const, errors: [{ field, message: t(key) }], values };
       const token = context.cookies.get(draftCookie())?.value;
       // The region is the draft's own (its postcode), read again: areas may have moved since.
-      const region = await draftRegion(await loadDraft(getDb(), token), context.locals.regionFromHost ? context.locals.region : null);
+      const region = await regionToFinish(getDb(), token, context.locals.regionFromHost ? context.locals.region : null);
       if (!region) return fail('errors.not_eligible');
       if (form.get('change') === 'ja') {
         const { user } = requireAction(context.locals, 'signup.startChange');

@@ -62,7 +62,7 @@ const sessionById = preparedFor((db) =>
         // One small subquery instead of a second round trip: most people have none or one.
         memberships: sql<
           Membership[]
-        >`coalesce((select json_agg(json_build_object('regionId', m.region_id, 'role', m.role) order by r.created_at, r.id, m.role) from memberships m join regions r on r.id = m.region_id where m.user_id = ${users.id}), '[]'::json)`,
+        >`coalesce((select json_agg(json_build_object('regionId', m.region_id, 'role', m.role) order by r.created_at, r.name, r.id, m.role) from memberships m join regions r on r.id = m.region_id where m.user_id = ${users.id}), '[]'::json)`,
       },
     })
     .from(sessions)

@@ -1,5 +1,10 @@
+import { eq } from 'drizzle-orm';
 import type { SignupAnswers } from '../../schemas/signup.ts';
-import { regionForPostcode } from '../region/directory.ts';
+import { hashToken } from '../auth/tokens.ts';
+import type { Db } from '../db/client.ts';
+import { registrations } from '../db/schema/index.ts';
+import { regionById, regionForPostcode } from '../region/directory.ts';
+import { loadDraft } from './drafts.ts';
 import type { Region } from '../region/queries.ts';
 
 export type SignupRegion = { ok: true; region: Region } | { ok: false; reason: 'outside_region' | 'other_region'; other: Region | null };
@@ -21,4 +26,20 @@ export async function draftRegion(answers: SignupAnswers | null | undefined, fix
   if (!answers?.about) return null;
   const found = await signupRegion(answers.about.postcode, fixed);
   return found.ok ? found.region : null;
+}
+
+/**
+ * The region a "send" is for: the draft's; or, when the draft is gone because this very draft was
+ * sent already (a double click, a retry), the region of the sign-up it made, so the second post
+ * gets the first one's answer instead of a refusal.
+ */
+export async function regionToFinish(db: Db, draftToken: string | undefined, fixed: Region | null): Promise<Region | null> {
+  if (!draftToken) return null;
+  const answers = await loadDraft(db, draftToken);
+  if (answers) return draftRegion(answers, fixed);
+  const [sent] = await db
+    .select({ regionId: registrations.regionId })
+    .from(registrations)
+    .where(eq(registrations.draftId, hashToken(draftToken)));
+  return regionById(sent?.regionId);
 }
