@@ -130,7 +130,8 @@ describe('changing a sign-up', () => {
         code: made.reference,
         details: ['Waar: Tijdens een wandeling buiten', 'Wanneer: dinsdag; middag', 'Zo snel mogelijk', 'Je komt zonder iemand anders.'],
       },
-      { discreet: false },
+      // Signed with the region the sign-up is in, and its contact.
+      { discreet: false, region },
     );
     expect((await mailsTo(database.db, email)).filter((m) => m.subject === expected.subject)).toMatchObject([expected]);
   });
