@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import { registrations } from '../../src/lib/server/db/schema/index.ts';
 import { seal } from '../../src/lib/server/crypto/seal.ts';
+import { DEFAULT_PROFILE, signupProfile } from '../../src/lib/profile.ts';
 
 type NewRegistration = typeof registrations.$inferInsert;
 
@@ -20,6 +21,7 @@ export function buildRegistration(regionId: string, overrides: Partial<NewRegist
     language: 'nl',
     consentVersion: 'test',
     consentAt: new Date(),
+    profile: signupProfile(DEFAULT_PROFILE, 'warn', overrides.source === 'partner' ? 'partner' : 'open'),
     ...overrides,
   };
 }

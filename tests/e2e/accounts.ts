@@ -109,6 +109,7 @@ const roleLabel: Record<Exclude<Role, 'resident'>, string> = {
   planner: 'Planner',
   admin: 'Beheerder',
   platform: 'Landelijk beheer',
+  referrer: 'Verwijzer',
 };
 
 /**

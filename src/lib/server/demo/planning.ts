@@ -1,3 +1,4 @@
+import { DEFAULT_PROFILE, signupProfile } from '../../profile.ts';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import * as schema from '../db/schema/index.ts';
@@ -39,6 +40,7 @@ export async function seedDemoPlanning(tx: Db, regionId: string, now: Date): Pro
     availability: { days: ['di', 'do'], parts: ['middag'], asap: true, from: null },
     language: 'nl',
     consentVersion: 'demo',
+    profile: signupProfile(DEFAULT_PROFILE, 'warn', 'open'),
     consentAt: new Date(now.getTime() - daysAgo * DAY),
     createdAt: new Date(now.getTime() - daysAgo * DAY),
     ...extra,

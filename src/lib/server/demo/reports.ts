@@ -1,3 +1,4 @@
+import { DEFAULT_PROFILE, signupProfile } from '../../profile.ts';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import * as schema from '../db/schema/index.ts';
@@ -58,6 +59,7 @@ export async function seedDemoReports(tx: Db, regionId: string): Promise<void> {
         postcodeArea: '7001',
         placeKind: 'home',
         availability: { days: ['di'], parts: ['middag'], asap: true, from: null },
+        profile: signupProfile(DEFAULT_PROFILE, 'warn', 'open'),
         language: 'nl',
         consentVersion: 'demo',
         consentAt: HELD_AT,

@@ -1,3 +1,4 @@
+import { DEFAULT_PROFILE, signupProfile } from '../../profile.ts';
 import type { Db } from '../db/client.ts';
 import * as schema from '../db/schema/index.ts';
 import { seal } from '../crypto/seal.ts';
@@ -75,6 +76,7 @@ export async function seedWestmarkQueue(tx: Db, regionId: string, now: Date): Pr
     availability: { days: ['ma', 'wo'], parts: ['ochtend'], asap: true, from: null },
     language: 'nl',
     consentVersion: 'demo',
+    profile: signupProfile(DEFAULT_PROFILE, 'warn', 'open'),
     consentAt: new Date(now.getTime() - daysAgo * 86_400_000),
     createdAt: new Date(now.getTime() - daysAgo * 86_400_000),
   });

@@ -1,3 +1,4 @@
+import { newSignupProfile } from '../region/profile.ts';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { registrationConfirmations, registrations } from '../db/schema/index.ts';
@@ -68,6 +69,7 @@ export async function submitForResident(
         source: 'partner',
         status: 'awaiting_confirmation',
         ...registrationColumns(answers),
+        profile: newSignupProfile(region, 'partner'),
         partnerId: partner.id,
         partnerConsentMethod: answers.partner!.consentMethod,
         partnerConsentAt: now,

@@ -2,7 +2,8 @@
 
 export type Eligibility = { ok: true } | { ok: false; reason: 'too_young' | 'too_old' | 'outside_region' };
 
-type RegionRules = { minAge: number; maxAge: number; postcodeAreas: string[] };
+/** Null ages: no limit on that side (most practices that work by referral have none). */
+type RegionRules = { minAge: number | null; maxAge: number | null; postcodeAreas: string[] };
 
 /**
  * Only the year of birth is asked (less data), so the age is the age reached this calendar year:
@@ -10,8 +11,8 @@ type RegionRules = { minAge: number; maxAge: number; postcodeAreas: string[] };
  */
 export function checkEligibility(birthYear: number, postcode: string, region: RegionRules, now = new Date()): Eligibility {
   const age = now.getFullYear() - birthYear;
-  if (age < region.minAge) return { ok: false, reason: 'too_young' };
-  if (age > region.maxAge) return { ok: false, reason: 'too_old' };
+  if (region.minAge !== null && age < region.minAge) return { ok: false, reason: 'too_young' };
+  if (region.maxAge !== null && age > region.maxAge) return { ok: false, reason: 'too_old' };
   const area = postcode.replace(/\s/g, '').slice(0, 4);
   // A region without postcode areas takes no one: with many regions, "no areas" cannot mean "everyone".
   if (!region.postcodeAreas.includes(area)) return { ok: false, reason: 'outside_region' };

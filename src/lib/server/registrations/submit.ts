@@ -1,3 +1,4 @@
+import { newSignupProfile } from '../region/profile.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { registrations } from '../db/schema/index.ts';
@@ -125,6 +126,7 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
         regionId: region.id,
         residentId,
         ...registrationColumns(answers),
+        profile: newSignupProfile(region, 'open'),
         consentVersion: CONSENT_VERSION,
         consentAt: new Date(),
         draftId,

@@ -4,7 +4,8 @@ import { regions } from './region.ts';
 
 // The kinds a resident can pick from the catalogue. "At home", "a walk outside" and "somewhere
 // else" are not catalogue entries: the resident describes those themselves when signing up.
-export const locationKinds = ['stadskamer', 'library', 'community_centre', 'gp_practice', 'ggz', 'online'] as const;
+// `recovery` (a recovery centre, herstelacademie) came with region profiles, so it is last in the enum.
+export const locationKinds = ['stadskamer', 'library', 'community_centre', 'gp_practice', 'ggz', 'online', 'recovery'] as const;
 export const locationKind = pgEnum('location_kind', locationKinds);
 
 export const locations = pgTable(

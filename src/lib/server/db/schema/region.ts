@@ -1,5 +1,6 @@
-import { boolean, integer, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns.ts';
+import { DEFAULT_PROFILE, type RegionProfile } from '../../../profile.ts';
 
 /** Whether a duo without a member who is not a GGZ professional is only flagged or refused. */
 export const duoRules = ['warn', 'block'] as const;
@@ -13,8 +14,9 @@ export const regions = pgTable('regions', {
   id: id(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
-  minAge: integer('min_age').notNull().default(18),
-  maxAge: integer('max_age').notNull().default(65),
+  /** Null: no lower (or upper) age limit, as in most practices that work by referral. */
+  minAge: integer('min_age').default(18),
+  maxAge: integer('max_age').default(65),
   /** Four-digit postcode areas (e.g. "7001"): a postcode in one of them signs up in this region. */
   postcodeAreas: text('postcode_areas').array().notNull().default([]),
   /** Host names (lower case, no port) on which every public page is this region's. */
@@ -40,5 +42,10 @@ export const regions = pgTable('regions', {
   duoRule: duoRule('duo_rule').notNull().default('warn'),
   /** Minutes a member needs between conversations at two different places (none for online). */
   travelBufferMinutes: integer('travel_buffer_minutes').notNull().default(30),
+  /**
+   * The region's way of working (profile.ts): access, planning, places, follow-ups, duo rule, report
+   * form, feedback to a referrer. One value, validated on save and read through `readProfile`.
+   */
+  profile: jsonb('profile').$type<RegionProfile>().notNull().default(DEFAULT_PROFILE),
   ...timestamps,
 });

@@ -4,6 +4,7 @@ import { id, timestamps } from './columns.ts';
 import { users } from './accounts.ts';
 import { locations } from './locations.ts';
 import { regions } from './region.ts';
+import type { SignupProfile } from '../../../profile.ts';
 
 // A sign-up for a herstelgesprek. Everything a resident writes in their own words (topic, what
 // would help, an address, the naaste, contact details) is sealed with AES-256-GCM (crypto/seal.ts):
@@ -94,6 +95,20 @@ export const registrations = pgTable(
     confirmedById: uuid('confirmed_by_id').references(() => users.id, { onDelete: 'set null' }),
     /** When housekeeping reminded the partner of an unconfirmed sign-up (once). */
     partnerRemindedAt: timestamp('partner_reminded_at', { withTimezone: true }),
+    /**
+     * The region's rules as they were when the sign-up was made (profile.ts `SignupProfile`): its
+     * conversations and reports keep them when the region changes a setting. Read with
+     * `readSignupProfile`. Rows from before profiles got Doetinchem's (migration 0014).
+     */
+    profile: jsonb('profile').$type<SignupProfile>().notNull(),
+    // A referral is a sign-up on behalf (source 'partner', partner_id the referrer) with the
+    // referrer's practice and a short reason, sealed like everything the team writes about a person.
+    referral: boolean('referral').notNull().default(false),
+    referrerPractice: text('referrer_practice'),
+    sealedReferralReason: text('sealed_referral_reason'),
+    /** The resident's answer on feedback to the referrer (profile.ts `referrerMayRead`): yes, no, or not given. */
+    referrerFeedbackAnswer: boolean('referrer_feedback_answer'),
+    referrerFeedbackAt: timestamp('referrer_feedback_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [

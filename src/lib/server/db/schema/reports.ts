@@ -5,6 +5,9 @@ import { registrations } from './registrations.ts';
 import { conversations } from './planning.ts';
 import { reportStatuses } from '../../reports/rules.ts';
 import { relations, scopes } from '../../sharing/rules.ts';
+import { reportForms } from '../../../profile.ts';
+
+export const reportForm = pgEnum('report_form', reportForms);
 
 // The short report of one held conversation, written by its duo with the resident. Everything in
 // it is the resident's story, so all of it is sealed (crypto/seal.ts); plain columns hold only
@@ -24,6 +27,8 @@ export const reports = pgTable(
       .unique()
       .references(() => conversations.id, { onDelete: 'cascade' }),
     status: reportStatus('status').notNull().default('draft'),
+    /** The four questions, an advice or a plan: the sign-up's rule when the report was begun. */
+    form: reportForm('form').notNull().default('four_questions'),
     /** The version being written or read now; approved ones are kept in report_versions. */
     version: integer('version').notNull().default(1),
     /** Sealed JSON: the four questions, strengths, next steps, offers, scores. */

@@ -2,10 +2,12 @@ import { boolean, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzl
 import { id, timestamps } from './columns.ts';
 import { users } from './accounts.ts';
 import { regions } from './region.ts';
+import { disciplines } from '../../../profile.ts';
+
+export { disciplines };
 
 // A duo is drawn from one mixed team; the discipline matters for planning (not always a GGZ
 // professional, sometimes a peer expert), so it is recorded per person.
-export const disciplines = ['social_psychiatric_nurse', 'poh_ggz', 'psychologist', 'buurtcoach', 'peer_expert'] as const;
 export const discipline = pgEnum('discipline', disciplines);
 
 export const teamMembers = pgTable(
