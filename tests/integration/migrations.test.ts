@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import * as schema from '../../src/lib/server/db/schema/index.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
+import { DEFAULT_PROFILE, readProfile, readSignupProfile, signupProfile } from '../../src/lib/profile.ts';
 import { openTestDatabase, useTestDatabase } from './database.ts';
 
 const database = useTestDatabase();
@@ -90,19 +91,26 @@ describe('migrations', () => {
   });
 });
 
+/** A PGlite database migrated up to (not including) the migration whose tag starts with `tag`. */
+async function databaseBefore(tag: string) {
+  const before = mkdtempSync(path.join(tmpdir(), 'hog-migrations-'));
+  cpSync(migrationsFolder, before, { recursive: true });
+  const full = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const upTo = full.entries.findIndex((e) => e.tag.startsWith(tag));
+  writeFileSync(path.join(before, 'meta/_journal.json'), JSON.stringify({ ...full, entries: full.entries.slice(0, upTo) }));
+  const client = new PGlite();
+  const db = drizzle(client, { schema }) as unknown as Db;
+  const old = { db, probe: db, kind: 'pglite' as const, close: () => client.close() };
+  await migrate(old, before);
+  return old;
+}
+
 describe('the move to many regions (0012)', () => {
   it("turns one region's partner and team roles into memberships of that region, and leaves residents as they were", async () => {
-    // The migrations up to 0011 in a folder of their own, then the data a one-region portal had.
-    const before = mkdtempSync(path.join(tmpdir(), 'hog-migrations-'));
-    cpSync(migrationsFolder, before, { recursive: true });
-    const full = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-    const upTo = full.entries.findIndex((e) => e.tag.startsWith('0012_'));
-    writeFileSync(path.join(before, 'meta/_journal.json'), JSON.stringify({ ...full, entries: full.entries.slice(0, upTo) }));
-    const client = new PGlite();
-    const db = drizzle(client, { schema }) as unknown as Db;
-    const old = { db, probe: db, kind: 'pglite' as const, close: () => client.close() };
+    // The migrations up to 0011, then the data a one-region portal had.
+    const old = await databaseBefore('0012_');
+    const { db } = old;
     try {
-      await migrate(old, before);
       await db.execute(sql`insert into regions (slug, name, contact_email, contact_phone) values ('een', 'Regio Een', 'a@een.example', '0')`);
       await db.execute(
         sql`insert into users (email, roles) values ('p@x.example', '{planner,worker}'), ('r@x.example', '{resident}'), ('c@x.example', '{partner}')`,
@@ -124,6 +132,38 @@ describe('the move to many regions (0012)', () => {
         { email: 'p@x.example', roles: [] },
         { email: 'r@x.example', roles: ['resident'] },
       ]);
+    } finally {
+      await old.close();
+    }
+  }, 120_000);
+});
+
+describe('region profiles (0014)', () => {
+  it("gives every sign-up made before profiles Doetinchem's rules, and a partner's sign-up its partner way in", async () => {
+    const old = await databaseBefore('0014_');
+    const { db } = old;
+    try {
+      await db.execute(
+        sql`insert into regions (slug, name, contact_email, contact_phone, duo_rule) values ('een', 'Regio Een', 'a@een.example', '0', 'block')`,
+      );
+      for (const [reference, source] of [
+        ['HOG-AAAAAA', 'resident'],
+        ['HOG-BBBBBB', 'partner'],
+      ] as const) {
+        await db.execute(sql`insert into registrations (reference, region_id, source, sealed_details, birth_year, postcode_area, place_kind, availability, language, consent_version, consent_at)
+          select ${reference}, id, ${source}, 'x', 1990, '7001', 'home', '{"days":[],"parts":[],"asap":true,"from":null}', 'nl', 'v', now() from regions`);
+      }
+      await migrate(old, migrationsFolder);
+      const kept = (await db.execute(sql`select reference, profile from registrations order by reference`)) as unknown as {
+        rows: { reference: string; profile: Record<string, unknown> }[];
+      };
+      expect(kept.rows.map((r) => readSignupProfile(r.profile))).toEqual([
+        signupProfile(DEFAULT_PROFILE, 'block', 'open'),
+        signupProfile(DEFAULT_PROFILE, 'block', 'partner'),
+      ]);
+      const region = (await db.execute(sql`select profile, min_age from regions`)) as unknown as { rows: { profile: unknown; min_age: number }[] };
+      expect(readProfile(region.rows[0]!.profile)).toEqual(DEFAULT_PROFILE);
+      expect(region.rows[0]!.min_age).toBe(18);
     } finally {
       await old.close();
     }
