@@ -25,12 +25,14 @@ export async function insertHeldConversation(db: Db, options: { callName?: strin
   const details = { callName: options.callName ?? 'Robin', contact: { email: resident.email, senderNamed: true } };
   const [registration] = await db
     .insert(registrations)
-    .values(buildRegistration(region.id, {
+    .values(
+      buildRegistration(region.id, {
         residentId: resident.id,
         status: 'held',
         sealedDetails: seal(JSON.stringify(details)),
         ...(options.profile ? { profile: options.profile } : {}),
-      }))
+      }),
+    )
     .returning();
   const [conversation] = await db
     .insert(conversations)

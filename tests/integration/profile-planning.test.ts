@@ -71,7 +71,12 @@ describe('the planner calls the resident and records the agreed moment', () => {
     const mail = (await listHeldMail(w.db)).filter((m) => [w.email, w.ggz.email, w.social.email].includes(m.to));
     // No "pick a moment" mail: there is nothing to pick.
     expect(mail.map((m) => m.subject)).not.toContain('Kies een moment voor je herstelgesprek');
-    expect(mail.filter((m) => m.attachments?.length).map((m) => m.to).sort()).toEqual([w.email, w.ggz.email, w.social.email].sort());
+    expect(
+      mail
+        .filter((m) => m.attachments?.length)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([w.email, w.ggz.email, w.social.email].sort());
     const ics = mail.find((m) => m.to === w.email)!.attachments![0]!.content;
     const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!);
     expect(event.startDate.toJSDate()).toEqual(new Date('2026-03-25T09:00:00Z'));
@@ -81,10 +86,12 @@ describe('the planner calls the resident and records the agreed moment', () => {
       .where(and(eq(accessLog.object, `registration:${w.registration.id}`), eq(accessLog.action, 'planning.confirm.phone')));
     expect(log).toMatchObject({ actorId: w.planner.id, actorRole: 'planner', subjectId: w.resident.id });
     // An agreed moment to come is moved, not planned twice; a stale version is told what changed.
-    expect(await recordAgreedMoment(w.db, w.actor, await w.ctx(), { seen: 2, memberIds: [w.ggz.id, w.social.id], ...agreed, date: '2026-03-26' }, now)).toEqual({
-      ok: false,
-      reason: 'state',
-    });
+    expect(await recordAgreedMoment(w.db, w.actor, await w.ctx(), { seen: 2, memberIds: [w.ggz.id, w.social.id], ...agreed, date: '2026-03-26' }, now)).toEqual(
+      {
+        ok: false,
+        reason: 'state',
+      },
+    );
   });
 
   it('is refused on a stale version and on a clash, and writes nothing then', async () => {
@@ -170,7 +177,10 @@ describe('the follow-up limit of the sign-up', () => {
   it('0 follow-ups: the planner, the duo and the resident cannot plan or ask for one', async () => {
     const w = await heldOnce(amstelland);
     const duo = { userId: w.workers[0]!.id, role: 'worker', ipPrefix: null, regionId: w.region.id };
-    expect(await proposeMoments(w.db, w.actor, await w.ctx(), { seen: 1, memberIds: [w.ggz.id, w.social.id], moments }, now)).toEqual({ ok: false, limit: true });
+    expect(await proposeMoments(w.db, w.actor, await w.ctx(), { seen: 1, memberIds: [w.ggz.id, w.social.id], moments }, now)).toEqual({
+      ok: false,
+      limit: true,
+    });
     expect(await recordAgreedMoment(w.db, w.actor, await w.ctx(), { seen: 1, memberIds: [w.ggz.id, w.social.id], ...agreed }, now)).toEqual({
       ok: false,
       limit: true,
@@ -185,8 +195,14 @@ describe('the follow-up limit of the sign-up', () => {
     expect(await askPlanners(w.db, await w.ctx(), 'follow_up', '')).toBe(true);
     const second = await recordAgreedMoment(w.db, w.actor, await w.ctx(), { seen: 2, memberIds: [w.ggz.id, w.social.id], ...agreed }, now);
     expect(second).toMatchObject({ ok: true });
-    await w.db.update(conversations).set({ status: 'held' }).where(eq(conversations.id, second.ok ? second.conversationId : ''));
-    expect(await proposeMoments(w.db, w.actor, await w.ctx(), { seen: 3, memberIds: [w.ggz.id, w.social.id], moments }, now)).toEqual({ ok: false, limit: true });
+    await w.db
+      .update(conversations)
+      .set({ status: 'held' })
+      .where(eq(conversations.id, second.ok ? second.conversationId : ''));
+    expect(await proposeMoments(w.db, w.actor, await w.ctx(), { seen: 3, memberIds: [w.ggz.id, w.social.id], moments }, now)).toEqual({
+      ok: false,
+      limit: true,
+    });
     expect(await askPlanners(w.db, await w.ctx(), 'follow_up', '')).toBe(false);
   });
 });
@@ -200,10 +216,15 @@ describe('the report form of the sign-up', () => {
     const before = await reportForDuo(database.db, writer.id, held.region.id, held.conversation.id, requestContext);
     expect(before).toMatchObject({ form: 'advies', content: { form: 'advies', answers: { concern: '', advice: '' } } });
     const content = buildReportContent({ form: 'advies', answers: { concern: 'Slecht slapen sinds de verhuizing.', advice: 'Samen naar de huisarts.' } });
-    expect(await changeAsDuo(database.db, writer.id, held.region.id, held.conversation.id, { kind: 'save', content, send: false }, requestContext)).toBe('draft');
+    expect(await changeAsDuo(database.db, writer.id, held.region.id, held.conversation.id, { kind: 'save', content, send: false }, requestContext)).toBe(
+      'draft',
+    );
     const [row] = await database.db.select().from(reports).where(eq(reports.conversationId, held.conversation.id));
     expect(row!.form).toBe('advies');
-    expect(openContent(row!.sealedContent)).toMatchObject({ form: 'advies', answers: { concern: 'Slecht slapen sinds de verhuizing.', advice: 'Samen naar de huisarts.' } });
+    expect(openContent(row!.sealedContent)).toMatchObject({
+      form: 'advies',
+      answers: { concern: 'Slecht slapen sinds de verhuizing.', advice: 'Samen naar de huisarts.' },
+    });
 
     // The sign-up's stored rules change (as a region setting never may reach them): the begun report keeps its form.
     await database.db
@@ -214,16 +235,25 @@ describe('the report form of the sign-up', () => {
     expect(await reportForDuo(database.db, writer.id, held.region.id, held.conversation.id, requestContext)).toMatchObject({ form: 'advies' });
     // An editor of another form is not saved over it.
     const plan = buildReportContent({ form: 'plan', answers: { goal: 'x', actions: 'y' } });
-    expect(await changeAsDuo(database.db, writer.id, held.region.id, held.conversation.id, { kind: 'save', content: plan, send: false }, requestContext)).toBeNull();
+    expect(
+      await changeAsDuo(database.db, writer.id, held.region.id, held.conversation.id, { kind: 'save', content: plan, send: false }, requestContext),
+    ).toBeNull();
   });
 
   it('is the four questions for a sign-up from before profiles, and the region setting does not reach a new report either', async () => {
     const held = await insertHeldConversation(database.db);
     await database.db.update(regions).set({ profile: presets.amstelland.profile }).where(eq(regions.id, held.region.id));
     const writer = held.duo[0];
-    expect(await changeAsDuo(database.db, writer.id, held.region.id, held.conversation.id, { kind: 'save', content: buildReportContent(), send: true }, requestContext)).toBe(
-      'with_resident',
-    );
+    expect(
+      await changeAsDuo(
+        database.db,
+        writer.id,
+        held.region.id,
+        held.conversation.id,
+        { kind: 'save', content: buildReportContent(), send: true },
+        requestContext,
+      ),
+    ).toBe('with_resident');
     const [row] = await database.db.select().from(reports).where(eq(reports.conversationId, held.conversation.id));
     expect(row!.form).toBe('four_questions');
     expect(openContent(row!.sealedContent).answers).toMatchObject({ happened: 'Ik verloor mijn werk.' });
