@@ -7,7 +7,7 @@ import { loadSignup } from '../lib/server/planning/context.ts';
 import { recordContact } from '../lib/server/planning/contact.ts';
 import { proposeMoments, type ProposeResult } from '../lib/server/planning/propose.ts';
 import { proposeFollowUp } from '../lib/server/planning/follow-up.ts';
-import { confirmByPhone, pickMoment } from '../lib/server/planning/confirm.ts';
+import { confirmByPhone, pickMoment, recordAgreedMoment } from '../lib/server/planning/confirm.ts';
 import { answerInvitation, withdrawInvitation } from '../lib/server/planning/naaste.ts';
 import { askPlanners, recordOutcome } from '../lib/server/planning/outcome.ts';
 import { StaleVersion, type Actor } from '../lib/server/planning/version.ts';
@@ -62,11 +62,17 @@ const momentsOf = (input: Record<string, unknown> & { duration: number }) =>
   });
 
 /** A refused proposal: the first problem, on the field it belongs to (`members`: the form has duo fields). */
-function proposalFailure(result: Extract<ProposeResult, { ok: false }>, fail: FormHelpers['fail'], members: boolean) {
+function proposalFailure(
+  result: Extract<ProposeResult, { ok: false }>,
+  fail: FormHelpers['fail'],
+  members: boolean,
+  fields: { member: string; date: (index: number) => string } = { member: 'memberB', date: (i) => `date${i + 1}` },
+) {
+  if (result.limit) return fail('planning:errors.follow_up_limit');
   // The duo's own follow-up has no duo to choose: a planner has to.
   if (result.duo && !members) return fail('planning:followUp.duoProblem');
   const first = result.duo?.[0] ?? result.proposals?.[0]?.problem ?? (result.conflicts?.length ? 'conflict' : 'invalid');
-  const field = result.duo ? 'memberB' : result.proposals ? `date${Math.max(1, (result.proposals[0]?.index ?? 0) + 1)}` : 'date1';
+  const field = result.duo ? fields.member : fields.date(Math.max(0, result.proposals?.[0]?.index ?? 0));
   return fail(`planning:errors.${first}`, field);
 }
 
@@ -144,6 +150,36 @@ export const planning = {
       return result.ok ? { ok: true as const } : fail(`planning:errors.${result.reason}`, 'date');
     },
     'planning.confirmPhone',
+  ),
+
+  /** "Bel de inwoner": the planner records the moment agreed on the phone, with its duo; confirmed at once. */
+  recordAgreed: formAction(
+    schemas.agreedSchema,
+    async (input, context, { fail, once }) => {
+      const who = actor(context, 'planning.recordAgreed');
+      const ctx = await signupInRegion(who, input.registration);
+      if (!ctx) return fail('planning:errors.notFound');
+      const agreed = {
+        seen: input.version,
+        memberIds: [input.agreedA, input.agreedB],
+        date: input.agreedDate,
+        time: input.agreedTime,
+        durationMinutes: input.agreedDuration,
+      };
+      const result = await stale(fail, () =>
+        once(
+          'planning.recordAgreed',
+          who.userId,
+          (db) => recordAgreedMoment(db, who, ctx, agreed),
+          (r) => r.ok,
+        ),
+      );
+      if (!result.ok && 'errors' in result) return result;
+      if (result.ok) return { ok: true as const, warnings: result.warnings };
+      if ('reason' in result) return fail('planning:errors.agreed_upcoming');
+      return proposalFailure(result, fail, true, { member: 'agreedB', date: () => 'agreedDate' });
+    },
+    'planning.recordAgreed',
   ),
 
   handleRequest: formAction(

@@ -5,6 +5,7 @@ import { duoStepSchema, reportAnswerSchema, reportDraftSchema, emergencySchema }
 import { getDb } from '../lib/server/db/client.ts';
 import { changeAsDuo } from '../lib/server/reports/duo.ts';
 import { answerReport } from '../lib/server/reports/resident.ts';
+import { questionsFor } from '../lib/server/reports/rules.ts';
 import { emergencyRead } from '../lib/server/reports/emergency.ts';
 import { formAction, type FormFailure } from './form.ts';
 
@@ -28,7 +29,8 @@ export const report = {
     async (input, context, { ctx }) => {
       const { user } = context.locals;
       const content = {
-        answers: { happened: input.happened, resilience: input.resilience, direction: input.direction, needs: input.needs },
+        form: input.form,
+        answers: Object.fromEntries(questionsFor(input.form).map((q) => [q, input[q]])),
         strengths: input.strengths,
         nextSteps: input.nextSteps,
         offerIds: input.offers,

@@ -2,6 +2,7 @@ import type { Db } from '../../src/lib/server/db/client.ts';
 import { conversationDuo, conversations, teamMembers, type Role } from '../../src/lib/server/db/schema/index.ts';
 import { seal } from '../../src/lib/server/crypto/seal.ts';
 import type { ReportContent } from '../../src/lib/server/reports/rules.ts';
+import type { SignupProfile } from '../../src/lib/profile.ts';
 import { insertUser } from './accounts.ts';
 import { insertRegion } from './region.ts';
 import { buildRegistration } from './registrations.ts';
@@ -18,13 +19,20 @@ export async function insertWorker(db: Db, regionId: string, roles: Role[] = ['w
 }
 
 /** A resident's sign-up with a held conversation and its duo: where a report starts. */
-export async function insertHeldConversation(db: Db, options: { callName?: string; email?: string } = {}) {
+export async function insertHeldConversation(db: Db, options: { callName?: string; email?: string; profile?: SignupProfile } = {}) {
   const region = await insertRegion(db);
   const resident = await insertUser(db, { roles: ['resident'], ...(options.email ? { email: options.email } : {}) });
   const details = { callName: options.callName ?? 'Robin', contact: { email: resident.email, senderNamed: true } };
   const [registration] = await db
     .insert(registrations)
-    .values(buildRegistration(region.id, { residentId: resident.id, status: 'held', sealedDetails: seal(JSON.stringify(details)) }))
+    .values(
+      buildRegistration(region.id, {
+        residentId: resident.id,
+        status: 'held',
+        sealedDetails: seal(JSON.stringify(details)),
+        ...(options.profile ? { profile: options.profile } : {}),
+      }),
+    )
     .returning();
   const [conversation] = await db
     .insert(conversations)

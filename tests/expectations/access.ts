@@ -75,6 +75,7 @@ export const actionExpectations: Record<string, Role[]> = {
   'planning.contact': ['planner', 'admin'],
   'planning.propose': ['planner', 'admin'],
   'planning.confirmPhone': ['planner', 'admin'],
+  'planning.recordAgreed': ['planner', 'admin'],
   'planning.handleRequest': ['planner', 'admin'],
   // Only staff of the sign-up's own region move it to another; never the resident or the duo.
   'planning.moveRegion': ['planner', 'admin'],

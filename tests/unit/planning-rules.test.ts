@@ -6,6 +6,7 @@ import {
   checkProposals,
   clashes,
   conflictsWith,
+  mayPlanAnother,
   mayRecordOutcome,
   mayShowHomeAddress,
   memberHints,
@@ -19,6 +20,7 @@ const member = (over: Partial<Member> = {}): Member => ({
   id: 'a',
   active: true,
   countsAsGgz: false,
+  discipline: 'buurtcoach',
   languages: ['nl'],
   workingDays: ['ma', 'di', 'wo', 'do', 'vr'],
   ...over,
@@ -54,18 +56,42 @@ describe('the Amsterdam clock', () => {
 
 describe('a duo', () => {
   it('is two different active members', () => {
-    expect(checkDuo([member({ id: 'a' }), member({ id: 'b' })], 'block')).toEqual({ ok: true, errors: [], warnings: [] });
-    expect(checkDuo([member()], 'warn').errors).toEqual(['duo_size']);
-    expect(checkDuo([member({ id: 'a' }), member({ id: 'a' })], 'warn').errors).toEqual(['duo_same']);
-    expect(checkDuo([member({ id: 'a' }), member({ id: 'b' }), member({ id: 'c' })], 'warn').errors).toEqual(['duo_size']);
-    expect(checkDuo([member({ id: 'a' }), member({ id: 'b', active: false })], 'warn').errors).toEqual(['duo_inactive']);
+    expect(checkDuo([member({ id: 'a' }), member({ id: 'b' })], 'mixed', 'block').errors).toEqual(['duo_mixed']);
+    expect(checkDuo([member({ id: 'a' }), member({ id: 'b', discipline: 'peer_expert' })], 'mixed', 'block')).toEqual({ ok: true, errors: [], warnings: [] });
+    expect(checkDuo([member()], 'not_only_ggz', 'warn').errors).toEqual(['duo_size']);
+    expect(checkDuo([member({ id: 'a' }), member({ id: 'a' })], 'not_only_ggz', 'warn').errors).toEqual(['duo_same']);
+    expect(checkDuo([member({ id: 'a' }), member({ id: 'b' }), member({ id: 'c' })], 'not_only_ggz', 'warn').errors).toEqual(['duo_size']);
+    expect(checkDuo([member({ id: 'a' }), member({ id: 'b', active: false })], 'not_only_ggz', 'warn').errors).toEqual(['duo_inactive']);
   });
 
-  it('follows the region: two GGZ professionals are a warning or a refusal', () => {
+  it('follows the sign-up: two GGZ professionals are a warning or a refusal', () => {
     const both = [member({ id: 'a', countsAsGgz: true }), member({ id: 'b', countsAsGgz: true })];
-    expect(checkDuo(both, 'warn')).toEqual({ ok: true, errors: [], warnings: ['duo_all_ggz'] });
-    expect(checkDuo(both, 'block')).toEqual({ ok: false, errors: ['duo_all_ggz'], warnings: [] });
-    expect(checkDuo([member({ id: 'a', countsAsGgz: true }), member({ id: 'b' })], 'block').ok).toBe(true);
+    expect(checkDuo(both, 'not_only_ggz', 'warn')).toEqual({ ok: true, errors: [], warnings: ['duo_all_ggz'] });
+    expect(checkDuo(both, 'not_only_ggz', 'block')).toEqual({ ok: false, errors: ['duo_all_ggz'], warnings: [] });
+    expect(checkDuo([member({ id: 'a', countsAsGgz: true }), member({ id: 'b' })], 'not_only_ggz', 'block').ok).toBe(true);
+  });
+
+  // Per requirement: a duo that meets it, and one that does not, with the problem that names it.
+  const ggz = member({ id: 'g', countsAsGgz: true, discipline: 'social_psychiatric_nurse' });
+  const social = member({ id: 's', discipline: 'social_worker' });
+  const peer = member({ id: 'p', discipline: 'peer_expert' });
+  const poh = member({ id: 'h', discipline: 'poh_ggz' });
+  const gp = member({ id: 'd', discipline: 'gp' });
+  const cases = [
+    ['ggz_and_other', [ggz, peer], [social, peer], 'duo_ggz_and_other'],
+    ['ggz_and_social', [social, ggz], [ggz, peer], 'duo_ggz_and_social'],
+    ['ggz_and_peer', [ggz, peer], [ggz, social], 'duo_ggz_and_peer'],
+    ['poh_and_peer', [poh, peer], [ggz, peer], 'duo_poh_and_peer'],
+    ['mixed', [gp, social], [social, member({ id: 'b', discipline: 'buurtcoach' })], 'duo_mixed'],
+  ] as const;
+  it.each(cases)('%s: meets it, or warns and blocks with its own problem', (requirement, good, bad, problem) => {
+    expect(checkDuo([...good], requirement, 'block')).toEqual({ ok: true, errors: [], warnings: [] });
+    expect(checkDuo([...bad], requirement, 'warn')).toEqual({ ok: true, errors: [], warnings: [problem] });
+    expect(checkDuo([...bad], requirement, 'block')).toEqual({ ok: false, errors: [problem], warnings: [] });
+  });
+
+  it('does not add the requirement to a duo that is no pair at all', () => {
+    expect(checkDuo([ggz, ggz], 'ggz_and_social', 'block').errors).toEqual(['duo_same']);
   });
 
   it('gets hints for language and working day, in Amsterdam time', () => {
@@ -150,11 +176,44 @@ describe('the course of a conversation', () => {
     expect(canMove('held', 'cancelled')).toBe(false);
   });
 
-  it('allows a follow-up after a held conversation, up to three', () => {
-    expect(canPlanFollowUp([{ sequence: 1, status: 'held' }])).toBe(true);
-    expect(canPlanFollowUp([{ sequence: 1, status: 'confirmed' }])).toBe(false);
-    expect(canPlanFollowUp([{ sequence: 1, status: 'no_show' }])).toBe(false);
-    expect(canPlanFollowUp([1, 2, 3].map((sequence) => ({ sequence, status: 'held' })))).toBe(false);
+  it("allows a follow-up after a held conversation, up to the sign-up's limit (0, 1 or 2)", () => {
+    const held = (n: number) => Array.from({ length: n }, (_, i) => ({ sequence: i + 1, status: 'held' }));
+    const two = { maxFollowUps: 2 };
+    expect(canPlanFollowUp(held(1), two)).toBe(true);
+    expect(canPlanFollowUp([{ sequence: 1, status: 'confirmed' }], two)).toBe(false);
+    expect(canPlanFollowUp([{ sequence: 1, status: 'no_show' }], two)).toBe(false);
+    expect(canPlanFollowUp(held(2), two)).toBe(true);
+    expect(canPlanFollowUp(held(3), two)).toBe(false);
+    expect(canPlanFollowUp(held(1), { maxFollowUps: 1 })).toBe(true);
+    expect(canPlanFollowUp(held(2), { maxFollowUps: 1 })).toBe(false);
+    expect(canPlanFollowUp(held(1), { maxFollowUps: 0 })).toBe(false);
+  });
+
+  it('lets a planner plan the first conversation always, and a follow-up within the limit', () => {
+    expect(mayPlanAnother([], { maxFollowUps: 0 })).toBe(true);
+    // A no-show: the first conversation is planned again, whatever the limit.
+    expect(mayPlanAnother([{ sequence: 1, status: 'no_show' }], { maxFollowUps: 0 })).toBe(true);
+    expect(mayPlanAnother([{ sequence: 1, status: 'held' }], { maxFollowUps: 0 })).toBe(false);
+    expect(mayPlanAnother([{ sequence: 1, status: 'held' }], { maxFollowUps: 1 })).toBe(true);
+    // The open proposal a new one replaces does not count.
+    expect(
+      mayPlanAnother(
+        [
+          { sequence: 1, status: 'held' },
+          { sequence: 2, status: 'proposed' },
+        ],
+        { maxFollowUps: 1 },
+      ),
+    ).toBe(true);
+    expect(
+      mayPlanAnother(
+        [
+          { sequence: 1, status: 'held' },
+          { sequence: 2, status: 'held' },
+        ],
+        { maxFollowUps: 1 },
+      ),
+    ).toBe(false);
   });
 
   it('lets the duo record the outcome from the day of the conversation on, in Amsterdam', () => {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { duoMayEdit, mayShare, nextStatus, reportStatuses, residentMayAnswer, residentMaySee, scoped } from '../../src/lib/server/reports/rules.ts';
+import {
+  duoMayEdit,
+  formOf,
+  mayShare,
+  nextStatus,
+  questionsFor,
+  reportStatuses,
+  residentMayAnswer,
+  residentMaySee,
+  scoped,
+} from '../../src/lib/server/reports/rules.ts';
+import { reportForms } from '../../src/lib/profile.ts';
+import { reportDraftSchema } from '../../src/lib/schemas/report.ts';
 import { buildReportContent } from '../builders/reports.ts';
 
 describe('report rules', () => {
@@ -30,5 +42,31 @@ describe('report rules', () => {
     const content = buildReportContent({ offerIds: ['a'] });
     expect(scoped(content, 'whole')).toBe(content);
     expect(scoped(content, 'next_steps')).toEqual({ nextSteps: content.nextSteps, offerIds: ['a'] });
+  });
+});
+
+describe('report forms', () => {
+  it('has its own sections per form, the four questions unchanged', () => {
+    expect(questionsFor('four_questions')).toEqual(['happened', 'resilience', 'direction', 'needs']);
+    expect(questionsFor('advies')).toEqual(['concern', 'advice']);
+    expect(questionsFor('plan')).toEqual(['goal', 'actions']);
+    // No key is shared between forms, so a stored answer never shows under another form's heading.
+    const all = reportForms.flatMap((f) => questionsFor(f));
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('reads content from before forms existed as the four questions', () => {
+    expect(formOf({})).toBe('four_questions');
+    expect(formOf({ form: 'plan' })).toBe('plan');
+  });
+
+  it("lets the editor hold text only in its own form's sections", () => {
+    const base = { conversation: '0190a3f0-0000-7000-8000-000000000001', intent: 'save' };
+    expect(reportDraftSchema.safeParse({ ...base, form: 'advies', concern: 'Slapen', advice: 'Wandelen' }).success).toBe(true);
+    expect(reportDraftSchema.safeParse({ ...base, form: 'advies', happened: 'iets' }).success).toBe(false);
+    expect(reportDraftSchema.safeParse({ ...base, form: 'plan', goal: 'x'.repeat(4001) }).success).toBe(false);
+    expect(reportDraftSchema.safeParse({ ...base, form: 'memo' }).success).toBe(false);
+    // An old editor page without the field is the four questions.
+    expect(reportDraftSchema.parse({ ...base, happened: 'iets' }).form).toBe('four_questions');
   });
 });

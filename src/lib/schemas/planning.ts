@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { disciplines } from '../profile.ts';
 
 // Planning forms (planner, duo, resident, naaste, admin). Messages are keys of the validation
 // namespace, one per question; every string and list has a bound.
@@ -41,6 +42,18 @@ export const followUpSchema = z.object({
 
 export const phoneSchema = z.object({ registration: id('registration'), version, date, time, duration });
 
+/** "Bel de inwoner": the duo and the one moment agreed on the phone (planning mode planner_calls). */
+// Field names of their own: the page may show this form next to a proposal's (ids stay apart).
+export const agreedSchema = z.object({
+  registration: id('registration'),
+  version,
+  agreedA: id('memberA'),
+  agreedB: id('memberB'),
+  agreedDuration: duration,
+  agreedDate: date,
+  agreedTime: time,
+});
+
 export const pickSchema = z.object({ registration: id('registration'), proposal: id('proposal') });
 export const askSchema = z.object({
   registration: id('registration'),
@@ -71,7 +84,7 @@ const memberPlanning = {
 export const memberSchema = z.object({
   name: z.string().trim().min(1, msg('memberName')).max(100, msg('memberName')),
   email: z.email(msg('memberEmail')).max(254, msg('memberEmail')),
-  discipline: z.enum(['social_psychiatric_nurse', 'poh_ggz', 'psychologist', 'buurtcoach', 'peer_expert'], msg('discipline')),
+  discipline: z.enum(disciplines, msg('discipline')),
   ...memberPlanning,
 });
 export const changeMemberSchema = z.object({ member: id('member'), active: yesNo('memberActive'), ...memberPlanning });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { dimensions, MAX_SCORE, MIN_SCORE } from '../report/dimensions.ts';
 import { relations, scopes } from '../server/sharing/rules.ts';
+import { reportForms } from '../profile.ts';
+import { allQuestions, questionsFor } from '../server/reports/rules.ts';
 
 // The report's forms: the duo's editor, the resident's answer, sharing and opening a share.
 // Messages are keys in the `validation` namespace, naming the question (GOV.UK style).
@@ -15,21 +17,28 @@ const score = z
 
 export const REPORT_TEXT_MAX = 4000;
 
-export const reportDraftSchema = z.object({
-  conversation: id,
-  intent: z.enum(['save', 'send'], msg('format')),
-  happened: text(REPORT_TEXT_MAX),
-  resilience: text(REPORT_TEXT_MAX),
-  direction: text(REPORT_TEXT_MAX),
-  needs: text(REPORT_TEXT_MAX),
-  strengths: text(REPORT_TEXT_MAX),
-  nextSteps: text(REPORT_TEXT_MAX),
-  offers: z
-    .array(z.uuid(msg('format')))
-    .max(20)
-    .default([]),
-  ...Object.fromEntries(dimensions.map((d) => [`score-${d}`, score])),
-});
+/**
+ * The duo's editor. `form` is the report's form as the page showed it (the domain refuses it when
+ * it is not the report's own); only that form's sections may hold text, each bounded.
+ */
+export const reportDraftSchema = z
+  .object({
+    conversation: id,
+    intent: z.enum(['save', 'send'], msg('format')),
+    form: z.enum(reportForms, msg('format')).default('four_questions'),
+    ...(Object.fromEntries(allQuestions.map((q) => [q, text(REPORT_TEXT_MAX)])) as Record<(typeof allQuestions)[number], ReturnType<typeof text>>),
+    strengths: text(REPORT_TEXT_MAX),
+    nextSteps: text(REPORT_TEXT_MAX),
+    offers: z
+      .array(z.uuid(msg('format')))
+      .max(20)
+      .default([]),
+    ...Object.fromEntries(dimensions.map((d) => [`score-${d}`, score])),
+  })
+  .superRefine((o, ctx) => {
+    const own = new Set<string>(questionsFor(o.form));
+    for (const q of allQuestions) if (!own.has(q) && (o as Record<string, unknown>)[q]) ctx.addIssue({ code: 'custom', path: [q], ...msg('format') });
+  });
 
 export const duoStepSchema = z.object({ conversation: id, intent: z.enum(['reopen', 'phoneApproval'], msg('format')) });
 

@@ -52,6 +52,7 @@ export const protectedActions = {
   'planning.contact': ['planner', 'admin'],
   'planning.propose': ['planner', 'admin'],
   'planning.confirmPhone': ['planner', 'admin'],
+  'planning.recordAgreed': ['planner', 'admin'],
   'planning.handleRequest': ['planner', 'admin'],
   // A sign-up to another region (the resident moved, or typed a wrong postcode): checked on its region.
   'planning.moveRegion': ['planner', 'admin'],

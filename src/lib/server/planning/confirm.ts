@@ -14,7 +14,8 @@ import { logAccess } from '../audit/log.ts';
 import { invalidateQueueTotal } from '../registrations/queue.ts';
 import { memberSlots, placeOf, type SignupContext } from './context.ts';
 import { duoOf, icsFor, link, momentLine, naasteEmail, placeText, send } from './mails.ts';
-import { canMove, checkProposals, conflictsWith, invitationExpiry } from './rules.ts';
+import { checkPlan, insertConversation, type PlanFailure } from './propose.ts';
+import { canMove, checkProposals, conflictsWith, invitationExpiry, type DuoProblem } from './rules.ts';
 import { bumpVersion, type Actor } from './version.ts';
 
 export type ConfirmResult = { ok: true; conversationId: string } | { ok: false; reason: 'not_found' | 'conflict' | 'state' | 'invalid' | 'duo_changed' };
@@ -64,6 +65,41 @@ export async function confirmByPhone(
   return confirm(db, ctx, open, checked.moments[0]!, { via: 'phone', actor, seen: input.seen }, now);
 }
 
+export type AgreedResult = { ok: true; conversationId: string; warnings: DuoProblem[] } | PlanFailure | { ok: false; reason: 'state' };
+
+/**
+ * "Bel de inwoner" (planning mode `planner_calls`): the planner called the resident and records
+ * the agreed moment with its duo. The checks of a proposal (checkPlan: follow-up limit, duo
+ * requirement, clashes) and then the same confirmation as a resident's pick or a phone agreement
+ * on a proposal: status, reminder, mails with the .ics, naaste invitation, access log. One
+ * transaction, so nothing stays half-planned. Any sign-up may get this, whatever its planning
+ * mode: the mode only says what the planner's page offers first. A sign-up with an agreed
+ * moment still to come is moved, not planned twice: the planner cancels it first.
+ */
+export async function recordAgreedMoment(
+  db: Db,
+  actor: Actor,
+  ctx: SignupContext,
+  input: { seen: number; memberIds: string[]; date: string; time: string; durationMinutes: number },
+  now = new Date(),
+): Promise<AgreedResult> {
+  const r = ctx.registration;
+  const [upcoming] = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.registrationId, r.id), eq(conversations.status, 'confirmed')));
+  if (upcoming) return { ok: false, reason: 'state' };
+  const plan = await checkPlan(db, ctx, input.memberIds, [input], now);
+  if (!plan.ok) return plan;
+  const moment = plan.moments[0]!;
+  return db.transaction(async (tx) => {
+    await bumpVersion(tx, r.id, input.seen, 'confirmed', actor.userId, actor.regionId);
+    const c = await insertConversation(tx, actor, ctx, input.memberIds, moment.durationMinutes);
+    const done = await confirmIn(tx, ctx, c, moment, { via: 'phone', actor }, now);
+    return done.ok ? { ...done, warnings: plan.warnings } : done;
+  });
+}
+
 type Open = NonNullable<Awaited<ReturnType<typeof openConversation>>>;
 type How = { via: 'resident' | 'phone'; actor: Actor | null; seen?: number; proposalId?: string };
 
@@ -78,30 +114,36 @@ async function confirm(db: Db, ctx: SignupContext, open: Open, moment: Moment, h
   if (conflictsWith(slot, busy, ctx.region.travelBufferMinutes).length) return { ok: false, reason: 'conflict' };
   return db.transaction(async (tx) => {
     await bumpVersion(tx, r.id, how.seen, 'confirmed', how.actor?.userId ?? null, how.actor?.regionId);
-    const [confirmed] = await tx
-      .update(conversations)
-      .set({ status: 'confirmed', ...moment, confirmedVia: how.via, confirmedAt: now, version: sql`${conversations.version} + 1` })
-      .where(and(eq(conversations.id, c.id), eq(conversations.status, 'proposed')))
-      .returning();
-    if (!confirmed) return { ok: false as const, reason: 'state' as const };
-    if (how.proposalId) await tx.update(conversationProposals).set({ chosenAt: now }).where(eq(conversationProposals.id, how.proposalId));
-    await tx.update(registrations).set({ status: 'planned' }).where(eq(registrations.id, r.id));
-    const lead = ctx.region.reminderLeadHours * 3_600_000;
-    await tx.insert(conversationReminders).values({ conversationId: c.id, recipient: 'resident', dueAt: new Date(moment.startsAt.getTime() - lead) });
-    const full = { ...confirmed, startsAt: moment.startsAt };
-    await mailEveryone(tx, ctx, full);
-    await logAccess(tx, {
-      actorId: how.actor?.userId ?? r.residentId,
-      actorRole: how.actor?.role ?? 'resident',
-      subjectId: r.residentId,
-      object: `registration:${r.id}`,
-      action: `planning.confirm.${how.via}`,
-      authority: how.actor ? `role:${how.actor.role}` : 'self',
-      ipPrefix: how.actor?.ipPrefix ?? null,
-    });
-    invalidateQueueTotal(r.regionId);
-    return { ok: true as const, conversationId: c.id };
+    return confirmIn(tx, ctx, c, moment, how, now);
   });
+}
+
+/** The confirmation itself, inside a transaction that already holds the sign-up's version lock. */
+async function confirmIn(tx: Db, ctx: SignupContext, c: { id: string }, moment: Moment, how: How, now: Date): Promise<ConfirmResult> {
+  const r = ctx.registration;
+  const [confirmed] = await tx
+    .update(conversations)
+    .set({ status: 'confirmed', ...moment, confirmedVia: how.via, confirmedAt: now, version: sql`${conversations.version} + 1` })
+    .where(and(eq(conversations.id, c.id), eq(conversations.status, 'proposed')))
+    .returning();
+  if (!confirmed) return { ok: false as const, reason: 'state' as const };
+  if (how.proposalId) await tx.update(conversationProposals).set({ chosenAt: now }).where(eq(conversationProposals.id, how.proposalId));
+  await tx.update(registrations).set({ status: 'planned' }).where(eq(registrations.id, r.id));
+  const lead = ctx.region.reminderLeadHours * 3_600_000;
+  await tx.insert(conversationReminders).values({ conversationId: c.id, recipient: 'resident', dueAt: new Date(moment.startsAt.getTime() - lead) });
+  const full = { ...confirmed, startsAt: moment.startsAt };
+  await mailEveryone(tx, ctx, full);
+  await logAccess(tx, {
+    actorId: how.actor?.userId ?? r.residentId,
+    actorRole: how.actor?.role ?? 'resident',
+    subjectId: r.residentId,
+    object: `registration:${r.id}`,
+    action: `planning.confirm.${how.via}`,
+    authority: how.actor ? `role:${how.actor.role}` : 'self',
+    ipPrefix: how.actor?.ipPrefix ?? null,
+  });
+  invalidateQueueTotal(r.regionId);
+  return { ok: true as const, conversationId: c.id };
 }
 
 /** The resident, both members of the duo and an invited naaste each get the moment and an .ics. */

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import { conversationDuo, conversations, locations, regions, registrations, teamMembers, users } from '../db/schema/index.ts';
 import { openDetails, type RegistrationDetails } from '../registrations/queries.ts';
 import { isDiscreet } from '../registrations/mails.ts';
+import { readSignupProfile, type SignupProfile } from '../../profile.ts';
 import type { Member, Slot } from './rules.ts';
 
 export type SignupContext = {
@@ -10,6 +11,8 @@ export type SignupContext = {
   details: RegistrationDetails;
   region: typeof regions.$inferSelect;
   location: typeof locations.$inferSelect | null;
+  /** The rules the sign-up started with (duo, follow-ups, planning mode): never the region's current ones. */
+  profile: SignupProfile;
   resident: { email: string | null; lang: string; discreet: boolean };
 };
 
@@ -29,6 +32,7 @@ export async function loadSignup(db: Db, registrationId: string, regionId?: stri
     details,
     region: row.region,
     location: row.location,
+    profile: readSignupProfile(row.registration.profile),
     resident: { email: details.contact.email ?? row.user?.email ?? null, lang: row.user?.language ?? 'nl', discreet: isDiscreet(details.contact) },
   };
 }

@@ -6,6 +6,7 @@ import { duoInRegion } from './duo-scope.ts';
 import { proposeMoments, type ProposeResult } from './propose.ts';
 import { canPlanFollowUp, type ProposalInput } from './rules.ts';
 import type { Actor } from './version.ts';
+import { readSignupProfile } from '../../profile.ts';
 
 // Issue 13: a second or third conversation can be planned by the duo itself. The same duo proposes
 // moments under the planner's rules (proposeMoments: one to three, conflicts, travel buffer, the
@@ -38,7 +39,7 @@ export async function proposeFollowUp(
   const ctx = held ? await loadSignup(db, held.registrationId, held.regionId) : null;
   if (!held || !ctx) return { ok: false, reason: 'not_found' };
   const all = await db.select().from(conversations).where(eq(conversations.registrationId, held.registrationId));
-  if (!canPlanFollowUp(all) || !stillOpen(ctx.registration)) return { ok: false, reason: 'state' };
+  if (!canPlanFollowUp(all, ctx.profile) || !stillOpen(ctx.registration)) return { ok: false, reason: 'state' };
   const duo = await db
     .select({ id: conversationDuo.teamMemberId })
     .from(conversationDuo)
@@ -49,11 +50,17 @@ export async function proposeFollowUp(
 
 /**
  * The worker's held conversations whose sign-up may get a follow-up now (none open, fewer than
- * three): the latest held one per sign-up, with the version the form sends back.
+ * its rules allow): the latest held one per sign-up, with the version the form sends back.
  */
 export async function followUpsToPlan(db: Db, userId: string, regionId: string) {
   const held = await db
-    .select({ c: conversations, reference: registrations.reference, residentId: registrations.residentId, version: registrations.planningVersion })
+    .select({
+      c: conversations,
+      reference: registrations.reference,
+      residentId: registrations.residentId,
+      version: registrations.planningVersion,
+      profile: registrations.profile,
+    })
     .from(conversations)
     .innerJoin(conversationDuo, eq(conversationDuo.conversationId, conversations.id))
     .innerJoin(teamMembers, eq(teamMembers.id, conversationDuo.teamMemberId))
@@ -66,5 +73,11 @@ export async function followUpsToPlan(db: Db, userId: string, regionId: string) 
     .from(conversations)
     .where(inArray(conversations.registrationId, [...new Set(held.map((h) => h.c.registrationId))]));
   const latest = new Map(held.map((h) => [h.c.registrationId, h]));
-  return [...latest.values()].filter((h) => canPlanFollowUp(all.filter((c) => c.registrationId === h.c.registrationId)));
+  // Each sign-up by its own rules: one begun under a limit of 0 never offers a follow-up.
+  return [...latest.values()].filter((h) =>
+    canPlanFollowUp(
+      all.filter((c) => c.registrationId === h.c.registrationId),
+      readSignupProfile(h.profile),
+    ),
+  );
 }

@@ -69,7 +69,7 @@ export async function recordOutcome(db: Db, actor: Actor, conversationId: string
 /** The resident asks in /mijn for another moment, to move, or for a follow-up; planners see it on the sign-up. */
 export async function askPlanners(db: Db, ctx: SignupContext, kind: 'other_moment' | 'move' | 'follow_up', message: string) {
   const all = await db.select().from(conversations).where(eq(conversations.registrationId, ctx.registration.id));
-  if (kind === 'follow_up' && !canPlanFollowUp(all)) return false;
+  if (kind === 'follow_up' && !canPlanFollowUp(all, ctx.profile)) return false;
   if (kind !== 'follow_up' && !all.some((c) => c.status === 'proposed' || c.status === 'confirmed')) return false;
   const current = all.find((c) => c.status === 'proposed' || c.status === 'confirmed');
   await db.transaction(async (tx) => {

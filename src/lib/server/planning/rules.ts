@@ -1,5 +1,6 @@
 // Pure rules of planning a conversation: who may form a duo, which moments may be proposed, and
 // whether a moment clashes with a member's other conversations. No database, no clock of its own.
+import { maxConversations, meetsRequirement, type Discipline, type DuoRequirement, type SignupProfile } from '../../profile.ts';
 import { fromWall, toWall } from './time.ts';
 
 export const MAX_PROPOSALS = 3;
@@ -7,22 +8,37 @@ export const DURATIONS = [60, 90] as const;
 /** Proposals further ahead than this are a typing mistake, not a plan. */
 export const MAX_DAYS_AHEAD = 180;
 
-export type Member = { id: string; active: boolean; countsAsGgz: boolean; languages: string[]; workingDays: string[] };
+export type Member = { id: string; active: boolean; countsAsGgz: boolean; discipline: Discipline; languages: string[]; workingDays: string[] };
 
-export type DuoProblem = 'duo_size' | 'duo_same' | 'duo_inactive' | 'duo_all_ggz';
+/**
+ * What the duo lacks, named after the sign-up's requirement so the message says what the duo must
+ * contain. "Not only GGZ" keeps its old name: it is the rule every sign-up had before profiles.
+ */
+export const requirementProblems = {
+  not_only_ggz: 'duo_all_ggz',
+  ggz_and_other: 'duo_ggz_and_other',
+  ggz_and_social: 'duo_ggz_and_social',
+  ggz_and_peer: 'duo_ggz_and_peer',
+  poh_and_peer: 'duo_poh_and_peer',
+  mixed: 'duo_mixed',
+} as const satisfies Record<DuoRequirement, string>;
+export type RequirementProblem = (typeof requirementProblems)[DuoRequirement];
+
+export type DuoProblem = 'duo_size' | 'duo_same' | 'duo_inactive' | RequirementProblem;
 export type DuoCheck = { ok: boolean; errors: DuoProblem[]; warnings: DuoProblem[] };
 
 /**
- * Two different active members. Whether both may be GGZ professionals is the region's choice:
- * "warn" lets the planner go on after seeing it, "block" refuses.
+ * Two different active members who together meet the sign-up's requirement (profile.ts). A breach
+ * of the requirement is the sign-up's choice: "warn" lets the planner go on after seeing it,
+ * "block" refuses. Two people who are not a pair at all are always refused.
  */
-export function checkDuo(members: Member[], rule: 'warn' | 'block'): DuoCheck {
+export function checkDuo(members: Member[], requirement: DuoRequirement, rule: 'warn' | 'block'): DuoCheck {
   const errors: DuoProblem[] = [];
   const warnings: DuoProblem[] = [];
   if (members.length !== 2) errors.push('duo_size');
   else if (members[0]!.id === members[1]!.id) errors.push('duo_same');
   if (members.some((m) => !m.active)) errors.push('duo_inactive');
-  if (members.length === 2 && members.every((m) => m.countsAsGgz)) (rule === 'block' ? errors : warnings).push('duo_all_ggz');
+  if (errors.length === 0 && !meetsRequirement(members, requirement)) (rule === 'block' ? errors : warnings).push(requirementProblems[requirement]);
   return { ok: errors.length === 0, errors, warnings };
 }
 
@@ -95,11 +111,26 @@ const NEXT: Record<string, readonly string[]> = {
 
 export const canMove = (from: string, to: string): boolean => NEXT[from]?.includes(to) ?? false;
 
-/** A follow-up (second or third conversation) only after one was held, and at most three in all. */
-export const MAX_CONVERSATIONS = 3;
-export function canPlanFollowUp(conversations: { sequence: number; status: string }[]): boolean {
+type Planned = { sequence: number; status: string };
+type Limit = Pick<SignupProfile, 'maxFollowUps'>;
+
+/**
+ * A follow-up only after one was held, none open, and no more conversations in all than the
+ * sign-up's rules allow (maxConversations: the first and 0 to 2 follow-ups).
+ */
+export function canPlanFollowUp(conversations: Planned[], profile: Limit): boolean {
   const open = conversations.some((c) => c.status === 'proposed' || c.status === 'confirmed');
-  return !open && conversations.some((c) => c.status === 'held') && conversations.length < MAX_CONVERSATIONS;
+  return !open && conversations.some((c) => c.status === 'held') && conversations.length < maxConversations(profile);
+}
+
+/**
+ * Whether a planner may plan (propose or record) a conversation now. Before one was held this is
+ * the first conversation (again, after a no-show or a cancellation): always. After, it is a
+ * follow-up and counts against the limit; the open proposal it replaces does not count.
+ */
+export function mayPlanAnother(conversations: Planned[], profile: Limit): boolean {
+  if (!conversations.some((c) => c.status === 'held')) return true;
+  return conversations.filter((c) => c.status !== 'proposed').length < maxConversations(profile);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { seal, unseal } from '../crypto/seal.ts';
-import type { ReportContent } from './rules.ts';
+import type { ReportForm } from '../../profile.ts';
+import { questionsFor, type ReportContent } from './rules.ts';
 
 // The report is the resident's story: it is sealed as one JSON value, like a sign-up's details.
 
@@ -12,8 +13,10 @@ export const openContent = <T extends ReportContent = ReportContent>(sealed: str
 export const sealText = (text: string | null): string | null => (text ? seal(text) : null);
 export const openText = (sealed: string | null): string | null => (sealed ? unseal(sealed) : null);
 
-export const emptyContent = (): ReportContent => ({
-  answers: { happened: '', resilience: '', direction: '', needs: '' },
+/** A report not yet begun, with the form its sign-up's rules give it. */
+export const emptyContent = (form: ReportForm = 'four_questions'): ReportContent => ({
+  form,
+  answers: Object.fromEntries(questionsFor(form).map((q) => [q, ''])),
   strengths: '',
   nextSteps: '',
   offerIds: [],

@@ -8,7 +8,8 @@ import { openDetails } from '../registrations/queries.ts';
 import { emptyContent, openContent, openText, sealContent } from './content.ts';
 import { approve, type Report } from './resident.ts';
 import { mailApprovedReport } from './mail.ts';
-import { duoMayEdit, nextStatus, type ReportContent } from './rules.ts';
+import { duoMayEdit, formOf, nextStatus, questionsFor, type ReportContent } from './rules.ts';
+import { readSignupProfile, type ReportForm } from '../../profile.ts';
 
 // The duo's side: only the two members of a held conversation's duo write and read its report.
 // Every query is scoped through conversation_duo, so anyone else gets "not found", like an unknown id.
@@ -39,7 +40,20 @@ export async function heldConversationsFor(db: Db, userId: string, regionId: str
   }));
 }
 
-export type DuoReport = { conversationId: string; reference: string; callName: string; report: Report | null; content: ReportContent; addition: string | null; changeRequest: string | null };
+export type DuoReport = {
+  conversationId: string;
+  reference: string;
+  callName: string;
+  /** The report's form: its own once begun, before that the one its sign-up's rules give it. */
+  form: ReportForm;
+  report: Report | null;
+  content: ReportContent;
+  addition: string | null;
+  changeRequest: string | null;
+};
+
+/** The form a report is begun with: the sign-up's rule, never the region's current one. */
+const formFor = (registration: { profile: unknown }): ReportForm => readSignupProfile(registration.profile).reportForm;
 
 /** The report of one of the worker's held conversations (empty before the first save), or null. */
 export async function reportForDuo(db: Db, userId: string, regionId: string, conversationId: string, ctx: RequestContext): Promise<DuoReport | null> {
@@ -51,12 +65,14 @@ export async function reportForDuo(db: Db, userId: string, regionId: string, con
     .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'held'), memberOf(userId, regionId)));
   if (!row) return null;
   if (row.report) await logDuo(db, userId, row.registration.residentId, row.report.id, 'viewed', ctx);
+  const form = row.report?.form ?? formFor(row.registration);
   return {
     conversationId,
     reference: row.registration.reference,
     callName: openDetails(row.registration).callName,
+    form,
     report: row.report,
-    content: row.report ? openContent(row.report.sealedContent) : emptyContent(),
+    content: row.report ? { ...openContent(row.report.sealedContent), form } : emptyContent(form),
     addition: openText(row.report?.sealedAddition ?? null),
     changeRequest: openText(row.report?.sealedChangeRequest ?? null),
   };
@@ -102,14 +118,18 @@ export async function changeAsDuo(
     let reportId = report?.id;
     if (step.kind === 'save') {
       if (report && !duoMayEdit(report.status)) return null;
+      // The form is fixed when the report is begun; an editor page of another form is not saved over it.
+      const form = report?.form ?? formFor(registration);
+      if (formOf(step.content) !== form) return null;
       status = step.send ? 'with_resident' : (report?.status ?? 'draft');
       // Only offers the region offers now: a switched-off one (or another region's id) is dropped.
       const offered = new Set((await listOffers(tx, registration.regionId)).map((o) => o.id));
-      const content = { ...step.content, offerIds: step.content.offerIds.filter((id) => offered.has(id)) };
+      const answers = Object.fromEntries(questionsFor(form).map((q) => [q, step.content.answers[q] ?? '']));
+      const content = { ...step.content, form, answers, offerIds: step.content.offerIds.filter((id) => offered.has(id)) };
       const values = { sealedContent: sealContent(content), status, ...(step.send ? { sentAt: new Date(), sealedChangeRequest: null } : {}) };
       if (report) await tx.update(reports).set(values).where(eq(reports.id, report.id));
       else {
-        const [created] = await tx.insert(reports).values({ registrationId: registration.id, conversationId, ...values }).returning({ id: reports.id });
+        const [created] = await tx.insert(reports).values({ registrationId: registration.id, conversationId, form, ...values }).returning({ id: reports.id });
         reportId = created!.id;
       }
       if (step.send) await tx.update(registrations).set({ status: 'report_ready' }).where(eq(registrations.id, registration.id));

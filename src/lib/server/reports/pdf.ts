@@ -2,7 +2,7 @@ import { renderDocument, type Block } from '../pdf/index.ts';
 import { dimensions } from '../../report/dimensions.ts';
 import type { Offer } from './offers.ts';
 import type { ApprovedVersion } from './resident.ts';
-import { questions } from './rules.ts';
+import { formOf, questionsFor } from './rules.ts';
 
 // The approved report as a PDF (the same module as the partner's letter): real text in an
 // embedded font, nothing loaded from outside. PDF text is drawn, never parsed as markup, so a
@@ -21,7 +21,7 @@ export function reportPdf(version: ApprovedVersion, offers: Offer[], lang: strin
   const blocks: Block[] = [
     { kind: 'heading', text: t('resident.title') },
     { kind: 'paragraph', text: t('resident.versionLine', { version: version.version, date }) },
-    ...questions.flatMap((q) => section(t(`questions.${q}`), content.answers[q])),
+    ...questionsFor(formOf(content)).flatMap((q) => section(t(`questions.${q}`), content.answers[q] ?? '')),
     ...section(t('fields.strengths'), content.strengths),
     ...section(t('fields.nextSteps'), content.nextSteps),
     ...offers.map((o): Block => ({ kind: 'paragraph', text: `${o.name}: ${o.description}${o.url ? ` (${o.url})` : ''}` })),

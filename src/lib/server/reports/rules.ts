@@ -1,4 +1,5 @@
 import type { Scores } from '../../report/dimensions.ts';
+import type { ReportForm } from '../../profile.ts';
 
 // Pure rules for the short report: who may read it in which state, and how it moves on.
 // Tested without a database (tests/unit/report-rules.test.ts).
@@ -14,10 +15,34 @@ export type ReportStatus = (typeof reportStatuses)[number];
 
 /** The four questions of the conversation, in the order they are asked. */
 export const questions = ['happened', 'resilience', 'direction', 'needs'] as const;
-export type Question = (typeof questions)[number];
+
+/**
+ * The sections of each report form (profile.ts `reportForms`), in the order they are written; each
+ * form has strengths and next steps besides. `advies` (a verkennend gesprek): what it is about and
+ * the advice, written with the resident. `plan` (a personal or joint plan): what the resident wants
+ * to reach and what they will do, and who helps. The keys differ per form, so a stored answer is
+ * never read under another form's heading.
+ */
+const sections = {
+  four_questions: questions,
+  advies: ['concern', 'advice'],
+  plan: ['goal', 'actions'],
+} as const satisfies Record<ReportForm, readonly string[]>;
+export type Question = (typeof sections)[ReportForm][number];
+
+export const questionsFor = (form: ReportForm): readonly Question[] => sections[form];
+
+/** Every answer key of every form: the editor's schema bounds each, the form picks its own. */
+export const allQuestions: readonly Question[] = [...new Set(Object.values(sections).flat())];
+
+/** A report's content from before forms existed has no form: it is the four questions. */
+export const formOf = (content: { form?: ReportForm | undefined }): ReportForm => content.form ?? 'four_questions';
 
 export type ReportContent = {
-  answers: Record<Question, string>;
+  /** The form it was begun with (reports.form); kept in the content so every version, share and PDF renders its own headings. */
+  form?: ReportForm;
+  /** The form's own sections (questionsFor), by key. */
+  answers: Partial<Record<Question, string>>;
   strengths: string;
   nextSteps: string;
   /** Offers from the region's follow-up catalogue, by id. */
