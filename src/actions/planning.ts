@@ -16,6 +16,8 @@ import { moveToRegion } from '../lib/server/planning/move-region.ts';
 import { addMember, addPlace } from '../lib/server/team/admin.ts';
 import { addOffer } from '../lib/server/offers/queries.ts';
 import { saveSettings } from '../lib/server/region/settings.ts';
+import { settingsSchema } from '../lib/schemas/region-settings.ts';
+import { settingsValues } from '../lib/region-settings-form.ts';
 import { formAction, type FormHelpers } from './form.ts';
 import { planningAdmin } from './planning-admin.ts';
 
@@ -311,13 +313,31 @@ export const planning = {
   ),
 
   saveSettings: formAction(
-    schemas.settingsSchema,
+    settingsSchema,
     async (input, context) => {
       const { region } = await requireActionInRegion(context.locals, 'planning.saveSettings');
       const who = actor(context, 'planning.saveSettings');
-      const { defaultDuration, ...rest } = input;
-      await saveSettings(getDb(), who, region.id, { ...rest, defaultDurationMinutes: defaultDuration });
-      return { ok: true as const, saved: 'settings' };
+      const {
+        defaultDuration,
+        confirmed,
+        minAge,
+        maxAge,
+        duoRule,
+        reminderLeadHours,
+        retentionDays,
+        closeAfterDays,
+        expectedContactDays,
+        travelBufferMinutes,
+        ...profile
+      } = input;
+      const columns = { minAge, maxAge, duoRule, reminderLeadHours, retentionDays, closeAfterDays, expectedContactDays, travelBufferMinutes };
+      const settings = { ...columns, defaultDurationMinutes: defaultDuration, profile };
+      const result = await saveSettings(getDb(), who, region.id, settings, confirmed);
+      // Not saved yet: the page shows how many sign-ups are under way and the form again, to confirm.
+      const answer: { ok: true; saved: 'settings' | null; affected: number; values?: Record<string, string> } = result.saved
+        ? { ok: true, saved: 'settings', affected: result.affected }
+        : { ok: true, saved: null, affected: result.affected, values: settingsValues(settings) };
+      return answer;
     },
     'planning.saveSettings',
   ),

@@ -10,14 +10,15 @@ import type { Region } from '../lib/server/region/queries.ts';
 import { draftRegion, signupRegion } from '../lib/server/registrations/signup-region.ts';
 import { getDb } from '../lib/server/db/client.ts';
 import { readForm, type FormResult } from './form.ts';
-import { listActiveLocations } from '../lib/server/locations/queries.ts';
+import { regionPlaces } from '../lib/server/locations/offered.ts';
 import type { Db } from '../lib/server/db/client.ts';
 
-/** A place from the catalogue must be one the region offers now: an old page or a crafted post can name a switched-off one. */
+/**
+ * A place must be one the region offers now (its kinds, its switched-on places): an old page or a
+ * crafted post can name another. Without a region yet (no postcode) nothing is offered.
+ */
 async function placeOffered(db: Db, place: string, region: Region | null): Promise<boolean> {
-  if (!place.startsWith('location:')) return true;
-  const id = place.slice('location:'.length);
-  return !!region && (await listActiveLocations(db, region.id)).some((l) => l.id === id);
+  return !!region && (await regionPlaces(db, region)).choices.includes(place);
 }
 
 const answerKey = {
@@ -75,13 +76,24 @@ export async function saveSignupStep(form: FormData, context: ActionAPIContext, 
   const loaded = await loadDraft(db, token, new Date(), scope.partnerId);
   const existing = scope.partnerId ? loaded : draftFor(loaded, context.locals.user?.id);
   if (step === 'plek' && !(await placeOffered(db, (parsed.data as NonNullable<SignupAnswers['place']>).place, await draftRegion(existing, scope.region)))) {
-    return { ok: false, errors: [{ field: 'place', message: getT(context.locals.lang, 'validation')('place') }], values };
+    return { ok: false, errors: [{ field: 'place', message: getT(context.locals.lang, 'validation')('placeNotOffered') }], values };
   }
   if (!existing && !(await mayStartDraft(db, context.locals.ipPrefix))) {
     return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'signup')('errors.throttled') }], values };
   }
-  const saved = await saveDraft(db, existing ? token : undefined, { ...existing, [answerKey[step]]: parsed.data }, new Date(), scope.partnerId);
-  context.cookies.set(scope.cookie, saved, draftCookieOptions());
   const back = String(form.get('terug') ?? '');
-  return { ok: true, next: back === 'controleren' ? 'controleren' : steps[steps.indexOf(step) + 1]! };
+  let next = back === 'controleren' ? 'controleren' : steps[steps.indexOf(step) + 1]!;
+  const answers: SignupAnswers = { ...existing, [answerKey[step]]: parsed.data };
+  // A region with one place that needs no more words: the answer is set here and its step skipped.
+  if (next === 'plek') {
+    const region = await draftRegion(answers, scope.region);
+    const skipped = region ? (await regionPlaces(db, region)).skipped : null;
+    if (skipped) {
+      answers.place = { place: skipped };
+      next = steps[steps.indexOf('plek') + 1]!;
+    }
+  }
+  const saved = await saveDraft(db, existing ? token : undefined, answers, new Date(), scope.partnerId);
+  context.cookies.set(scope.cookie, saved, draftCookieOptions());
+  return { ok: true, next };
 }

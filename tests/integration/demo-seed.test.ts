@@ -15,6 +15,8 @@ import {
 import { logAccess } from '../../src/lib/server/audit/log.ts';
 import { demoLocations, demoRegion, demoTeam } from '../../src/lib/server/demo/region.ts';
 import { westmark } from '../../src/lib/server/demo/westmark.ts';
+import { amstelland } from '../../src/lib/server/demo/amstelland.ts';
+import { meetsRequirement, presets, readSignupProfile } from '../../src/lib/profile.ts';
 import { resetDemo, seedDemo } from '../../src/lib/server/demo/seed.ts';
 
 import { insertRegion } from '../builders/region.ts';
@@ -37,7 +39,8 @@ describe('demo data', () => {
     }
     expect(places.find((p) => p.kind === 'online')!.names!.en).toBe('Online, by video call');
     const team = await database.db.select().from(teamMembers).where(eq(teamMembers.regionId, region!.id));
-    expect(new Set(team.map((m) => m.discipline))).toEqual(new Set(disciplines));
+    // Every discipline of a Doetinchem duo; the social worker is Amstelland's (GGZ + social domain).
+    expect(new Set(team.map((m) => m.discipline))).toEqual(new Set(disciplines.filter((d) => d !== 'social_worker' && d !== 'gp')));
     // Every state is there to look at: waiting, planned (with a duo tied to the demo worker), held
     // (planning), and a report approved and shared plus two held conversations awaiting their report.
     const signups = await database.db.select().from(registrations).where(eq(registrations.regionId, region!.id));
@@ -56,26 +59,59 @@ describe('demo data', () => {
     expect(sanne!.roles).toEqual([]);
   });
 
+  it('seeds Amstelland, which works by GP referral: its preset, its team, and a referral waiting to be planned', async () => {
+    const [region] = await database.db.select().from(regions).where(eq(regions.slug, 'amstelland'));
+    expect(region).toMatchObject({ name: 'Amstelland', minAge: null, maxAge: null, hostNames: ['amstelland.localhost'], profile: presets.amstelland.profile });
+    const team = await database.db.select().from(teamMembers).where(eq(teamMembers.regionId, region!.id));
+    const ggz = team.find((m) => m.email === 'yara.mulder@amstelland.example')!;
+    const social = team.find((m) => m.email === 'daan.kuipers@amstelland.example')!;
+    // The two demo workers make a duo the region's rule allows.
+    expect(meetsRequirement([ggz, social], region!.profile.duoRequirement)).toBe(true);
+    expect(ggz.userId && social.userId).toBeTruthy();
+    const [gp] = await database.db.select().from(users).where(eq(users.email, 'huisarts@amstelland.example'));
+    expect(gp).toMatchObject({ organisation: 'Huisartsenpraktijk De Linde', roles: [] });
+    expect(gp!.totpEnabledAt).not.toBeNull();
+    const held = await database.db.select().from(memberships).where(eq(memberships.userId, gp!.id));
+    expect(held).toEqual([expect.objectContaining({ regionId: region!.id, role: 'referrer' })]);
+    const [referral] = await database.db.select().from(registrations).where(eq(registrations.regionId, region!.id));
+    expect(referral).toMatchObject({
+      source: 'partner',
+      referral: true,
+      partnerId: gp!.id,
+      referrerPractice: 'Huisartsenpraktijk De Linde',
+      status: 'received',
+    });
+    expect(referral!.confirmedAt).not.toBeNull();
+    expect(readSignupProfile(referral!.profile)).toMatchObject({
+      via: 'referral',
+      preset: 'amstelland',
+      referrerFeedback: 'unless_objects',
+      reportForm: 'advies',
+    });
+    const [resident] = await database.db.select().from(users).where(eq(users.email, 'inwoner@amstelland.example'));
+    expect(referral!.residentId).toBe(resident!.id);
+  });
+
   it('leaves an existing demo region alone on the next start', async () => {
     expect(await seedDemo(database.db)).toBe('present');
-    expect(await database.db.select().from(regions)).toHaveLength(2);
-    expect(await database.db.select().from(locations)).toHaveLength(demoLocations.length + westmark.locations.length);
+    expect(await database.db.select().from(regions)).toHaveLength(3);
+    expect(await database.db.select().from(locations)).toHaveLength(demoLocations.length + westmark.locations.length + amstelland.locations.length);
   });
 
   it('reset empties every table but the access log and seeds again', async () => {
     await insertRegion(database.db, { name: 'Een andere regio' });
     await logAccess(database.db, { actorId: null, object: 'account', action: 'test.before_reset', authority: 'none', ipPrefix: null });
-    expect(await database.db.select().from(regions)).toHaveLength(3);
+    expect(await database.db.select().from(regions)).toHaveLength(4);
     await resetDemo(database.db);
     const all = await database.db.select().from(regions);
-    expect(all.map((r) => r.slug).sort()).toEqual([demoRegion.slug, 'westmark']);
-    expect(await database.db.select().from(teamMembers)).toHaveLength(demoTeam.length + westmark.team.length);
+    expect(all.map((r) => r.slug).sort()).toEqual(['amstelland', demoRegion.slug, 'westmark']);
+    expect(await database.db.select().from(teamMembers)).toHaveLength(demoTeam.length + westmark.team.length + amstelland.team.length);
     const log = await database.db.select().from(accessLog).where(eq(accessLog.action, 'test.before_reset'));
     expect(log).toHaveLength(1);
   });
 
   it('uses only invented contact details (example domains)', () => {
-    for (const m of [...demoTeam, ...westmark.team]) expect(m.email).toMatch(/@[a-z]+\.example$/);
+    for (const m of [...demoTeam, ...westmark.team, ...amstelland.team]) expect(m.email).toMatch(/@[a-z]+\.example$/);
     expect(demoRegion.contactEmail).toMatch(/\.example$/);
   });
 });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { conversations, registrations, regions, teamMembers } from '../../src/lib/server/db/schema/index.ts';
 import { addOffer, listOffers, offerText } from '../../src/lib/server/offers/queries.ts';
+import { presets } from '../../src/lib/profile.ts';
 import { saveSettings } from '../../src/lib/server/region/settings.ts';
 import { addMember } from '../../src/lib/server/team/admin.ts';
 import { closeQuietSignups } from '../../src/lib/server/planning/closing.ts';
@@ -50,8 +51,9 @@ describe('beheer for planning', () => {
       expectedContactDays: 7,
       travelBufferMinutes: 15,
       duoRule: 'block' as const,
+      profile: presets.breburg.profile,
     };
-    await saveSettings(database.db, actor, region.id, settings);
+    expect(await saveSettings(database.db, actor, region.id, settings)).toEqual({ saved: true, affected: 0 });
     const [saved] = await database.db.select().from(regions).where(eq(regions.id, region.id));
     expect(saved).toMatchObject(settings);
     await addOffer(database.db, actor, region.id, {

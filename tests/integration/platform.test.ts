@@ -5,6 +5,7 @@ import { config } from '../../src/lib/server/config.ts';
 import { accessLog, memberships, regions, registrations, users } from '../../src/lib/server/db/schema/index.ts';
 import { acceptInvitation } from '../../src/lib/server/accounts/invitations.ts';
 import { forgetRegions, regionForPostcode } from '../../src/lib/server/region/directory.ts';
+import { presets } from '../../src/lib/profile.ts';
 import { createRegion, setRegionActive, updateRegion, type RegionChangeResult } from '../../src/lib/server/region/platform.ts';
 import { inviteRegionAdmin, regionCounts } from '../../src/lib/server/region/platform-overview.ts';
 import type { RegionFields } from '../../src/lib/schemas/platform.ts';
@@ -22,6 +23,7 @@ let next = 1000;
 /** Postcode areas nobody in this file has used yet, so the tests do not depend on each other. */
 const freshAreas = (n: number) => Array.from({ length: n }, () => String(++next));
 const fields = (overrides: Partial<RegionFields> = {}): RegionFields => ({
+  preset: 'doetinchem',
   slug: `regio-${next}-${Math.random().toString(36).slice(2, 8)}`,
   name: 'Regio Nieuwland',
   contactPhone: '0314 222 333',
@@ -60,6 +62,21 @@ describe('landelijk beheer makes regions', () => {
     const [log] = await logFor(result.id);
     expect(log).toMatchObject({ actorId: actor.userId, actorRole: 'platform', action: 'region.created', authority: 'role:platform' });
     expect(log!.detail).toMatchObject({ name: 'Regio Direct', postcodeAreas: input.postcodeAreas.join(' '), hostNames: 'hog.direct.example' });
+  });
+
+  it("starts a region from the chosen practice: that preset's profile and columns, logged", async () => {
+    const actor = await platformAdmin();
+    const result = await createRegion(database.db, actor, fields({ preset: 'amstelland', name: 'Regio Verwezen' }));
+    if (!result.ok) throw new Error('not created');
+    const [row] = await database.db.select().from(regions).where(eq(regions.id, result.id));
+    expect(row).toMatchObject({ ...presets.amstelland.columns, profile: presets.amstelland.profile });
+    expect(row!.minAge).toBeNull();
+    const [log] = await logFor(result.id);
+    expect(log!.detail).toMatchObject({ preset: 'amstelland' });
+    const open = await createRegion(database.db, actor, fields({ name: 'Regio Open' }));
+    if (!open.ok) throw new Error('not created');
+    const [doetinchem] = await database.db.select().from(regions).where(eq(regions.id, open.id));
+    expect(doetinchem).toMatchObject({ minAge: 18, maxAge: 65, profile: presets.doetinchem.profile });
   });
 
   it('refuses a postcode area an active region has, naming that region; a switched-off region frees its areas', async () => {

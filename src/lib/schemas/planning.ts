@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { disciplines } from '../profile.ts';
+import { catalogueKinds, disciplines } from '../profile.ts';
 
 // Planning forms (planner, duo, resident, naaste, admin). Messages are keys of the validation
 // namespace, one per question; every string and list has a bound.
@@ -93,28 +93,13 @@ export const switchSchema = z.object({ item: id('item'), active: yesNo('item') }
 
 export const placeSchema = z.object({
   placeName: z.string().trim().min(1, msg('placeName')).max(100, msg('placeName')),
-  kind: z.enum(['stadskamer', 'library', 'community_centre', 'gp_practice', 'ggz', 'online'], msg('placeKind')),
+  kind: z.enum(catalogueKinds, msg('placeKind')),
   street: z.string().trim().max(100, msg('street')).default(''),
   postcode: z.string().trim().max(10, msg('postcode')).default(''),
   city: z.string().trim().max(60, msg('city')).default(''),
   accessibilityNl: z.string().trim().max(500, msg('accessibility')).default(''),
   accessibilityEn: z.string().trim().max(500, msg('accessibility')).default(''),
 });
-
-const whole = (key: string, min: number, max: number) => z.coerce.number(msg(key)).int(msg(key)).min(min, msg(key)).max(max, msg(key));
-export const settingsSchema = z
-  .object({
-    minAge: whole('minAge', 12, 100),
-    maxAge: whole('maxAge', 12, 120),
-    defaultDuration: duration,
-    reminderLeadHours: whole('reminderLeadHours', 1, 168),
-    retentionDays: whole('retentionDays', 30, 3650),
-    closeAfterDays: whole('closeAfterDays', 7, 730),
-    expectedContactDays: whole('expectedContactDays', 1, 90),
-    travelBufferMinutes: whole('travelBufferMinutes', 0, 180),
-    duoRule: z.enum(['warn', 'block'], msg('duoRule')),
-  })
-  .refine((s) => s.minAge <= s.maxAge, { ...msg('maxAge'), path: ['maxAge'] });
 
 export const offerSchema = z.object({
   kind: z.enum(['recovery_college', 'e_community', 'recovery_group', 'peer_support', 'debt_help', 'wmo', 'ggz', 'other'], msg('offerKind')),

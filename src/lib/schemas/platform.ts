@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { presetNames } from '../profile.ts';
 
 // Landelijk beheer: a region's name, contact, postcode areas and host names. Messages are keys of
 // the validation namespace, one per question. Lists are typed as one text field (comma or space
@@ -44,6 +45,8 @@ const regionFields = {
 };
 
 export const createRegionSchema = z.object({
+  /** The practice the new region starts from (profile.ts presets); its admin changes what differs. */
+  preset: z.enum(presetNames, msg('preset')),
   slug: z
     .string(msg('slug'))
     .trim()

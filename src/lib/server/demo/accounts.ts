@@ -4,7 +4,7 @@ import type { Role } from '../db/schema/index.ts';
 // at start; they exist only with demo data (never on a real PostgreSQL unless DEMO_DATA=true).
 export const DEMO_PASSWORD = 'oostveld-demo-2026';
 
-export type DemoRegionSlug = 'oostveld' | 'westmark';
+export type DemoRegionSlug = 'oostveld' | 'westmark' | 'amstelland';
 /**
  * `roles`: what the person does; a partner or team role is held in `regions` (the first is where
  * they start working), `resident` and `platform` by the account itself.
@@ -48,18 +48,41 @@ export const demoAccounts: DemoAccount[] = [
     totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ',
   },
   { email: 'beheer@westmark.example', name: 'Wim Smit', roles: ['admin'], regions: ['westmark'], totpSecret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR' },
+  // Amstelland works by GP referral (profile.ts preset amstelland): the GP refers, the planner calls,
+  // a GGZ professional and a social worker hold the conversation. Lisa was referred and waits for the call.
+  { email: 'inwoner@amstelland.example', name: 'Lisa Bos', roles: ['resident'] },
+  {
+    email: 'huisarts@amstelland.example',
+    name: 'Dr. Anouk Verhoef',
+    roles: ['referrer'],
+    regions: ['amstelland'],
+    organisation: 'Huisartsenpraktijk De Linde',
+    totpSecret: 'KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF',
+  },
+  {
+    email: 'planner@amstelland.example',
+    name: 'Mirjam de Graaf',
+    roles: ['planner'],
+    regions: ['amstelland'],
+    totpSecret: 'MNXW24DMMV2GKIDBNZSCA3LPOJSSA3TP',
+  },
+  { email: 'beheer@amstelland.example', name: 'Peter Jonker', roles: ['admin'], regions: ['amstelland'], totpSecret: 'OBZGS3TUEBXWMIDUNBSSAYLENVUW4IDB' },
+  { email: 'ggz@amstelland.example', name: 'Yara Mulder', roles: ['worker'], regions: ['amstelland'], totpSecret: 'NJ2XG5BAMEQGI3LPEBZWKY3SMV2CA3LP' },
+  { email: 'sociaal@amstelland.example', name: 'Daan Kuipers', roles: ['worker'], regions: ['amstelland'], totpSecret: 'ONXWG2LBNQQHO33SNNSXEIDTMVRXEZLU' },
   // Landelijk beheer: makes regions and invites their first admin; never sees a resident.
   { email: 'landelijk@hog.example', name: 'Lieke Brouwer', roles: ['platform'], totpSecret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE4TT' },
 ];
 
 export function describeDemoAccounts(): string {
-  const where = (a: DemoAccount) => (a.regions ? a.regions.join('+') : a.roles.includes('platform') ? 'landelijk' : 'oostveld');
+  const where = (a: DemoAccount) =>
+    a.regions ? a.regions.join('+') : a.roles.includes('platform') ? 'landelijk' : (a.email.split('@')[1]?.split('.')[0] ?? 'oostveld');
   const lines = demoAccounts.map(
     (a) => `  ${where(a).padEnd(18)} ${a.roles.join('+').padEnd(15)} ${a.email.padEnd(30)} ${a.totpSecret ? `TOTP secret ${a.totpSecret}` : ''}`,
   );
   return [
     `hog-portaal: demo logins (password for all: ${DEMO_PASSWORD}); mail shows at /demo/postvak`,
-    '  regions: Regio Oostveld (postcodes 7001-7009, http://oostveld.localhost:PORT), Regio Westmark (7101-7105, http://westmark.localhost:PORT);',
+    '  regions: Regio Oostveld (postcodes 7001-7009, http://oostveld.localhost:PORT), Regio Westmark (7101-7105, http://westmark.localhost:PORT),',
+    '  Amstelland (7201-7209, http://amstelland.localhost:PORT; works by GP referral: the Amstelland preset);',
     '  any other host name shows the national pages, which ask for the postcode',
     ...lines,
   ].join('\n');

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../db/schema/columns.ts';
-import type { disciplines, locationKinds } from '../db/schema/index.ts';
+import type { disciplines, locationKinds, regions } from '../db/schema/index.ts';
 
 // A fictional region modelled on the Doetinchem way of working. Every name, address and phone
 // number here is invented; 0800-numbers and 113/112 elsewhere in the portal are the real ones.
@@ -90,6 +90,18 @@ export const demoLocations: DemoLocation[] = [
     },
   },
   {
+    kind: 'recovery',
+    name: 'Herstelacademie Oostveld',
+    names: { nl: 'Herstelacademie Oostveld', en: 'Oostveld Recovery College' },
+    street: 'Schoolstraat 5',
+    postcode: '7008 LM',
+    city: 'Oostveld',
+    accessibility: {
+      nl: 'Een huiskamer op de begane grond. Ervaringsdeskundigen ontvangen je.',
+      en: 'A living room on the ground floor. Peer experts welcome you.',
+    },
+  },
+  {
     kind: 'online',
     name: 'Online, via een videogesprek',
     names: { nl: 'Online, via een videogesprek', en: 'Online, by video call' },
@@ -134,5 +146,5 @@ export const demoTeam: DemoTeamMember[] = [
 ];
 
 /** One demo region: its settings, places and team. */
-export type DemoRegion = { region: typeof demoRegion; locations: DemoLocation[]; team: DemoTeamMember[] };
+export type DemoRegion = { region: typeof regions.$inferInsert; locations: DemoLocation[]; team: DemoTeamMember[] };
 export const oostveld: DemoRegion = { region: demoRegion, locations: demoLocations, team: demoTeam };

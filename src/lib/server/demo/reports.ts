@@ -39,7 +39,8 @@ export async function seedDemoReports(tx: Db, regionId: string): Promise<void> {
   }
   const members = await tx.select().from(schema.teamMembers).where(eq(schema.teamMembers.regionId, regionId));
   const duo = members.filter((m) => DUO.includes(m.name));
-  const residents = demoAccounts.filter((a) => a.roles.includes('resident'));
+  // Oostveld's residents only: other demo regions seed their own.
+  const residents = demoAccounts.filter((a) => a.roles.includes('resident') && a.email.endsWith('@oostveld.example'));
   for (const [i, account] of residents.entries()) {
     const resident = byEmail(account.email);
     const details = {

@@ -95,7 +95,7 @@ export async function confirmRegistration(db: Db, region: Region, draftToken: st
       await deleteDraft(tx, draftToken);
       return { ok: true as const, reference: gone.reference, accountMailed: false, kept: 'other' as const };
     }
-    if (!(await placeStillOffered(tx, region.id, answers, true))) return null;
+    if (!(await placeStillOffered(tx, region, answers, true))) return null;
     const discreet = isDiscreet(answers.contact);
     const account = choice.residentId
       ? { residentId: choice.residentId, accountMailed: false }

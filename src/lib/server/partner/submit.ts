@@ -60,7 +60,7 @@ export async function submitForResident(
     await lockDraft(tx, draftId);
     const first = await earlier(tx);
     if (first) return first;
-    if (!(await placeStillOffered(tx, region.id, answers, true))) return null;
+    if (!(await placeStillOffered(tx, region, answers, true))) return null;
     const [row] = await tx
       .insert(registrations)
       .values({

@@ -9,13 +9,17 @@ import type { Region } from './queries.ts';
 export function regionValues(region: Region | null, lang = 'nl'): Record<string, string> {
   if (!region) {
     const t = getT(lang);
-    return { regionName: t('national.regionName'), phone: t('national.phone'), email: t('national.email'), minAge: '18', maxAge: '65' };
+    return { regionName: t('national.regionName'), phone: t('national.phone'), email: t('national.email'), ages: ageRange(18, 65, lang) };
   }
-  return {
-    regionName: region.name,
-    phone: region.contactPhone,
-    email: region.contactEmail,
-    minAge: String(region.minAge),
-    maxAge: String(region.maxAge),
-  };
+  return { regionName: region.name, phone: region.contactPhone, email: region.contactEmail, ages: ageRange(region.minAge, region.maxAge, lang) };
+}
+
+/**
+ * The region's ages as words that fit in a sentence ("Voor iedereen {{ages}} die ..."): a range,
+ * one side only, or none at all (null: no limit on that side).
+ */
+export function ageRange(minAge: number | null, maxAge: number | null, lang = 'nl'): string {
+  const t = getT(lang);
+  const key = minAge !== null && maxAge !== null ? 'both' : minAge !== null ? 'min' : maxAge !== null ? 'max' : 'none';
+  return t(`ages.${key}`, { minAge, maxAge });
 }

@@ -6,6 +6,7 @@ import type { RegionChanges, RegionFields } from '../../schemas/platform.ts';
 import { config } from '../config.ts';
 import { forgetRegions, hostName } from './directory.ts';
 import { findConflict, type Conflict } from './platform-rules.ts';
+import { presets } from '../../profile.ts';
 
 // Landelijk beheer makes, changes and switches regions. Postcode areas and host names decide which
 // region a resident or a site is in, and an array column cannot carry a constraint across rows, so
@@ -69,8 +70,13 @@ export async function createRegion(db: Db, actor: PlatformActor, fields: RegionF
     if (claims.some((r) => r.slug === fields.slug)) return { ok: false, reason: 'slug' };
     const conflict = findConflict(claims, { id: '', active: true, postcodeAreas: fields.postcodeAreas, hostNames: fields.hostNames });
     if (conflict) return { ok: false, reason: 'conflict', conflict };
-    const [row] = await tx.insert(regions).values(fields).returning({ id: regions.id });
-    await logAccess(tx, logEntry(actor, row!.id, 'region.created', { slug: fields.slug, ...claimsInWords(fields) }));
+    const { preset, ...own } = fields;
+    // The practice it starts from: its way of working and the columns that go with it (ages, length, duo rule).
+    const [row] = await tx
+      .insert(regions)
+      .values({ ...own, ...presets[preset].columns, profile: presets[preset].profile })
+      .returning({ id: regions.id });
+    await logAccess(tx, logEntry(actor, row!.id, 'region.created', { slug: fields.slug, preset, ...claimsInWords(fields) }));
     return { ok: true, id: row!.id };
   });
   if (result.ok) forgetRegions();

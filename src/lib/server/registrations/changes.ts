@@ -72,7 +72,7 @@ export async function saveChange(db: Db, region: Region, residentId: string, dra
   // A place switched off after the sign-up was made may stay on it (the team plans around it), but
   // a change must choose a place the region still offers.
   const changed = await db.transaction(async (tx) => {
-    if (!(await placeStillOffered(tx, region.id, answers, true))) return null;
+    if (!(await placeStillOffered(tx, region, answers, true))) return null;
     const [row] = await tx
       .update(registrations)
       .set(registrationColumns(answers))

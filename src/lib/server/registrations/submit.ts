@@ -102,7 +102,7 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
   if (!checkEligibility(answers.about.birthYear, answers.about.postcode, region).ok) return { ok: false, reason: 'not_eligible' };
   const email = answers.contact.email;
   if (who.newAccountPassword && !email) return { ok: false, reason: 'needs_email' };
-  if (!(await placeStillOffered(db, region.id, answers))) return forgetPlace(db, draftToken, answers);
+  if (!(await placeStillOffered(db, region, answers))) return forgetPlace(db, draftToken, answers);
   // Counted only now, when the sign-up will be made: posts that cannot succeed use no one's quota.
   const quota = await hit(db, `signup:ip:${ctx.ipPrefix ?? 'unknown'}`, limits.signUpsPerIp);
   if (!quota.allowed) return { ok: false, reason: 'throttled' };
@@ -115,7 +115,7 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
     await lockDraft(tx, draftId);
     const first = await earlier(tx);
     if (first) return first;
-    if (!(await placeStillOffered(tx, region.id, answers, true))) return null;
+    if (!(await placeStillOffered(tx, region, answers, true))) return null;
     let residentId = who.signedIn?.id ?? null;
     let accountMailed = false;
     if (!residentId && passwordHash && email) ({ residentId, accountMailed } = await accountForSignup(tx, email, passwordHash, ctx, discreet));
