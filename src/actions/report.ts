@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { getT } from '../lib/i18n/index.ts';
 import { dimensions, type Scores } from '../lib/report/dimensions.ts';
-import { duoStepSchema, reportAnswerSchema, reportDraftSchema, emergencySchema } from '../lib/schemas/report.ts';
+import { duoStepSchema, reportAnswerSchema, reportDraftSchema, emergencySchema, referrerObjectionSchema } from '../lib/schemas/report.ts';
 import { getDb } from '../lib/server/db/client.ts';
 import { changeAsDuo } from '../lib/server/reports/duo.ts';
 import { answerReport } from '../lib/server/reports/resident.ts';
 import { questionsFor } from '../lib/server/reports/rules.ts';
 import { emergencyRead } from '../lib/server/reports/emergency.ts';
+import { answerObjection } from '../lib/server/referrer/feedback.ts';
 import { formAction, type FormFailure } from './form.ts';
 
 // The report's actions: thin, each calls one domain function. Whose report it is, is decided in
@@ -69,18 +70,33 @@ export const report = {
   answer: formAction(
     reportAnswerSchema,
     async (input, context, { ctx, once }) => {
+      const referrerGets = input.referrerGets === undefined ? undefined : input.referrerGets === 'ja';
       const answer =
-        input.intent === 'approve' ? { kind: 'approve' as const } : { kind: input.intent, text: input.intent === 'addition' ? input.addition : input.change };
+        input.intent === 'approve'
+          ? { kind: 'approve' as const, referrerGets }
+          : { kind: input.intent, text: input.intent === 'addition' ? input.addition : input.change };
       const residentId = context.locals.user!.id;
       const done = await once(
         'report.answer',
         residentId,
         (db) => answerReport(db, residentId, input.report, answer, ctx),
-        (d) => d,
+        (d) => d === true,
       );
+      if (done === 'consent_needed')
+        return { ok: false, errors: [{ field: 'referrerGets', message: getT(ctx.lang, 'report')('errors.referrerGets') }], values: {} };
       return done ? { ok: true, intent: input.intent } : gone(ctx.lang);
     },
     'report.answer',
+  ),
+
+  /** Unless the resident objects: "the referrer does not get it", or taking that back, before approval. */
+  referrerObjection: formAction(
+    referrerObjectionSchema,
+    async (input, context, { ctx }) => {
+      const done = await answerObjection(getDb(), context.locals.user!.id, input.registration, input.intent, ctx);
+      return done ? { ok: true, intent: input.intent, registration: input.registration } : gone(ctx.lang);
+    },
+    'report.referrerObjection',
   ),
 
   /** An admin's emergency access: a typed reason, logged and shown to the resident. */

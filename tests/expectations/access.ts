@@ -37,6 +37,10 @@ export const pageExpectations: Record<string, Role[]> = {
   '/mijn/verslag/pdf': ['resident'],
   '/mijn/verslag/delen': ['resident'],
   '/mijn/wie-keek': ['resident'],
+  // The referrer reads (and downloads) the approved report of their own referral, and only when the
+  // resident let it through; an id that is not theirs answers 404 like an unknown one.
+  '/partner/verslag/[id]': ['referrer'],
+  '/partner/verslag/[id]/pdf': ['referrer'],
   // Only HOG-medewerkers write reports (and then only their own duo's); planners never read them.
   '/team/verslag': ['worker'],
   // Break-glass access with a typed reason is for an admin alone.
@@ -97,6 +101,8 @@ export const actionExpectations: Record<string, Role[]> = {
   'report.save': ['worker'],
   'report.duoStep': ['worker'],
   'report.answer': ['resident'],
+  // Saying no to the referrer's copy is the resident's own decision.
+  'report.referrerObjection': ['resident'],
   'report.emergency': ['admin'],
   // Sharing is the resident's decision alone: no partner, planner or worker shares for them.
   'sharing.create': ['resident'],

@@ -255,7 +255,7 @@ describe('a double submit of every action that makes something', () => {
           db,
           { key: approveKey, actor: held.resident.id, action: 'report.answer' },
           (tx) => answerReport(tx, held.resident.id, mine!.id, { kind: 'approve' }, requestContext),
-          (d) => d,
+          (d) => d === true,
         ),
       );
       expect(approved).toBe(true);

@@ -49,9 +49,14 @@ export const reportAnswerSchema = z
     intent: z.enum(['addition', 'change', 'approve'], msg('format')),
     addition: z.string().trim().max(2000).default(''),
     change: z.string().trim().max(2000).default(''),
+    /** With consent: may the referrer read it? Only asked where the sign-up's rule says so (resident.ts). */
+    referrerGets: z.enum(['ja', 'nee'], msg('format')).optional(),
   })
   .refine((o) => o.intent !== 'addition' || o.addition.length > 0, { ...msg('reportAddition'), path: ['addition'] })
   .refine((o) => o.intent !== 'change' || o.change.length > 0, { ...msg('reportChange'), path: ['change'] });
+
+/** "Ik wil niet dat ... het verslag krijgt", or taking that back (unless_objects, before approval). */
+export const referrerObjectionSchema = z.object({ registration: id, intent: z.enum(['object', 'undo'], msg('format')) });
 
 export const shareSchema = z.object({
   report: id,

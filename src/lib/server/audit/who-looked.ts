@@ -9,11 +9,14 @@ import { typedDetail } from './log.ts';
 export type Look = {
   at: Date;
   /** A person with an account, a share's recipient, or the resident themself. */
-  who: { kind: 'self' | 'person' | 'recipient'; name: string | null; role: string | null; organisation: string | null };
+  /** `referrer`: the referrer of a referral, reading the report the resident let through (organisation: the practice). */
+  who: { kind: 'self' | 'person' | 'recipient' | 'referrer'; name: string | null; role: string | null; organisation: string | null };
   what: 'registration' | 'report';
   action: string;
-  authority: 'self' | 'duo' | 'planner' | 'share' | 'partner' | 'emergency' | 'other';
+  authority: 'self' | 'duo' | 'planner' | 'share' | 'partner' | 'referrer' | 'emergency' | 'other';
   reason: string | null;
+  /** For a referrer's read: the rule that let it through (with_consent, unless_objects). */
+  rule: string | null;
 };
 
 export const MAX_LOOKS = 500;
@@ -21,6 +24,7 @@ export const MAX_LOOKS = 500;
 function authorityOf(authority: string, role: string | null): Look['authority'] {
   if (authority === 'self' || authority === 'duo' || authority === 'emergency') return authority;
   if (authority.startsWith('share:')) return 'share';
+  if (authority === 'referrer:feedback') return 'referrer';
   if (role === 'planner' || role === 'partner') return role;
   return 'other';
 }
@@ -50,7 +54,9 @@ export async function looksAt(db: Db, residentId: string, from: Date, to: Date):
         ? { kind: 'self', name: null, role: null, organisation: null }
         : authority === 'share'
           ? { kind: 'recipient', name: typed['recipient'] ?? '', role: String(detail['relation'] ?? ''), organisation: null }
-          : { kind: 'person', name, role: entry.actorRole, organisation };
+          : authority === 'referrer'
+            ? { kind: 'referrer', name, role: entry.actorRole, organisation: typed['practice'] ?? organisation }
+            : { kind: 'person', name, role: entry.actorRole, organisation };
     return {
       at: entry.at,
       who,
@@ -58,6 +64,7 @@ export async function looksAt(db: Db, residentId: string, from: Date, to: Date):
       action: entry.action.replace(/^registration\./, ''),
       authority,
       reason: authority === 'emergency' ? (typed['reason'] ?? '') : null,
+      rule: authority === 'referrer' && typeof detail['rule'] === 'string' ? detail['rule'] : null,
     };
   });
 }

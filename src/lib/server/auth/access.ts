@@ -25,6 +25,9 @@ export const protectedPages = {
   reportPdf: { path: '/mijn/verslag/pdf', roles: ['resident'] },
   shares: { path: '/mijn/verslag/delen', roles: ['resident'] },
   whoLooked: { path: '/mijn/wie-keek', roles: ['resident'] },
+  // A referrer reads the approved report of their own referral, when its rule lets it through.
+  referrerReport: { path: '/partner/verslag/[id]', roles: ['referrer'] },
+  referrerReportPdf: { path: '/partner/verslag/[id]/pdf', roles: ['referrer'] },
   reportEditor: { path: '/team/verslag', roles: ['worker'] },
   emergencyAccess: { path: '/team/noodtoegang', roles: ['admin'] },
   // Where the region switch posts; it only redirects.
@@ -72,6 +75,7 @@ export const protectedActions = {
   'report.save': ['worker'],
   'report.duoStep': ['worker'],
   'report.answer': ['resident'],
+  'report.referrerObjection': ['resident'],
   'report.emergency': ['admin'],
   'sharing.create': ['resident'],
   'sharing.change': ['resident'],

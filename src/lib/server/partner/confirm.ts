@@ -14,6 +14,7 @@ import { checkEligibility } from '../registrations/rules.ts';
 import { CONSENT_VERSION, isComplete, registrationColumns } from '../registrations/submit.ts';
 import { invalidateQueueTotal } from '../registrations/queue.ts';
 import { forgetPlace, placeStillOffered } from '../registrations/place-check.ts';
+import { feedbackBeforeConfirming } from '../referrer/feedback.ts';
 
 /** After a good link or code: the partner's sign-up as a draft the resident checks and may change. */
 export async function openForConfirmation(db: Db, registrationId: string, via: 'link' | 'code', ctx: RequestContext): Promise<string | null> {
@@ -62,7 +63,8 @@ export async function confirmationContext(db: Db, registrationId: string) {
     .where(and(eq(registrations.id, registrationId), eq(registrations.status, 'awaiting_confirmation')));
   if (!r) return null;
   const partner = r.name ? { name: r.name, organisation: r.organisation ?? '' } : null;
-  return { partner, duplicate: await findDuplicate(db, registrationId) };
+  // A referral: what goes back to the referrer is told before the resident confirms.
+  return { partner, duplicate: await findDuplicate(db, registrationId), feedback: await feedbackBeforeConfirming(db, registrationId) };
 }
 
 type Choice = { residentId: string | null; newAccountPassword: string | null; keep: 'this' | 'other' };

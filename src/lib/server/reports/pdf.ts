@@ -15,7 +15,15 @@ const paragraphs = (text: string): Block[] =>
     .filter((p) => p.trim())
     .map((p) => ({ kind: 'paragraph', text: p }));
 
-export function reportPdf(version: ApprovedVersion, offers: Offer[], lang: string, t: T, date: string): Promise<Uint8Array> {
+/** `after`: whom to contact after the conversation (referrer/after-contact.ts), the report's last part. */
+export function reportPdf(
+  version: ApprovedVersion,
+  offers: Offer[],
+  lang: string,
+  t: T,
+  date: string,
+  after?: { title: string; text: string },
+): Promise<Uint8Array> {
   const { content } = version;
   const section = (title: string, text: string): Block[] => [{ kind: 'heading', level: 2, text: title }, ...(text ? paragraphs(text) : paragraphs(t('view.empty')))];
   const blocks: Block[] = [
@@ -31,5 +39,6 @@ export function reportPdf(version: ApprovedVersion, offers: Offer[], lang: strin
     for (const d of dimensions) blocks.push({ kind: 'paragraph', text: `${t(`dimensions.${d}`)}: ${content.scores[d] ?? t('scores.open')}` });
   }
   if (content.addition) blocks.push(...section(t('fields.addition'), content.addition));
+  if (after) blocks.push(...section(after.title, after.text));
   return renderDocument({ title: t('resident.title'), lang }, blocks);
 }

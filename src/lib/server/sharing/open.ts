@@ -14,6 +14,7 @@ import { openContent, type ApprovedContent } from '../reports/content.ts';
 import { scoped, type ReportContent } from '../reports/rules.ts';
 import { codeMatches } from './secrets.ts';
 import { isOpen, MAX_CODE_FAILURES, type Relation, type Scope } from './rules.ts';
+import { afterContactFor, type AfterContact } from '../referrer/after-contact.ts';
 import { openRecipient, type Recipient, type ShareRow } from './shares.ts';
 
 // Opening a shared report: the link finds the share, the access code lets the recipient in, and
@@ -30,6 +31,8 @@ export type SharedView = {
   version: number;
   approvedAt: Date;
   content: Partial<ReportContent> & { addition?: string | null };
+  /** Whom the resident contacts after the conversation, as the report says it. */
+  after: AfterContact;
 };
 
 export const PASS_MINUTES = 30;
@@ -90,7 +93,7 @@ export async function tryCode(db: Db, token: string, code: string, ctx: RequestC
 export async function readShared(db: Db, share: ShareRow, ctx: RequestContext, now = new Date()): Promise<SharedView | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ version: reportVersions, registration: registrations })
+      .select({ version: reportVersions, registration: registrations, conversationId: reports.conversationId })
       .from(reportVersions)
       .innerJoin(reports, eq(reports.id, reportVersions.reportId))
       .innerJoin(registrations, eq(registrations.id, reports.registrationId))
@@ -122,6 +125,7 @@ export async function readShared(db: Db, share: ShareRow, ctx: RequestContext, n
       version: row.version.version,
       approvedAt: row.version.approvedAt,
       content: share.scope === 'whole' ? full : scoped(full, 'next_steps'),
+      after: await afterContactFor(tx, row.registration, row.conversationId),
     };
   });
 }

@@ -7,6 +7,8 @@ import { logAccess } from '../../../lib/server/audit/log.ts';
 import { offersByIds } from '../../../lib/server/reports/offers.ts';
 import { reportPdf } from '../../../lib/server/reports/pdf.ts';
 import { reportsForResident } from '../../../lib/server/reports/resident.ts';
+import { ownRegistration } from '../../../lib/server/referrer/feedback.ts';
+import { afterContactFor, afterContactText } from '../../../lib/server/referrer/after-contact.ts';
 
 // The resident's approved report as a PDF to keep or print: the newest approved version, or
 // ?versie=<n> for an earlier one. Only their own.
@@ -28,7 +30,10 @@ export const GET: APIRoute = async ({ locals, url }) => {
       t('pdf.noneFileName'),
     );
   const date = new Intl.DateTimeFormat(locals.lang, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(version.approvedAt);
-  const pdf = await reportPdf(version, await offersByIds(db, version.content.offerIds, locals.lang), locals.lang, (key, values = {}) => t(key, values), date);
+  const tr = (key: string, values: Record<string, unknown> = {}) => t(key, values);
+  const registration = await ownRegistration(db, user.id, report.registrationId);
+  const after = registration ? { title: t('after.title'), text: afterContactText(await afterContactFor(db, registration, report.conversationId), tr, locals.lang) } : undefined;
+  const pdf = await reportPdf(version, await offersByIds(db, version.content.offerIds, locals.lang), locals.lang, tr, date, after);
   await logAccess(db, {
     actorId: user.id,
     actorRole: 'resident',
