@@ -12,7 +12,7 @@ export type Look = {
   who: { kind: 'self' | 'person' | 'recipient'; name: string | null; role: string | null; organisation: string | null };
   what: 'registration' | 'report';
   action: string;
-  authority: 'self' | 'duo' | 'planner' | 'share' | 'partner' | 'emergency' | 'other';
+  authority: 'self' | 'duo' | 'planner' | 'share' | 'partner' | 'referrer' | 'emergency' | 'other';
   reason: string | null;
 };
 
@@ -21,7 +21,7 @@ export const MAX_LOOKS = 500;
 function authorityOf(authority: string, role: string | null): Look['authority'] {
   if (authority === 'self' || authority === 'duo' || authority === 'emergency') return authority;
   if (authority.startsWith('share:')) return 'share';
-  if (role === 'planner' || role === 'partner') return role;
+  if (role === 'planner' || role === 'partner' || role === 'referrer') return role;
   return 'other';
 }
 
