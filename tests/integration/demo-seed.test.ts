@@ -15,6 +15,8 @@ import {
 import { logAccess } from '../../src/lib/server/audit/log.ts';
 import { demoLocations, demoRegion, demoTeam } from '../../src/lib/server/demo/region.ts';
 import { westmark } from '../../src/lib/server/demo/westmark.ts';
+import { beekdal } from '../../src/lib/server/demo/beekdal.ts';
+import { readProfile } from '../../src/lib/profile.ts';
 import { resetDemo, seedDemo } from '../../src/lib/server/demo/seed.ts';
 
 import { insertRegion } from '../builders/region.ts';
@@ -23,7 +25,7 @@ import { useTestDatabase } from './database.ts';
 const database = useTestDatabase();
 
 describe('demo data', () => {
-  it('seeds two fictional regions; Oostveld with a place of every kind and a team of every discipline', async () => {
+  it('seeds three fictional regions; Oostveld with a place of every kind and a team of every discipline', async () => {
     expect(await seedDemo(database.db)).toBe('seeded');
     const [region] = await database.db.select().from(regions).where(eq(regions.slug, demoRegion.slug));
     expect(region).toMatchObject({ slug: demoRegion.slug, minAge: 18, maxAge: 65 });
@@ -54,28 +56,33 @@ describe('demo data', () => {
     expect(new Set(held.map((m) => m.regionId))).toEqual(new Set([region!.id, west!.id]));
     // Partner and team roles are memberships only; the account keeps none of them.
     expect(sanne!.roles).toEqual([]);
+    // Beekdal works by referral only, on postcodes of its own, with an admin who invites referrers.
+    const [beek] = await database.db.select().from(regions).where(eq(regions.slug, 'beekdal'));
+    expect(readProfile(beek!.profile).accessMode).toBe('referral');
+    expect(beek!.postcodeAreas.some((a) => region!.postcodeAreas.includes(a) || west!.postcodeAreas.includes(a))).toBe(false);
+    expect((await database.db.select().from(memberships).where(eq(memberships.regionId, beek!.id))).map((m) => m.role).sort()).toEqual(['admin', 'planner']);
   });
 
   it('leaves an existing demo region alone on the next start', async () => {
     expect(await seedDemo(database.db)).toBe('present');
-    expect(await database.db.select().from(regions)).toHaveLength(2);
-    expect(await database.db.select().from(locations)).toHaveLength(demoLocations.length + westmark.locations.length);
+    expect(await database.db.select().from(regions)).toHaveLength(3);
+    expect(await database.db.select().from(locations)).toHaveLength(demoLocations.length + westmark.locations.length + beekdal.locations.length);
   });
 
   it('reset empties every table but the access log and seeds again', async () => {
     await insertRegion(database.db, { name: 'Een andere regio' });
     await logAccess(database.db, { actorId: null, object: 'account', action: 'test.before_reset', authority: 'none', ipPrefix: null });
-    expect(await database.db.select().from(regions)).toHaveLength(3);
+    expect(await database.db.select().from(regions)).toHaveLength(4);
     await resetDemo(database.db);
     const all = await database.db.select().from(regions);
-    expect(all.map((r) => r.slug).sort()).toEqual([demoRegion.slug, 'westmark']);
-    expect(await database.db.select().from(teamMembers)).toHaveLength(demoTeam.length + westmark.team.length);
+    expect(all.map((r) => r.slug).sort()).toEqual(['beekdal', demoRegion.slug, 'westmark']);
+    expect(await database.db.select().from(teamMembers)).toHaveLength(demoTeam.length + westmark.team.length + beekdal.team.length);
     const log = await database.db.select().from(accessLog).where(eq(accessLog.action, 'test.before_reset'));
     expect(log).toHaveLength(1);
   });
 
   it('uses only invented contact details (example domains)', () => {
-    for (const m of [...demoTeam, ...westmark.team]) expect(m.email).toMatch(/@[a-z]+\.example$/);
+    for (const m of [...demoTeam, ...westmark.team, ...beekdal.team]) expect(m.email).toMatch(/@[a-z]+\.example$/);
     expect(demoRegion.contactEmail).toMatch(/\.example$/);
   });
 });

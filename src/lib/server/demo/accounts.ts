@@ -4,7 +4,7 @@ import type { Role } from '../db/schema/index.ts';
 // at start; they exist only with demo data (never on a real PostgreSQL unless DEMO_DATA=true).
 export const DEMO_PASSWORD = 'oostveld-demo-2026';
 
-export type DemoRegionSlug = 'oostveld' | 'westmark';
+export type DemoRegionSlug = 'oostveld' | 'westmark' | 'beekdal';
 /**
  * `roles`: what the person does; a partner or team role is held in `regions` (the first is where
  * they start working), `resident` and `platform` by the account itself.
@@ -48,6 +48,15 @@ export const demoAccounts: DemoAccount[] = [
     totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ',
   },
   { email: 'beheer@westmark.example', name: 'Wim Smit', roles: ['admin'], regions: ['westmark'], totpSecret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR' },
+  // Beekdal works by referral only (demo/beekdal.ts): its admin invites referrers, its planner reads the reasons.
+  { email: 'beheer@beekdal.example', name: 'Karin Mulder', roles: ['admin'], regions: ['beekdal'], totpSecret: 'EH46R37XXZG4QULIFG65IHIDBPL52XTU' },
+  {
+    email: 'planner@beekdal.example',
+    name: 'Youssef Amrani',
+    roles: ['planner'],
+    regions: ['beekdal'],
+    totpSecret: 'QPAYHETPJQ3DZ53KXY7MFH7LKBTBLNOW',
+  },
   // Landelijk beheer: makes regions and invites their first admin; never sees a resident.
   { email: 'landelijk@hog.example', name: 'Lieke Brouwer', roles: ['platform'], totpSecret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE4TT' },
 ];
@@ -59,7 +68,8 @@ export function describeDemoAccounts(): string {
   );
   return [
     `hog-portaal: demo logins (password for all: ${DEMO_PASSWORD}); mail shows at /demo/postvak`,
-    '  regions: Regio Oostveld (postcodes 7001-7009, http://oostveld.localhost:PORT), Regio Westmark (7101-7105, http://westmark.localhost:PORT);',
+    '  regions: Regio Oostveld (postcodes 7001-7009, http://oostveld.localhost:PORT), Regio Westmark (7101-7105, http://westmark.localhost:PORT),',
+    '  Regio Beekdal (by referral only; 7201-7203, http://beekdal.localhost:PORT);',
     '  any other host name shows the national pages, which ask for the postcode',
     ...lines,
   ].join('\n');

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../db/schema/columns.ts';
 import type { disciplines, locationKinds } from '../db/schema/index.ts';
+import type { RegionProfile } from '../../profile.ts';
 
 // A fictional region modelled on the Doetinchem way of working. Every name, address and phone
 // number here is invented; 0800-numbers and 113/112 elsewhere in the portal are the real ones.
@@ -134,5 +135,6 @@ export const demoTeam: DemoTeamMember[] = [
 ];
 
 /** One demo region: its settings, places and team. */
-export type DemoRegion = { region: typeof demoRegion; locations: DemoLocation[]; team: DemoTeamMember[] };
+/** `profile`: a region that works otherwise than the default (profile.ts), such as by referral only. */
+export type DemoRegion = { region: typeof demoRegion & { profile?: RegionProfile }; locations: DemoLocation[]; team: DemoTeamMember[] };
 export const oostveld: DemoRegion = { region: demoRegion, locations: demoLocations, team: demoTeam };

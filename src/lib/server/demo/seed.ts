@@ -4,9 +4,10 @@ import * as schema from '../db/schema/index.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { seal } from '../crypto/seal.ts';
 import { isRegionRole } from '../../roles.ts';
-import { demoAccounts, DEMO_PASSWORD } from './accounts.ts';
+import { demoAccounts, DEMO_PASSWORD, type DemoRegionSlug } from './accounts.ts';
 import { oostveld, type DemoRegion } from './region.ts';
 import { seedWestmarkQueue, westmark } from './westmark.ts';
+import { beekdal } from './beekdal.ts';
 import { invalidateLocations } from '../locations/queries.ts';
 import { forgetRegions } from '../region/directory.ts';
 import { seedDemoPlanning } from './planning.ts';
@@ -22,7 +23,7 @@ async function seedRegion(tx: Db, demo: DemoRegion, users: Users): Promise<strin
   await tx
     .insert(schema.teamMembers)
     .values(demo.team.map(({ account, ...m }) => ({ ...m, regionId: region.id, userId: users.find((u) => u.email === account)?.id ?? null })));
-  const members = demoAccounts.filter((a) => a.regions?.includes(demo.region.slug as 'oostveld' | 'westmark'));
+  const members = demoAccounts.filter((a) => a.regions?.includes(demo.region.slug as DemoRegionSlug));
   const rows = members.flatMap((a) =>
     a.roles.filter(isRegionRole).map((role) => ({ userId: users.find((u) => u.email === a.email)!.id, regionId: region.id, role })),
   );
@@ -53,6 +54,7 @@ export async function seedDemo(db: Db): Promise<'seeded' | 'present'> {
     // Oostveld first: it is where people with roles in both regions start.
     const oostveldId = await seedRegion(tx, oostveld, users);
     const westmarkId = await seedRegion(tx, westmark, users);
+    await seedRegion(tx, beekdal, users);
     await seedDemoPlanning(tx, oostveldId, now);
     await seedDemoReports(tx, oostveldId);
     await seedWestmarkQueue(tx, westmarkId, now);
