@@ -13,7 +13,9 @@ import { submitForResident } from '../lib/server/partner/submit.ts';
 import { confirmByPhone } from '../lib/server/partner/team.ts';
 import { readForm, requestContext, type FormResult } from './form.ts';
 import type { PlaceGoneFailure } from './signup.ts';
-import { saveSignupStep } from './signup-step.ts';
+import { notTaken, saveSignupStep } from './signup-step.ts';
+import { onBehalfVia } from '../lib/server/partner/rules.ts';
+import { regionProfile } from '../lib/server/region/profile.ts';
 
 const registrationId = (form: FormData) => z.uuid().safeParse(form.get('registration'));
 
@@ -27,16 +29,17 @@ async function openConfirmed(verified: Verified, via: 'link' | 'code', context: 
 }
 
 export const partner = {
-  /** One step of /partner/aanmelden: the resident's steps, in the partner's own draft. */
+  /** One step of /partner/aanmelden: the resident's steps, in the partner's (or referrer's) own draft. */
   saveStep: defineAction({
     accept: 'form',
     handler: async (form: FormData, context: ActionAPIContext) => {
       const { user, region } = await requireActionInRegion(context.locals, 'partner.saveStep');
-      return saveSignupStep(form, context, { cookie: partnerDraftCookie(), partnerId: user.id, region });
+      const via = onBehalfVia(user.roles, regionProfile(region));
+      return saveSignupStep(form, context, { cookie: partnerDraftCookie(), partnerId: user.id, region, via });
     },
   }),
 
-  /** The partner sends the sign-up; it waits for the resident's confirmation. */
+  /** The partner sends the sign-up (a referrer the referral); it waits for the resident's confirmation. */
   finish: defineAction({
     accept: 'form',
     handler: async (
@@ -46,7 +49,10 @@ export const partner = {
       const { user, region } = await requireActionInRegion(context.locals, 'partner.finish');
       const { values } = readForm(form);
       const t = getT(context.locals.lang, 'signup');
-      const result = await submitForResident(getDb(), region, user, context.cookies.get(partnerDraftCookie())?.value, requestContext(context));
+      const via = onBehalfVia(user.roles, regionProfile(region));
+      const result = await submitForResident(getDb(), region, { id: user.id, via }, context.cookies.get(partnerDraftCookie())?.value, requestContext(context));
+      if (!result.ok && result.reason === 'not_taken')
+        return { ok: false, errors: [{ field: '', message: notTaken(context.locals.lang, via, region) }], values };
       if (!result.ok && result.reason === 'place_gone')
         return { ok: false, errors: [{ field: 'place', message: t('errors.place_gone', { context: 'partner' }) }], values, placeGone: true };
       if (!result.ok) return { ok: false, errors: [{ field: '', message: t(`errors.${result.reason}`) }], values };

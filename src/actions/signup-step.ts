@@ -1,5 +1,6 @@
 import type { ActionAPIContext } from 'astro:actions';
-import { partnerSteps, partnerStepSchema, signupSteps, stepSchemas, type SignupAnswers } from '../lib/schemas/signup.ts';
+import { partnerSteps, partnerStepSchema, referralStepSchema, signupSteps, stepSchemas, type SignupAnswers } from '../lib/schemas/signup.ts';
+import type { SignupVia } from '../lib/profile.ts';
 import { parseLocalized } from '../lib/i18n/zod.ts';
 import { getT } from '../lib/i18n/index.ts';
 import { deleteDraft, draftFor, loadDraft, mayStartDraft, saveDraft } from '../lib/server/registrations/drafts.ts';
@@ -7,7 +8,8 @@ import { checkEligibility } from '../lib/server/registrations/rules.ts';
 import { draftCookieOptions } from '../lib/server/registrations/cookie.ts';
 import { rememberRegion } from '../lib/server/region/site.ts';
 import type { Region } from '../lib/server/region/queries.ts';
-import { draftRegion, signupRegion } from '../lib/server/registrations/signup-region.ts';
+import { regionValues } from '../lib/server/region/contact.ts';
+import { draftRegion, signupRegion, takesSignup } from '../lib/server/registrations/signup-region.ts';
 import { getDb } from '../lib/server/db/client.ts';
 import { readForm, type FormResult } from './form.ts';
 import { regionPlaces } from '../lib/server/locations/offered.ts';
@@ -35,12 +37,18 @@ type DataStep = keyof typeof answerKey;
 const isDataStep = (s: string): s is DataStep => Object.hasOwn(answerKey, s);
 const schemas = { ...stepSchemas, akkoord: partnerStepSchema } as const;
 
+/** Why a partner's or referrer's sign-up is not taken in this region (its access mode). */
+export function notTaken(lang: string, via: SignupVia, region: Region): string {
+  return getT(lang, 'partner')(via === 'referral' ? 'refused.referral' : 'refused.partner', regionValues(region, lang));
+}
+
 /**
  * Where a draft lives: the resident's own cookie, or a partner's cookie and their id on the row.
  * `region`: the only region a sign-up may go to here (a region's own host, the partner's region);
- * null on the national host, where the postcode decides.
+ * null on the national host, where the postcode decides. `via`: how it comes in (the resident
+ * themselves, a partner, a referrer), which the region's access mode must take.
  */
-export type DraftScope = { cookie: string; partnerId: string | null; region: Region | null };
+export type DraftScope = { cookie: string; partnerId: string | null; region: Region | null; via: SignupVia };
 
 /**
  * One step of the sign-up, for a resident (/aanmelden) or a partner (/partner/aanmelden): the same
@@ -54,7 +62,8 @@ export async function saveSignupStep(form: FormData, context: ActionAPIContext, 
     return { ok: false, errors: [{ field: '', message: getT(context.locals.lang, 'validation')('format') }], values };
   // A honeypot: people never see or fill this field, scripts do.
   if (form.get('website')) return { ok: true, next: 'over-jou' };
-  const parsed = parseLocalized(schemas[step], input, context.locals.lang);
+  const schema = step === 'akkoord' && scope.via === 'referral' ? referralStepSchema : schemas[step];
+  const parsed = parseLocalized(schema, input, context.locals.lang);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
   const db = getDb();
   const token = context.cookies.get(scope.cookie)?.value;
@@ -72,6 +81,12 @@ export async function saveSignupStep(form: FormData, context: ActionAPIContext, 
     }
     // The resident's pages show their region from now on (a partner works in theirs already).
     if (found.ok && !scope.partnerId) rememberRegion(context.cookies, found.region, context.locals.regionFromHost);
+    if (found.ok && !takesSignup(found.region, scope.via)) {
+      // A region that works by referral only: the resident is told how to be referred; a partner
+      // or a referrer in a region that does not take them is told so on the step itself.
+      if (!scope.partnerId) return { ok: true, next: `verwijzing?regio=${found.region.slug}` };
+      return { ok: false, errors: [{ field: '', message: notTaken(context.locals.lang, scope.via, found.region) }], values };
+    }
   }
   const loaded = await loadDraft(db, token, new Date(), scope.partnerId);
   const existing = scope.partnerId ? loaded : draftFor(loaded, context.locals.user?.id);

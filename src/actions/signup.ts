@@ -21,13 +21,20 @@ const resumeSchema = z.object({ email: z.email().max(254) });
 
 /** The place a draft chose was switched off before it was sent: choose again (see place-check.ts). */
 export type PlaceGoneFailure = FormFailure & { placeGone: true };
+/** The region went over to referrals only while the draft was filled in: its slug, for the page that explains. */
+export type ReferralOnlyFailure = FormFailure & { referralOnly: string };
 
 export const signup = {
   /** One step of /aanmelden: validate, keep it in the server-side draft, go on. */
   saveStep: defineAction({
     accept: 'form',
     handler: (form: FormData, context: ActionAPIContext) =>
-      saveSignupStep(form, context, { cookie: draftCookie(), partnerId: null, region: context.locals.regionFromHost ? context.locals.region : null }),
+      saveSignupStep(form, context, {
+        cookie: draftCookie(),
+        partnerId: null,
+        region: context.locals.regionFromHost ? context.locals.region : null,
+        via: 'open',
+      }),
   }),
 
   /** The last step: consent, with or without an account, then one sign-up however often it is posted. */
@@ -36,7 +43,9 @@ export const signup = {
     handler: async (
       form: FormData,
       context: ActionAPIContext,
-    ): Promise<FormResult<{ reference: string; accountMailed: boolean; changed: boolean; confirmed?: 'this' | 'other' }> | PlaceGoneFailure> => {
+    ): Promise<
+      FormResult<{ reference: string; accountMailed: boolean; changed: boolean; confirmed?: 'this' | 'other' }> | PlaceGoneFailure | ReferralOnlyFailure
+    > => {
       const { values, input } = readForm(form);
       const lang = context.locals.lang;
       // A change to an existing sign-up was consented to already; a new one needs consent now.
@@ -85,6 +94,7 @@ export const signup = {
         { signedIn, newAccountPassword: wantsAccount ? parsed.data.accountPassword! : null },
         requestContext(context),
       );
+      if (!result.ok && result.reason === 'referral_only') return { ...fail('errors.referral_only'), referralOnly: region.slug };
       if (!result.ok) return fail(`errors.${result.reason}`);
       context.cookies.delete(draftCookie(), { path: '/' });
       return { ok: true, reference: result.reference, accountMailed: result.accountMailed, changed: false };

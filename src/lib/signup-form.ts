@@ -40,7 +40,13 @@ export function draftValues(step: string, a: SignupAnswers): Record<string, stri
         : {};
     case 'akkoord':
       return a.partner
-        ? { consentMethod: a.partner.consentMethod, contactPerson: a.partner.contactPerson, partnerInformed: yn(a.partner.partnerInformed) }
+        ? {
+            consentMethod: a.partner.consentMethod,
+            contactPerson: a.partner.contactPerson,
+            partnerInformed: yn(a.partner.partnerInformed),
+            ...(a.partner.practice !== undefined ? { practice: a.partner.practice } : {}),
+            ...(a.partner.reason !== undefined ? { reason: a.partner.reason } : {}),
+          }
         : {};
     default:
       return {};

@@ -3,13 +3,16 @@
 // route table says the same, so a change to either one alone fails a test.
 import type { Role } from '../../src/lib/roles.ts';
 
-export const roles = ['resident', 'partner', 'worker', 'planner', 'admin'] as const satisfies readonly Role[];
+export const roles = ['resident', 'partner', 'referrer', 'worker', 'planner', 'admin'] as const satisfies readonly Role[];
 export type Who = Role | 'anonymous';
 
 const staff: Role[] = ['worker', 'planner', 'admin'];
 // Landelijk beheer is not among `roles` (no region admin can make one, so the e2e walk signs in as
 // the demo account instead), but it manages its own account like everyone else.
-const withAuthenticator: Role[] = ['partner', 'worker', 'planner', 'admin', 'platform'];
+const withAuthenticator: Role[] = ['partner', 'referrer', 'worker', 'planner', 'admin', 'platform'];
+// A referrer (GP, POH-GGZ, GGZ intake, wijkteam) signs a resident up on their behalf, like a partner.
+const onBehalf: Role[] = ['partner', 'referrer'];
+const inRegion: Role[] = ['partner', 'referrer', 'worker', 'planner', 'admin'];
 const signedIn: Role[] = [...roles, 'platform'];
 
 /** Every protected page: only the resident sees their own sign-ups; partners and team have their own areas. */
@@ -18,9 +21,9 @@ export const pageExpectations: Record<string, Role[]> = {
   // Cancelling is the resident's own decision, confirmed on its own page.
   '/mijn/afmelden': ['resident'],
   '/account': signedIn,
-  '/partner': ['partner'],
-  // Signing someone up on their behalf is the partner's job only.
-  '/partner/aanmelden/over-jou': ['partner'],
+  '/partner': onBehalf,
+  // Signing someone up on their behalf (or referring them) is the partner's and referrer's job only.
+  '/partner/aanmelden/over-jou': onBehalf,
   '/team': staff,
   '/team/beheer': ['admin'],
   // Team, places and offers are the admin's to keep.
@@ -46,7 +49,7 @@ export const pageExpectations: Record<string, Role[]> = {
   // Break-glass access with a typed reason is for an admin alone.
   '/team/noodtoegang': ['admin'],
   // Where the region switch posts: anyone who works in a region (it only redirects).
-  '/regio-wisselen': ['partner', 'worker', 'planner', 'admin'],
+  '/regio-wisselen': inRegion,
   // Landelijk beheer keeps the list of regions and sees counts only; no region role reaches it,
   // and a platform admin reaches no region's pages (it holds no membership).
   '/landelijk': ['platform'],
@@ -61,7 +64,7 @@ export const actionExpectations: Record<string, Role[]> = {
   // Residents have no authenticator app, so no recovery codes either.
   'account.renewRecoveryCodes': withAuthenticator,
   // Working in another region is for people with roles in regions; residents and landelijk beheer have none.
-  'account.switchRegion': ['partner', 'worker', 'planner', 'admin'],
+  'account.switchRegion': inRegion,
   'admin.invite': ['admin'],
   // Ending someone's access (a partner who left) is the admin's, like giving it.
   'admin.deactivate': ['admin'],
@@ -69,8 +72,8 @@ export const actionExpectations: Record<string, Role[]> = {
   'signup.cancel': ['resident'],
   'signup.undoCancel': ['resident'],
   'signup.startChange': ['resident'],
-  'partner.saveStep': ['partner'],
-  'partner.finish': ['partner'],
+  'partner.saveStep': onBehalf,
+  'partner.finish': onBehalf,
   // Only the resident decides that the partner no longer sees their sign-up.
   'partner.removeAccess': ['resident'],
   // "Telefonisch bevestigd" is the planners' work (an admin can see the queue too).

@@ -16,7 +16,8 @@ import { logAccess } from '../../src/lib/server/audit/log.ts';
 import { demoLocations, demoRegion, demoTeam } from '../../src/lib/server/demo/region.ts';
 import { westmark } from '../../src/lib/server/demo/westmark.ts';
 import { amstelland } from '../../src/lib/server/demo/amstelland.ts';
-import { meetsRequirement, presets, readSignupProfile } from '../../src/lib/profile.ts';
+import { beekdal } from '../../src/lib/server/demo/beekdal.ts';
+import { meetsRequirement, presets, readProfile, readSignupProfile } from '../../src/lib/profile.ts';
 import { resetDemo, seedDemo } from '../../src/lib/server/demo/seed.ts';
 
 import { insertRegion } from '../builders/region.ts';
@@ -25,7 +26,7 @@ import { useTestDatabase } from './database.ts';
 const database = useTestDatabase();
 
 describe('demo data', () => {
-  it('seeds two fictional regions; Oostveld with a place of every kind and a team of every discipline', async () => {
+  it('seeds three fictional regions; Oostveld with a place of every kind and a team of every discipline', async () => {
     expect(await seedDemo(database.db)).toBe('seeded');
     const [region] = await database.db.select().from(regions).where(eq(regions.slug, demoRegion.slug));
     expect(region).toMatchObject({ slug: demoRegion.slug, minAge: 18, maxAge: 65 });
@@ -57,6 +58,11 @@ describe('demo data', () => {
     expect(new Set(held.map((m) => m.regionId))).toEqual(new Set([region!.id, west!.id]));
     // Partner and team roles are memberships only; the account keeps none of them.
     expect(sanne!.roles).toEqual([]);
+    // Beekdal works by referral to its mental-health centre (the Breburg preset), on postcodes of its own.
+    const [beek] = await database.db.select().from(regions).where(eq(regions.slug, 'beekdal'));
+    expect(readProfile(beek!.profile)).toEqual(presets.breburg.profile);
+    expect(beek!.postcodeAreas.some((a) => region!.postcodeAreas.includes(a) || west!.postcodeAreas.includes(a))).toBe(false);
+    expect((await database.db.select().from(memberships).where(eq(memberships.regionId, beek!.id))).map((m) => m.role).sort()).toEqual(['admin', 'planner']);
   });
 
   it('seeds Amstelland, which works by GP referral: its preset, its team, and a referral waiting to be planned', async () => {
@@ -94,24 +100,26 @@ describe('demo data', () => {
 
   it('leaves an existing demo region alone on the next start', async () => {
     expect(await seedDemo(database.db)).toBe('present');
-    expect(await database.db.select().from(regions)).toHaveLength(3);
-    expect(await database.db.select().from(locations)).toHaveLength(demoLocations.length + westmark.locations.length + amstelland.locations.length);
+    expect(await database.db.select().from(regions)).toHaveLength(4);
+    expect(await database.db.select().from(locations)).toHaveLength(
+      demoLocations.length + westmark.locations.length + amstelland.locations.length + beekdal.locations.length,
+    );
   });
 
   it('reset empties every table but the access log and seeds again', async () => {
     await insertRegion(database.db, { name: 'Een andere regio' });
     await logAccess(database.db, { actorId: null, object: 'account', action: 'test.before_reset', authority: 'none', ipPrefix: null });
-    expect(await database.db.select().from(regions)).toHaveLength(4);
+    expect(await database.db.select().from(regions)).toHaveLength(5);
     await resetDemo(database.db);
     const all = await database.db.select().from(regions);
-    expect(all.map((r) => r.slug).sort()).toEqual(['amstelland', demoRegion.slug, 'westmark']);
-    expect(await database.db.select().from(teamMembers)).toHaveLength(demoTeam.length + westmark.team.length + amstelland.team.length);
+    expect(all.map((r) => r.slug).sort()).toEqual(['amstelland', 'beekdal', demoRegion.slug, 'westmark']);
+    expect(await database.db.select().from(teamMembers)).toHaveLength(demoTeam.length + westmark.team.length + amstelland.team.length + beekdal.team.length);
     const log = await database.db.select().from(accessLog).where(eq(accessLog.action, 'test.before_reset'));
     expect(log).toHaveLength(1);
   });
 
   it('uses only invented contact details (example domains)', () => {
-    for (const m of [...demoTeam, ...westmark.team, ...amstelland.team]) expect(m.email).toMatch(/@[a-z]+\.example$/);
+    for (const m of [...demoTeam, ...westmark.team, ...amstelland.team, ...beekdal.team]) expect(m.email).toMatch(/@[a-z]+\.example$/);
     expect(demoRegion.contactEmail).toMatch(/\.example$/);
   });
 });

@@ -161,7 +161,7 @@ describe('bounds in the schemas', () => {
   });
 
   it('bound the roles of an invitation', () => {
-    const invite = { email: 'a@test.example', name: 'A', roles: ['partner', 'worker', 'planner', 'admin', 'admin'] };
+    const invite = { email: 'a@test.example', name: 'A', roles: ['partner', 'referrer', 'worker', 'planner', 'admin', 'admin'] };
     expect(inviteSchema.safeParse(invite).success).toBe(false);
   });
 });

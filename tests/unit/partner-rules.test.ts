@@ -3,10 +3,14 @@ import {
   confirmationState,
   contactKeys,
   MAX_WRONG_CODES,
+  onBehalfRole,
+  onBehalfVia,
   partnerSeesPlanned,
   statusForPartner,
   unconfirmedAction,
 } from '../../src/lib/server/partner/rules.ts';
+import { referralStepSchema } from '../../src/lib/schemas/signup.ts';
+import { parseLocalized } from '../../src/lib/i18n/zod.ts';
 
 const DAY = 86_400_000;
 const now = new Date('2026-11-24T12:00:00Z');
@@ -87,5 +91,56 @@ describe('contact details for finding the same person twice', () => {
     expect(contactKeys({ phone: '+31612345678' }).phone).toBe(a);
     expect(contactKeys({ phone: '0031-6-1234-5678' }).phone).toBe(a);
     expect(contactKeys({})).toEqual({ email: null, phone: null });
+  });
+});
+
+describe('a sign-up on behalf: a partner signs up, a referrer refers', () => {
+  it('is a referral for a referrer and a partner sign-up for a partner, whatever the region takes', () => {
+    for (const accessMode of ['open', 'referral', 'both'] as const) {
+      expect(onBehalfVia(['referrer'], { accessMode })).toBe('referral');
+      expect(onBehalfVia(['partner'], { accessMode })).toBe('partner');
+    }
+  });
+
+  it('for someone with both roles: a referral where the region takes referrals, else a partner sign-up', () => {
+    expect(onBehalfVia(['partner', 'referrer'], { accessMode: 'referral' })).toBe('referral');
+    expect(onBehalfVia(['partner', 'referrer'], { accessMode: 'both' })).toBe('referral');
+    expect(onBehalfVia(['partner', 'referrer'], { accessMode: 'open' })).toBe('partner');
+  });
+
+  it("is logged as the referrer's or the partner's look", () => {
+    expect(onBehalfRole('referral')).toBe('referrer');
+    expect(onBehalfRole('partner')).toBe('partner');
+  });
+});
+
+describe("a referrer's extra step", () => {
+  const step = { consentMethod: 'in_person', contactPerson: 'resident', partnerInformed: 'ja' };
+
+  it('needs the practice and a short reason, trimmed', () => {
+    const ok = parseLocalized(referralStepSchema, { ...step, practice: ' Praktijk De Linde ', reason: ' Somber sinds de scheiding. ' }, 'nl');
+    expect(ok).toEqual({
+      ok: true,
+      data: {
+        consentMethod: 'in_person',
+        contactPerson: 'resident',
+        partnerInformed: true,
+        practice: 'Praktijk De Linde',
+        reason: 'Somber sinds de scheiding.',
+      },
+    });
+    const missing = parseLocalized(referralStepSchema, { ...step, practice: '', reason: '   ' }, 'nl');
+    expect(missing.ok ? [] : missing.errors.map((e) => e.field)).toEqual(['practice', 'reason']);
+  });
+
+  it('refuses a reason over 500 characters and a practice over 100, with their own message', () => {
+    const long = parseLocalized(referralStepSchema, { ...step, practice: 'p'.repeat(101), reason: 'r'.repeat(501) }, 'nl');
+    expect(long.ok).toBe(false);
+    if (!long.ok)
+      expect(long.errors).toEqual([
+        { field: 'practice', message: 'Schrijf de naam van je praktijk in 100 tekens of minder.' },
+        { field: 'reason', message: 'Schrijf de reden in 500 tekens of minder.' },
+      ]);
+    expect(parseLocalized(referralStepSchema, { ...step, practice: 'p', reason: 'r'.repeat(500) }, 'nl').ok).toBe(true);
   });
 });

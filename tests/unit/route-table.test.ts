@@ -55,6 +55,8 @@ describe('route table', () => {
       '/aanmelden/[stap]',
       '/aanmelden/later',
       '/aanmelden/buiten-de-regeling',
+      // A region that works by referral only: how to be referred.
+      '/aanmelden/verwijzing',
       // The national pages' region choice: by postcode, or a region from the list.
       '/regio',
       '/regio/[slug]',

@@ -21,9 +21,9 @@ describe('session rules', () => {
     expect(slidExpiry(s, at(ABSOLUTE_MS - 10 * 60_000))).toEqual(at(ABSOLUTE_MS));
     expect(isExpired({ expiresAt: at(ABSOLUTE_MS + IDLE_MS), absoluteExpiresAt: at(ABSOLUTE_MS) }, at(ABSOLUTE_MS))).toBe(true);
   });
-  it('ask a second factor of partners and every team role, not of residents', () => {
+  it('ask a second factor of partners, referrers and every team role, not of residents', () => {
     expect(needsTwoFactor(['resident'])).toBe(false);
-    for (const role of ['partner', 'worker', 'planner', 'admin'] as const) expect(needsTwoFactor([role])).toBe(true);
+    for (const role of ['partner', 'referrer', 'worker', 'planner', 'admin'] as const) expect(needsTwoFactor([role])).toBe(true);
     expect(needsTwoFactor(['worker', 'planner'])).toBe(true);
   });
   it('count a proof of identity as recent for ten minutes', () => {

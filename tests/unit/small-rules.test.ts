@@ -39,6 +39,8 @@ describe('where someone lands after signing in', () => {
     expect(homeFor(['planner'])).toBe('/team');
     expect(homeFor(['worker'])).toBe('/team');
     expect(homeFor(['partner'])).toBe('/partner');
+    // A referrer refers from the partner pages, in a referrer's words.
+    expect(homeFor(['referrer'])).toBe('/partner');
     expect(homeFor(['partner', 'worker'])).toBe('/team');
     expect(homeFor(['resident'])).toBe('/mijn');
     expect(homeFor([])).toBe('/mijn');

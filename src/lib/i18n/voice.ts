@@ -8,7 +8,15 @@ export type Voice = 'resident' | 'partner';
  * wording differs ("Wat is de voornaam van de inwoner?") and falls back to the resident's key.
  */
 export function voiced(t: TFunction, voice: Voice): TFunction {
-  if (voice === 'resident') return t;
+  return voice === 'resident' ? t : inContext(t, voice);
+}
+
+/**
+ * Every key in a context (`<key>_<context>`, falling back to `<key>`): the partner pages in a
+ * referrer's words ("Je verwijzingen") where they differ. No context: the words as they are.
+ */
+export function inContext(t: TFunction, context: string | undefined): TFunction {
+  if (!context) return t;
   const loose = t as unknown as (key: string, options?: Record<string, unknown>) => string;
-  return ((key: string, options?: Record<string, unknown>) => loose(key, { ...options, context: voice })) as unknown as TFunction;
+  return ((key: string, options?: Record<string, unknown>) => loose(key, { ...options, context })) as unknown as TFunction;
 }

@@ -38,5 +38,5 @@ export const inviteSchema = z.object({
   language: z.enum(['nl', 'en']).default('nl'),
   // Only roles held in a region: `platform` (like `resident`) belongs to an account, and a region's
   // admin who could hand it out would make someone landelijk beheer of every region.
-  roles: z.array(z.enum(regionRoleNames)).min(1).max(4),
+  roles: z.array(z.enum(regionRoleNames)).min(1).max(regionRoleNames.length),
 });

@@ -152,6 +152,19 @@ export const partnerStepSchema = z.object({
   partnerInformed: yesNo('partnerInformed'),
 });
 
+/**
+ * A referrer's extra step adds their practice (prefilled from their account, editable) and a short
+ * reason for the referral, as a GP writes it in a referral letter: required, and kept short.
+ */
+export const REFERRAL_REASON_MAX = 500;
+export const referralStepSchema = z.object({
+  ...partnerStepSchema.shape,
+  practice: z.string(required('referrerPractice')).check(z.trim(), z.minLength(1, msg('referrerPractice')), z.maxLength(100, msg('referrerPracticeLong'))),
+  reason: z
+    .string(required('referralReason'))
+    .check(z.trim(), z.minLength(1, msg('referralReason')), z.maxLength(REFERRAL_REASON_MAX, msg('referralReasonLong'))),
+});
+
 /** A code on the partner's letter: the reference and six digits, as printed (spaces allowed). */
 export const confirmCodeSchema = z.object({
   reference: z
@@ -193,8 +206,8 @@ export type SignupAnswers = {
   confirming?: string;
   /** How the resident opened it: the mailed link or the letter's code. */
   confirmedVia?: 'link' | 'code';
-  /** Only in a partner's draft: the extra step. */
-  partner?: z.output<typeof partnerStepSchema>;
+  /** Only in a partner's or referrer's draft: the extra step (a referrer's with practice and reason). */
+  partner?: z.output<typeof partnerStepSchema> & { practice?: string; reason?: string };
   about?: z.output<typeof aboutSchema>;
   contact?: z.output<typeof contactSchema>;
   topic?: z.output<typeof topicSchema>;

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { requirePageInRegion } from '../../lib/server/auth/guards.ts';
 import { getDb } from '../../lib/server/db/client.ts';
 import { letterForResident } from '../../lib/server/partner/letter.ts';
+import { onBehalfRole, onBehalfVia } from '../../lib/server/partner/rules.ts';
+import { regionProfile } from '../../lib/server/region/profile.ts';
 
 // The letter for the resident, as a PDF download. A POST: each letter has a new code and replaces
 // the earlier letter's. Another partner's sign-up, or one that no longer waits, is 404 like an unknown id.
@@ -15,7 +17,14 @@ export const POST: APIRoute = async ({ locals, request, rewrite }) => {
     .catch(() => null);
   const id = z.uuid().safeParse(form?.get('registration'));
   const letter = id.success
-    ? await letterForResident(getDb(), region, user.id, id.data, { lang: locals.lang, ipPrefix: locals.ipPrefix, userAgent: null })
+    ? await letterForResident(
+        getDb(),
+        region,
+        user.id,
+        id.data,
+        { lang: locals.lang, ipPrefix: locals.ipPrefix, userAgent: null },
+        onBehalfRole(onBehalfVia(user.roles, regionProfile(region))),
+      )
     : null;
   if (!letter) return rewrite('/404');
   return new Response(letter.pdf as Uint8Array<ArrayBuffer>, {

@@ -13,7 +13,7 @@ export type Look = {
   who: { kind: 'self' | 'person' | 'recipient' | 'referrer'; name: string | null; role: string | null; organisation: string | null };
   what: 'registration' | 'report';
   action: string;
-  authority: 'self' | 'duo' | 'planner' | 'share' | 'partner' | 'referrer' | 'emergency' | 'other';
+  authority: 'self' | 'duo' | 'planner' | 'share' | 'partner' | 'referrer' | 'referrer_feedback' | 'emergency' | 'other';
   reason: string | null;
   /** For a referrer's read: the rule that let it through (with_consent, unless_objects). */
   rule: string | null;
@@ -24,8 +24,8 @@ export const MAX_LOOKS = 500;
 function authorityOf(authority: string, role: string | null): Look['authority'] {
   if (authority === 'self' || authority === 'duo' || authority === 'emergency') return authority;
   if (authority.startsWith('share:')) return 'share';
-  if (authority === 'referrer:feedback') return 'referrer';
-  if (role === 'planner' || role === 'partner') return role;
+  if (authority === 'referrer:feedback') return 'referrer_feedback';
+  if (role === 'planner' || role === 'partner' || role === 'referrer') return role;
   return 'other';
 }
 

@@ -4,16 +4,20 @@ import type { Role } from '../db/schema/index.ts';
 // look up their own entry at the point of use (requirePage / requireAction); the access test walks
 // this table for every role, so a new route cannot be forgotten.
 // Landelijk beheer has an account like anyone (password, authenticator app, recovery codes).
-const everyone: readonly Role[] = ['resident', 'partner', 'worker', 'planner', 'admin', 'platform'];
+const everyone: readonly Role[] = ['resident', 'partner', 'referrer', 'worker', 'planner', 'admin', 'platform'];
+// Partners and referrers (a GP, POH-GGZ, GGZ intake, wijkteam) sign residents up on their behalf, in
+// the same pages: a referral is a partner's sign-up with the practice and a reason added.
+const onBehalf: readonly Role[] = ['partner', 'referrer'];
+const inRegion: readonly Role[] = ['partner', 'referrer', 'worker', 'planner', 'admin'];
 const team: readonly Role[] = ['worker', 'planner', 'admin'];
 
 export const protectedPages = {
   resident: { path: '/mijn', roles: ['resident'] },
   cancel: { path: '/mijn/afmelden', roles: ['resident'] },
   account: { path: '/account', roles: everyone },
-  partner: { path: '/partner', roles: ['partner'] },
+  partner: { path: '/partner', roles: onBehalf },
   // The partner's sign-up steps: the table names the first; every step calls the same guard.
-  partnerSignup: { path: '/partner/aanmelden/over-jou', roles: ['partner'] },
+  partnerSignup: { path: '/partner/aanmelden/over-jou', roles: onBehalf },
   team: { path: '/team', roles: team },
   admin: { path: '/team/beheer', roles: ['admin'] },
   adminPlanning: { path: '/team/beheer/planning', roles: ['admin'] },
@@ -31,7 +35,7 @@ export const protectedPages = {
   reportEditor: { path: '/team/verslag', roles: ['worker'] },
   emergencyAccess: { path: '/team/noodtoegang', roles: ['admin'] },
   // Where the region switch posts; it only redirects.
-  regionSwitch: { path: '/regio-wisselen', roles: ['partner', 'worker', 'planner', 'admin'] },
+  regionSwitch: { path: '/regio-wisselen', roles: inRegion },
   // Landelijk beheer: regions, their postcode areas and host names, counts only, never a resident.
   platform: { path: '/landelijk', roles: ['platform'] },
   platformRegion: { path: '/landelijk/regio/[id]', roles: ['platform'] },
@@ -41,15 +45,15 @@ export const protectedActions = {
   'account.changePassword': everyone,
   'account.changeEmail': everyone,
   'account.signOutOthers': everyone,
-  'account.renewRecoveryCodes': ['partner', 'worker', 'planner', 'admin', 'platform'],
-  'account.switchRegion': ['partner', 'worker', 'planner', 'admin'],
+  'account.renewRecoveryCodes': [...inRegion, 'platform'],
+  'account.switchRegion': inRegion,
   'admin.invite': ['admin'],
   'admin.deactivate': ['admin'],
   'signup.cancel': ['resident'],
   'signup.undoCancel': ['resident'],
   'signup.startChange': ['resident'],
-  'partner.saveStep': ['partner'],
-  'partner.finish': ['partner'],
+  'partner.saveStep': onBehalf,
+  'partner.finish': onBehalf,
   'partner.removeAccess': ['resident'],
   'partner.confirmByPhone': ['planner', 'admin'],
   'planning.contact': ['planner', 'admin'],

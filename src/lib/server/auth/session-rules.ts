@@ -23,9 +23,9 @@ export const newSessionTimes = (now: Date): Times => ({
   absoluteExpiresAt: new Date(now.getTime() + ABSOLUTE_MS),
 });
 
-const staffRoles: readonly Role[] = ['partner', 'worker', 'planner', 'admin', 'platform'];
+const staffRoles: readonly Role[] = ['partner', 'referrer', 'worker', 'planner', 'admin', 'platform'];
 
-/** Partners, team members and landelijk beheer see or rule over other people's data: they must use a second factor. */
+/** Partners, referrers, team members and landelijk beheer see or rule over other people's data: they must use a second factor. */
 export const needsTwoFactor = (roles: readonly Role[]): boolean => roles.some((r) => staffRoles.includes(r));
 
 export const isRecent = (at: Date | null, now: Date, windowMs = REAUTH_MS): boolean => at !== null && now.getTime() - at.getTime() < windowMs;

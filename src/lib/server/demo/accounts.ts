@@ -4,7 +4,7 @@ import type { Role } from '../db/schema/index.ts';
 // at start; they exist only with demo data (never on a real PostgreSQL unless DEMO_DATA=true).
 export const DEMO_PASSWORD = 'oostveld-demo-2026';
 
-export type DemoRegionSlug = 'oostveld' | 'westmark' | 'amstelland';
+export type DemoRegionSlug = 'oostveld' | 'westmark' | 'amstelland' | 'beekdal';
 /**
  * `roles`: what the person does; a partner or team role is held in `regions` (the first is where
  * they start working), `resident` and `platform` by the account itself.
@@ -69,6 +69,15 @@ export const demoAccounts: DemoAccount[] = [
   { email: 'beheer@amstelland.example', name: 'Peter Jonker', roles: ['admin'], regions: ['amstelland'], totpSecret: 'OBZGS3TUEBXWMIDUNBSSAYLENVUW4IDB' },
   { email: 'ggz@amstelland.example', name: 'Yara Mulder', roles: ['worker'], regions: ['amstelland'], totpSecret: 'NJ2XG5BAMEQGI3LPEBZWKY3SMV2CA3LP' },
   { email: 'sociaal@amstelland.example', name: 'Daan Kuipers', roles: ['worker'], regions: ['amstelland'], totpSecret: 'ONXWG2LBNQQHO33SNNSXEIDTMVRXEZLU' },
+  // Beekdal works by referral only (demo/beekdal.ts): its admin invites referrers, its planner reads the reasons.
+  { email: 'beheer@beekdal.example', name: 'Karin Mulder', roles: ['admin'], regions: ['beekdal'], totpSecret: 'EH46R37XXZG4QULIFG65IHIDBPL52XTU' },
+  {
+    email: 'planner@beekdal.example',
+    name: 'Youssef Amrani',
+    roles: ['planner'],
+    regions: ['beekdal'],
+    totpSecret: 'QPAYHETPJQ3DZ53KXY7MFH7LKBTBLNOW',
+  },
   // Landelijk beheer: makes regions and invites their first admin; never sees a resident.
   { email: 'landelijk@hog.example', name: 'Lieke Brouwer', roles: ['platform'], totpSecret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE4TT' },
 ];
@@ -83,6 +92,7 @@ export function describeDemoAccounts(): string {
     `hog-portaal: demo logins (password for all: ${DEMO_PASSWORD}); mail shows at /demo/postvak`,
     '  regions: Regio Oostveld (postcodes 7001-7009, http://oostveld.localhost:PORT), Regio Westmark (7101-7105, http://westmark.localhost:PORT),',
     '  Amstelland (7201-7209, http://amstelland.localhost:PORT; works by GP referral: the Amstelland preset);',
+    '  Regio Beekdal (7301-7303, http://beekdal.localhost:PORT; by referral to its mental-health centre: the GGz Breburg preset);',
     '  any other host name shows the national pages, which ask for the postcode',
     ...lines,
   ].join('\n');

@@ -8,6 +8,7 @@ import { demoAccounts, DEMO_PASSWORD, type DemoRegionSlug } from './accounts.ts'
 import { amstelland, seedAmstellandReferral } from './amstelland.ts';
 import { oostveld, type DemoRegion } from './region.ts';
 import { seedWestmarkQueue, westmark } from './westmark.ts';
+import { beekdal } from './beekdal.ts';
 import { invalidateLocations } from '../locations/queries.ts';
 import { forgetRegions } from '../region/directory.ts';
 import { seedDemoPlanning } from './planning.ts';
@@ -54,6 +55,7 @@ export async function seedDemo(db: Db): Promise<'seeded' | 'present'> {
     // Oostveld first: it is where people with roles in both regions start.
     const oostveldId = await seedRegion(tx, oostveld, users);
     const westmarkId = await seedRegion(tx, westmark, users);
+    await seedRegion(tx, beekdal, users);
     await seedDemoPlanning(tx, oostveldId, now);
     await seedDemoReports(tx, oostveldId);
     await seedWestmarkQueue(tx, westmarkId, now);

@@ -57,13 +57,14 @@ export async function findDuplicate(db: Db, registrationId: string): Promise<{ r
 /** For the resident's review: who filled it in (name, organisation) and an earlier sign-up, if any. */
 export async function confirmationContext(db: Db, registrationId: string) {
   const [r] = await db
-    .select({ name: users.name, organisation: users.organisation })
+    .select({ name: users.name, organisation: users.organisation, practice: registrations.referrerPractice })
     .from(registrations)
     .leftJoin(users, eq(users.id, registrations.partnerId))
     .where(and(eq(registrations.id, registrationId), eq(registrations.status, 'awaiting_confirmation')));
   if (!r) return null;
-  const partner = r.name ? { name: r.name, organisation: r.organisation ?? '' } : null;
-  // A referral: what goes back to the referrer is told before the resident confirms.
+  // A referral names the practice the referrer gave for it, and what goes back to the referrer is
+  // told before the resident confirms.
+  const partner = r.name ? { name: r.name, organisation: r.practice || r.organisation || '' } : null;
   return { partner, duplicate: await findDuplicate(db, registrationId), feedback: await feedbackBeforeConfirming(db, registrationId) };
 }
 

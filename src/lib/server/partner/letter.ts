@@ -14,16 +14,24 @@ import { findAwaitingForPartner } from './queries.ts';
 /**
  * The letter a partner hands to the resident: reference, a new code and where to enter them, in
  * B1 Dutch (English when the resident chose English). A new letter replaces the earlier letter's
- * code. Null when the sign-up is not this partner's or no longer waits (the caller answers 404).
+ * code (`role`: a referrer's letter is logged as theirs). Null when the sign-up is not this
+ * partner's or no longer waits (the caller answers 404).
  */
-export async function letterForResident(db: Db, region: Region, partnerId: string, registrationId: string, ctx: RequestContext) {
+export async function letterForResident(
+  db: Db,
+  region: Region,
+  partnerId: string,
+  registrationId: string,
+  ctx: RequestContext,
+  role: 'partner' | 'referrer' = 'partner',
+) {
   return db.transaction(async (tx) => {
     const r = await findAwaitingForPartner(tx, partnerId, region.id, registrationId);
     if (!r) return null;
     const { code } = await issueConfirmation(tx, r, false);
     await logAccess(tx, {
       actorId: partnerId,
-      actorRole: 'partner',
+      actorRole: role,
       object: `registration:${r.id}`,
       action: 'registration.letter_printed',
       authority: 'partner:own_signup',

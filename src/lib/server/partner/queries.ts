@@ -20,10 +20,16 @@ export type PartnerRow = {
 /**
  * The sign-ups this partner made in the region they work in now, newest first, with only what the
  * partner may see: reference, first name, status and (when the resident allows it) the planned
- * date. Scoped in the query; each one shown is written to the access log. A sign-up moved to
- * another region leaves the list with it.
+ * date. Scoped in the query; each one shown is written to the access log (as the partner's or
+ * the referrer's look, `role`). A sign-up moved to another region leaves the list with it.
  */
-export async function listForPartner(db: Db, partnerId: string, regionId: string, ctx: RequestContext): Promise<PartnerRow[]> {
+export async function listForPartner(
+  db: Db,
+  partnerId: string,
+  regionId: string,
+  ctx: RequestContext,
+  role: 'partner' | 'referrer' = 'partner',
+): Promise<PartnerRow[]> {
   const rows = await db
     .select()
     .from(registrations)
@@ -48,7 +54,7 @@ export async function listForPartner(db: Db, partnerId: string, regionId: string
     db,
     shown.map((r) => ({
       actorId: partnerId,
-      actorRole: 'partner',
+      actorRole: role,
       subjectId: residents.get(r.id)!,
       object: `registration:${r.id}`,
       action: 'registration.listed_for_partner',
@@ -90,11 +96,17 @@ export async function findAwaitingForPartner(db: Db, partnerId: string, regionId
   return r ?? null;
 }
 
-/** Who signed this resident up, for /mijn; null when no partner (or access was removed). */
-export async function partnerOf(db: Db, registration: { partnerId: string | null; partnerAccessRemovedAt: Date | null }) {
+/**
+ * Who signed this resident up, for /mijn; null when no partner (or access was removed). A referral
+ * names the practice the referrer gave for it.
+ */
+export async function partnerOf(
+  db: Db,
+  registration: { partnerId: string | null; partnerAccessRemovedAt: Date | null; referrerPractice?: string | null | undefined },
+) {
   if (!registration.partnerId || registration.partnerAccessRemovedAt) return null;
   const [p] = await db.select({ name: users.name, organisation: users.organisation }).from(users).where(eq(users.id, registration.partnerId));
-  return p ?? null;
+  return p ? { ...p, organisation: registration.referrerPractice || p.organisation } : null;
 }
 
 /** "Toegang van de partner stoppen": one step, the resident's own sign-up only. */

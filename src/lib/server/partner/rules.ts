@@ -1,5 +1,7 @@
 // Pure rules of a partner's sign-up: what the partner may see, when a code still works, when
 // housekeeping reminds or deletes. No database here, so the tests need none.
+import { accepts, type RegionProfile } from '../../profile.ts';
+import type { Role } from '../../roles.ts';
 
 /** The version of the consent text the partner reads aloud (locales: partner.consent.text). */
 export const PARTNER_CONSENT_VERSION = '2026-11-partner';
@@ -61,3 +63,19 @@ export function unconfirmedAction(r: Waiting, region: Settings, now = new Date()
   if (!r.partnerRemindedAt && age >= region.confirmationReminderDays * DAY_MS) return 'remind';
   return null;
 }
+
+/** How a sign-up on behalf came in: a partner's, or a referrer's (a referral). */
+export type OnBehalfVia = 'partner' | 'referral';
+
+/**
+ * Whether this person refers or signs up as a partner in their working region. Someone who holds
+ * both roles there refers where the region takes referrals, and signs up as a partner elsewhere.
+ */
+export function onBehalfVia(roles: readonly Role[], profile: Pick<RegionProfile, 'accessMode'>): OnBehalfVia {
+  const referrer = roles.includes('referrer');
+  if (referrer && roles.includes('partner')) return accepts(profile, 'referral') ? 'referral' : 'partner';
+  return referrer ? 'referral' : 'partner';
+}
+
+/** The role written to the access log for a look or change by the one who signed the resident up. */
+export const onBehalfRole = (via: OnBehalfVia): 'partner' | 'referrer' => (via === 'referral' ? 'referrer' : 'partner');

@@ -14,10 +14,16 @@ import { isComplete, lockDraft, registrationColumns } from '../registrations/sub
 import { invalidateQueueTotal } from '../registrations/queue.ts';
 import { issueConfirmation } from './confirmations.ts';
 import { forgetPlace, placeStillOffered } from '../registrations/place-check.ts';
-import { PARTNER_CONSENT_VERSION } from './rules.ts';
+import { onBehalfRole, PARTNER_CONSENT_VERSION, type OnBehalfVia } from './rules.ts';
+import { takesSignup } from '../registrations/signup-region.ts';
+import { seal } from '../crypto/seal.ts';
 
 export type PartnerSubmitResult =
-  { ok: true; registrationId: string; reference: string; mailed: boolean } | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'place_gone' };
+  | { ok: true; registrationId: string; reference: string; mailed: boolean }
+  | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'place_gone' | 'not_taken' };
+
+/** Who signs the resident up: a partner, or a referrer (`via: 'referral'`); a partner when not said. */
+export type OnBehalf = { id: string; via?: OnBehalfVia };
 
 /** The sign-up this partner's draft already became; the first answer said whether it was mailed. */
 async function submittedBefore(db: Db, draftId: string, partnerId: string): Promise<PartnerSubmitResult | null> {
@@ -35,11 +41,13 @@ async function submittedBefore(db: Db, draftId: string, partnerId: string): Prom
  * A partner's draft becomes a sign-up that waits for the resident: nothing goes ahead until they
  * confirm. The resident gets a link and code by mail when there is an address; the partner can
  * always print a letter. Whether the resident already has a sign-up is never told to the partner.
+ * A referrer's draft becomes a referral the same way, with their practice and the sealed reason.
+ * `not_taken`: the region's access mode takes no sign-up that comes in this way (any more).
  */
 export async function submitForResident(
   db: Db,
   region: Region,
-  partner: { id: string },
+  partner: OnBehalf,
   draftToken: string | undefined,
   ctx: RequestContext,
 ): Promise<PartnerSubmitResult> {
@@ -51,9 +59,12 @@ export async function submitForResident(
   const answers = await loadDraft(db, draftToken, new Date(), partner.id);
   // The first post may have finished (and deleted the draft) since we looked.
   if (!answers) return (await earlier(db)) ?? { ok: false, reason: 'no_draft' };
-  if (!isComplete(answers) || !answers.partner) return { ok: false, reason: 'incomplete' };
+  const via = partner.via ?? 'partner';
+  const referral = via === 'referral' ? { practice: answers.partner?.practice, reason: answers.partner?.reason } : null;
+  if (!isComplete(answers) || !answers.partner || (referral && (!referral.practice || !referral.reason))) return { ok: false, reason: 'incomplete' };
   // A switched-off region takes no new sign-ups, from its partners neither.
   if (!region.active || !checkEligibility(answers.about.birthYear, answers.about.postcode, region).ok) return { ok: false, reason: 'not_eligible' };
+  if (!takesSignup(region, via)) return { ok: false, reason: 'not_taken' };
   const now = new Date();
   const made = await db.transaction(async (tx) => {
     // A double click: the second waits for the first and answers with its sign-up (see lockDraft).
@@ -69,8 +80,9 @@ export async function submitForResident(
         source: 'partner',
         status: 'awaiting_confirmation',
         ...registrationColumns(answers),
-        profile: newSignupProfile(region, 'partner'),
+        profile: newSignupProfile(region, via),
         partnerId: partner.id,
+        ...(referral ? { referral: true, referrerPractice: referral.practice!, sealedReferralReason: seal(referral.reason!) } : {}),
         partnerConsentMethod: answers.partner!.consentMethod,
         partnerConsentAt: now,
         partnerConsentVersion: PARTNER_CONSENT_VERSION,
@@ -97,9 +109,9 @@ export async function submitForResident(
     }
     await logAccess(tx, {
       actorId: partner.id,
-      actorRole: 'partner',
+      actorRole: onBehalfRole(via),
       object: `registration:${row!.id}`,
-      action: 'registration.created_by_partner',
+      action: referral ? 'registration.referred' : 'registration.created_by_partner',
       authority: `consent:${answers.partner!.consentMethod}`,
       ipPrefix: ctx.ipPrefix,
     });

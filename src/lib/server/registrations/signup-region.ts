@@ -6,6 +6,8 @@ import { registrations } from '../db/schema/index.ts';
 import { regionById, regionForPostcode } from '../region/directory.ts';
 import { loadDraft } from './drafts.ts';
 import type { Region } from '../region/queries.ts';
+import { accepts, type SignupVia } from '../../profile.ts';
+import { regionProfile } from '../region/profile.ts';
 
 export type SignupRegion = { ok: true; region: Region } | { ok: false; reason: 'outside_region' | 'other_region'; other: Region | null };
 
@@ -20,6 +22,12 @@ export async function signupRegion(postcode: string, fixed: Region | null): Prom
   if (fixed && fixed.id !== region.id) return { ok: false, reason: 'other_region', other: region };
   return { ok: true, region };
 }
+
+/**
+ * Whether the region takes a sign-up that comes in this way now (its access mode, profile.ts
+ * `accepts`): a referral-only region takes no public or partner sign-up, an open one no referral.
+ */
+export const takesSignup = (region: Pick<Region, 'profile'>, via: SignupVia): boolean => accepts(regionProfile(region), via);
 
 /** The region of a draft that has its first step, or null. */
 export async function draftRegion(answers: SignupAnswers | null | undefined, fixed: Region | null): Promise<Region | null> {

@@ -13,6 +13,7 @@ import type { RequestContext } from '../accounts/context.ts';
 import { queueMail } from '../mail/queue.ts';
 import type { Region } from '../region/queries.ts';
 import { checkEligibility, newReference } from './rules.ts';
+import { takesSignup } from './signup-region.ts';
 import { deleteDraft, loadDraft } from './drafts.ts';
 import { choiceLines, isDiscreet } from './mails.ts';
 import { accountForSignup } from './new-account.ts';
@@ -82,7 +83,7 @@ async function submittedBefore(db: Db, draftId: string, who: Who): Promise<Submi
 }
 export type SubmitResult =
   | { ok: true; reference: string; registrationId: string; accountMailed: boolean }
-  | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'needs_email' | 'throttled' | 'place_gone' };
+  | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'needs_email' | 'throttled' | 'place_gone' | 'referral_only' };
 
 /**
  * Turns a complete draft into a sign-up in one transaction. The draft's hash is stored with the
@@ -100,6 +101,9 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
   // A draft that changes an existing sign-up is saved by saveChange, never turned into a new one.
   if (!isComplete(answers) || answers.editing) return { ok: false, reason: 'incomplete' };
   if (!checkEligibility(answers.about.birthYear, answers.about.postcode, region).ok) return { ok: false, reason: 'not_eligible' };
+  // The region went over to referrals only while this draft was filled in: the draft is kept (the
+  // resident is told how to be referred, and may finish if the region opens again).
+  if (!takesSignup(region, 'open')) return { ok: false, reason: 'referral_only' };
   const email = answers.contact.email;
   if (who.newAccountPassword && !email) return { ok: false, reason: 'needs_email' };
   if (!(await placeStillOffered(db, region, answers))) return forgetPlace(db, draftToken, answers);
