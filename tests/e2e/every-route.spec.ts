@@ -58,6 +58,8 @@ const special: Record<string, string> = {
   '/gedeeld/[token]': 'report',
   '/team/verslag': 'report',
   '/team/noodtoegang': 'report',
+  // Needs a referral with an approved report the resident let through: its own server and state.
+  '/partner/verslag/[id]': 'referrer-feedback.spec.ts',
   '/regio/[slug]': 'regions',
   '/regio-wisselen': 'regions',
   '/landelijk': 'landelijk beheer',

@@ -6,8 +6,12 @@ import path from 'node:path';
 /** The built portal on its own port and fresh data folder, for tests that must read its database afterwards. */
 export type OwnServer = { origin: string; dataDir: string; output: () => string; stop: () => Promise<void> };
 
-export async function startOwnServer(port: number, env: Record<string, string> = {}): Promise<OwnServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'hog-own-server-'));
+/** `dataDir`: a folder prepared beforehand (`node src/boot.ts --prepare`, then changed); else a fresh one. */
+export async function startOwnServer(
+  port: number,
+  env: Record<string, string> = {},
+  dataDir = mkdtempSync(path.join(tmpdir(), 'hog-own-server-')),
+): Promise<OwnServer> {
   const origin = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['src/boot.ts'], {

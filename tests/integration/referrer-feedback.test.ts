@@ -3,13 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { accessLog, regions, registrations, reports, users } from '../../src/lib/server/db/schema/index.ts';
 import { changeAsDuo } from '../../src/lib/server/reports/duo.ts';
 import { answerReport, reportsForResident } from '../../src/lib/server/reports/resident.ts';
-import {
-  answerObjection,
-  feedbackBeforeConfirming,
-  feedbackState,
-  readableForReferrer,
-  readAsReferrer,
-} from '../../src/lib/server/referrer/feedback.ts';
+import { answerObjection, feedbackBeforeConfirming, feedbackState, readableForReferrer, readAsReferrer } from '../../src/lib/server/referrer/feedback.ts';
 import { afterContactFor, afterContactText } from '../../src/lib/server/referrer/after-contact.ts';
 import { removePartnerAccess } from '../../src/lib/server/partner/queries.ts';
 import { looksAt } from '../../src/lib/server/audit/who-looked.ts';
@@ -54,7 +48,7 @@ describe('only what the resident shares', () => {
     expect(await readableForReferrer(database.db, r.referrer.id, r.region.id, [r.registration.id])).toEqual(new Set());
     // Nothing to answer: no question at approval, no objection.
     expect(await answerObjection(database.db, r.resident.id, r.registration.id, 'object', ctx)).toBe(false);
-    expect((await feedbackState(database.db, await r.row()))).toMatchObject({ rule: 'resident_shares', mayObject: false, referrerReads: false });
+    expect(await feedbackState(database.db, await r.row())).toMatchObject({ rule: 'resident_shares', mayObject: false, referrerReads: false });
   });
 });
 

@@ -32,7 +32,9 @@ export const GET: APIRoute = async ({ locals, url }) => {
   const date = new Intl.DateTimeFormat(locals.lang, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(version.approvedAt);
   const tr = (key: string, values: Record<string, unknown> = {}) => t(key, values);
   const registration = await ownRegistration(db, user.id, report.registrationId);
-  const after = registration ? { title: t('after.title'), text: afterContactText(await afterContactFor(db, registration, report.conversationId), tr, locals.lang) } : undefined;
+  const after = registration
+    ? { title: t('after.title'), text: afterContactText(await afterContactFor(db, registration, report.conversationId), tr, locals.lang) }
+    : undefined;
   const pdf = await reportPdf(version, await offersByIds(db, version.content.offerIds, locals.lang), locals.lang, tr, date, after);
   await logAccess(db, {
     actorId: user.id,
