@@ -63,7 +63,7 @@ async function refer(gp: Page, email: string): Promise<string> {
   return (await status.textContent())!.match(/HOG-[A-Z0-9]{6}/)![0];
 }
 
-test('a GP refers a resident, the resident confirms without JavaScript, the planner reads the reason', async ({ browser, baseURL }) => {
+test('a GP refers a resident, the resident confirms without JavaScript, the planner reads the reason', async ({ browser }) => {
   test.setTimeout(300_000);
   const beekdal = regionAddress('beekdal', '');
   const admin = await signedIn(browser, beekdal, 'beheer@beekdal.example');
