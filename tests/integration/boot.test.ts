@@ -69,7 +69,7 @@ describe('boot', () => {
     for (const entry of all) chmodSync(entry, statSync(entry).isDirectory() ? 0o755 : 0o666);
     const demo = boot({ DATA_DIR: dataDir, DEMO_DATA: 'true' }, '--prepare');
     expect(demo.code).toBe(0);
-    expect(demo.out).toMatch(/demo regions "Regio Oostveld", "Regio Westmark" and "Regio Beekdal" created/);
+    expect(demo.out).toMatch(/demo regions "Regio Oostveld", "Regio Westmark", "Amstelland" and "Regio Beekdal" created/);
     for (const entry of [dataDir, ...filesBelow(dataDir)]) expect({ entry, mode: modeOf(entry) }).toEqual({ entry, mode: privateMode(entry) });
   });
 
