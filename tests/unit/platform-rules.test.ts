@@ -39,7 +39,7 @@ describe('postcode areas and host names between regions', () => {
 });
 
 describe('the region form', () => {
-  const valid = { slug: 'nieuwland', name: 'Regio Nieuwland', contactPhone: '0314 123 456', contactEmail: 'team@nieuwland.example' };
+  const valid = { preset: 'doetinchem', slug: 'nieuwland', name: 'Regio Nieuwland', contactPhone: '0314 123 456', contactEmail: 'team@nieuwland.example' };
   const parse = (input: Record<string, string>) => parseLocalized(createRegionSchema, { ...valid, ...input }, 'nl');
 
   it('reads postcode areas and host names separated by commas, spaces or new lines, each once', () => {
@@ -73,7 +73,7 @@ describe('the region form', () => {
     const blank = parseLocalized(createRegionSchema, {}, 'nl');
     expect(blank.ok).toBe(false);
     if (blank.ok) return;
-    expect(blank.errors.map((e) => e.field)).toEqual(['slug', 'name', 'contactPhone', 'contactEmail', 'postcodeAreas']);
+    expect(blank.errors.map((e) => e.field)).toEqual(['preset', 'slug', 'name', 'contactPhone', 'contactEmail', 'postcodeAreas']);
     expect(blank.errors.map((e) => e.message)).not.toContain('Vul dit in.');
     expect(parse({ postcodeAreas: '7001' })).toMatchObject({ ok: true, data: { hostNames: [] } });
     expect(parse({ postcodeAreas: ' , ' })).toMatchObject({ ok: false, errors: [{ field: 'postcodeAreas' }] });
