@@ -12,4 +12,5 @@ export async function axeViolations(page: Page) {
 export const addressIn = (path: string, lang: string) => (lang === 'nl' ? path : path === '/' ? `/${lang}` : `/${lang}${path}`);
 
 /** An address on a demo region's own host name (`oostveld.localhost`), on the port the suite runs on. */
-export const regionAddress = (slug: 'oostveld' | 'westmark' | 'amstelland' | 'beekdal', path: string) => `http://${slug}.localhost:${process.env['E2E_PORT'] ?? 4329}${path}`;
+export const regionAddress = (slug: 'oostveld' | 'westmark' | 'amstelland' | 'beekdal', path: string) =>
+  `http://${slug}.localhost:${process.env['E2E_PORT'] ?? 4329}${path}`;
