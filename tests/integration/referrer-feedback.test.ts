@@ -24,7 +24,8 @@ async function referral(rule: ReferrerFeedback, afterContact: 'duo' | 'referrer'
   const held = await insertHeldConversation(db);
   const referrer = await insertUser(db, { roles: ['referrer'], regionId: held.region.id });
   await db.update(users).set({ name: 'Dokter Jansen', organisation: 'Huisartsen Oost' }).where(eq(users.id, referrer.id));
-  const profile = signupProfile({ ...presets.amstelland.profile, referrerFeedback: rule, afterContact }, 'block', 'referral');
+  // The four questions, so the builders' report content fits; the form has tests of its own.
+  const profile = signupProfile({ ...presets.amstelland.profile, reportForm: 'four_questions', referrerFeedback: rule, afterContact }, 'block', 'referral');
   await db
     .update(registrations)
     .set({ source: 'partner', referral: true, partnerId: referrer.id, referrerPractice: 'Praktijk De Linde', profile })
@@ -140,7 +141,7 @@ describe('unless the resident objects', () => {
     const before = new Date(Date.now() - 1000);
     await r.read();
     await r.read(r.referrer.id, r.region.id, 'downloaded');
-    const looks = (await looksAt(database.db, r.resident.id, before, new Date(Date.now() + 1000))).filter((l) => l.authority === 'referrer');
+    const looks = (await looksAt(database.db, r.resident.id, before, new Date(Date.now() + 1000))).filter((l) => l.authority === 'referrer_feedback');
     expect(looks.map((l) => l.action).sort()).toEqual(['downloaded', 'viewed']);
     expect(looks[0]!.who).toEqual({ kind: 'referrer', name: 'Dokter Jansen', role: 'referrer', organisation: 'Praktijk De Linde' });
     expect(looks[0]!.rule).toBe('unless_objects');

@@ -54,7 +54,7 @@ export async function looksAt(db: Db, residentId: string, from: Date, to: Date):
         ? { kind: 'self', name: null, role: null, organisation: null }
         : authority === 'share'
           ? { kind: 'recipient', name: typed['recipient'] ?? '', role: String(detail['relation'] ?? ''), organisation: null }
-          : authority === 'referrer'
+          : authority === 'referrer_feedback'
             ? { kind: 'referrer', name, role: entry.actorRole, organisation: typed['practice'] ?? organisation }
             : { kind: 'person', name, role: entry.actorRole, organisation };
     return {
@@ -64,7 +64,7 @@ export async function looksAt(db: Db, residentId: string, from: Date, to: Date):
       action: entry.action.replace(/^registration\./, ''),
       authority,
       reason: authority === 'emergency' ? (typed['reason'] ?? '') : null,
-      rule: authority === 'referrer' && typeof detail['rule'] === 'string' ? detail['rule'] : null,
+      rule: authority === 'referrer_feedback' && typeof detail['rule'] === 'string' ? detail['rule'] : null,
     };
   });
 }
