@@ -95,7 +95,7 @@ async function confirm(db: Db, ctx: SignupContext, open: Open, moment: Moment, h
       actorRole: how.actor?.role ?? 'resident',
       subjectId: r.residentId,
       object: `registration:${r.id}`,
-      action: `planning.confirm.${how.via}`,
+      action: `planning.confirm.${how.via}` as const,
       authority: how.actor ? `role:${how.actor.role}` : 'self',
       ipPrefix: how.actor?.ipPrefix ?? null,
     });
