@@ -6,6 +6,8 @@ import { getDb } from '../lib/server/db/client.ts';
 import { changeAsDuo } from '../lib/server/reports/duo.ts';
 import { answerReport } from '../lib/server/reports/resident.ts';
 import { emergencyRead } from '../lib/server/reports/emergency.ts';
+import { regionById } from '../lib/server/region/directory.ts';
+import { regionProfile } from '../lib/server/region/profile.ts';
 import { formAction, type FormFailure } from './form.ts';
 
 // The report's actions: thin, each calls one domain function. Whose report it is, is decided in
@@ -27,12 +29,14 @@ export const report = {
     reportDraftSchema,
     async (input, context, { ctx }) => {
       const { user } = context.locals;
+      // A region without scores keeps none, even when a form from before the switch still posts them.
+      const region = await regionById(user?.regionId);
       const content = {
         answers: { happened: input.happened, resilience: input.resilience, direction: input.direction, needs: input.needs },
         strengths: input.strengths,
         nextSteps: input.nextSteps,
         offerIds: input.offers,
-        scores: scoresFrom(input),
+        scores: region && regionProfile(region).scores ? scoresFrom(input) : null,
       };
       // No working region (no membership left): nothing is theirs.
       const status = user?.regionId
