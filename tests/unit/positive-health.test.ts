@@ -1,7 +1,7 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import PositiveHealth from '../../src/islands/PositiveHealth.svelte';
-import { dimensions, emptyScores, hasAnyScore, labelLines, toScore, webPoints, webShape, type Scores } from '../../src/lib/report/dimensions.ts';
+import { dimensions, emptyScores, hasAnyScore, toScore, webPoints, webShape, type Scores } from '../../src/lib/report/dimensions.ts';
 
 const labels = Object.fromEntries(dimensions.map((d) => [d, `label-${d}`])) as Record<(typeof dimensions)[number], string>;
 const text = { title: 'Mijn scores', dimension: 'Onderdeel', score: 'Score', open: 'Niet ingevuld' };
@@ -39,12 +39,6 @@ describe('scores', () => {
         [x2, y2],
       ]).not.toContainEqual(bottom);
     expect(webShape(emptyScores(), 150, 100)).toEqual({ dots: [], polygon: null, segments: [] });
-  });
-
-  it('breaks a long label into two lines at the space nearest its middle', () => {
-    expect(labelLines('Lichaam')).toEqual(['Lichaam']);
-    expect(labelLines('Gevoel en gedachten')).toEqual(['Gevoel en', 'gedachten']);
-    expect(labelLines('Kwaliteit van leven')).toEqual(['Kwaliteit', 'van leven']);
   });
 });
 

@@ -52,13 +52,5 @@ export function webShape(scores: Scores, centre: number, radius: number): WebSha
   return { dots, polygon: null, segments };
 }
 
-/** A label in at most two lines, split at the space nearest its middle, so it stays large on a phone. */
-export function labelLines(label: string, max = 10): string[] {
-  if (label.length <= max || !label.includes(' ')) return [label];
-  const spaces = [...label.matchAll(/ /g)].map((m) => m.index);
-  const middle = spaces.reduce((best, i) => (Math.abs(i - label.length / 2) < Math.abs(best - label.length / 2) ? i : best));
-  return [label.slice(0, middle), label.slice(middle + 1)];
-}
-
 export const ringPoints = (fraction: number, centre: number, radius: number): string =>
   dimensions.map((_, i) => corner(i, fraction, centre, radius).join(',')).join(' ');
