@@ -50,7 +50,8 @@ describe('the spider web island on the server', () => {
     expect(body).not.toContain('class="hog-web__scores"');
     expect(body).toContain('data-testid="pg-dot-body"');
     expect(body).not.toContain('data-testid="pg-dot-quality"');
-    expect(body).toContain('aria-labelledby="pg-title pg-desc"');
+    expect(body).toContain('aria-labelledby="pg-title"');
+    expect(body).toContain('aria-describedby="pg-desc"');
     expect(body).toMatch(/<desc id="pg-desc">[^<]*label-quality: niet ingevuld[^<]*<\/desc>/);
     expect(body).toMatch(/<desc id="pg-desc">[^<]*label-meaning: 0[^<]*<\/desc>/);
     for (const d of dimensions) expect(body).toContain(`label-${d}`);
