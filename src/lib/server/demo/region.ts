@@ -49,7 +49,7 @@ export const demoLocations: DemoLocation[] = [
     postcode: '7002 CD',
     city: 'Oostveld',
     accessibility: {
-      nl: 'Rustige spreekkamer achter de leeszaal. Invalidentoilet aanwezig.',
+      nl: 'Rustige spreekkamer achter de leeszaal. Er is een toilet voor rolstoelgebruikers.',
       en: 'Quiet meeting room behind the reading room. Accessible toilet available.',
     },
   },
