@@ -9,10 +9,11 @@ import { DEMO_SHARE } from '../../src/lib/server/demo/reports.ts';
 const form = 'application/x-www-form-urlencoded';
 const origin = () => `http://127.0.0.1:${process.env['E2E_PORT'] ?? 4329}`;
 
-/** The rows "wie keek" shows for the demo share's recipient being let in to read. */
+/** The reads "wie keek" shows for the demo share's recipient: one per look, repeats in a minute as "N keer". */
 async function views(resident: APIRequestContext): Promise<number> {
   const html = await (await resident.get('/mijn/wie-keek')).text();
-  return html.split('<tr').filter((row) => row.includes('Dokter Jansen') && row.includes('Bekeken')).length;
+  const looks = html.split('<li class="hog-looks__item').filter((look) => look.includes('Dokter Jansen') && look.includes('las je verslag'));
+  return looks.reduce((sum, look) => sum + Number(/(\d+) keer/.exec(look)?.[1] ?? 1), 0);
 }
 
 test('a HEAD request on a shared report logs no view; a GET does', async ({ playwright }) => {
