@@ -30,7 +30,14 @@ async function referral(rule: ReferrerFeedback, afterContact: 'duo' | 'referrer'
     .set({ source: 'partner', referral: true, partnerId: referrer.id, referrerPractice: 'Praktijk De Linde', profile })
     .where(eq(registrations.id, held.registration.id));
   const [writer] = held.duo;
-  await changeAsDuo(db, writer.id, held.region.id, held.conversation.id, { kind: 'save', content: buildReportContent(), send: true }, ctx);
+  await changeAsDuo(
+    db,
+    writer.id,
+    held.region.id,
+    held.conversation.id,
+    { kind: 'save', content: buildReportContent({ form: profile.reportForm }), send: true },
+    ctx,
+  );
   const [mine] = await reportsForResident(db, held.resident.id);
   const row = async () => (await db.select().from(registrations).where(eq(registrations.id, held.registration.id)))[0]!;
   const read = (who = referrer.id, region = held.region.id, action: 'viewed' | 'downloaded' = 'viewed') =>
@@ -140,7 +147,7 @@ describe('unless the resident objects', () => {
     const before = new Date(Date.now() - 1000);
     await r.read();
     await r.read(r.referrer.id, r.region.id, 'downloaded');
-    const looks = (await looksAt(database.db, r.resident.id, before, new Date(Date.now() + 1000))).filter((l) => l.authority === 'referrer');
+    const looks = (await looksAt(database.db, r.resident.id, before, new Date(Date.now() + 1000))).filter((l) => l.authority === 'referrer_feedback');
     expect(looks.map((l) => l.action).sort()).toEqual(['downloaded', 'viewed']);
     expect(looks[0]!.who).toEqual({ kind: 'referrer', name: 'Dokter Jansen', role: 'referrer', organisation: 'Praktijk De Linde' });
     expect(looks[0]!.rule).toBe('unless_objects');

@@ -9,13 +9,17 @@ import { typedDetail } from './log.ts';
 export type Look = {
   at: Date;
   /** A person with an account, a share's recipient, or the resident themself. */
-  /** `referrer`: the referrer of a referral, reading the report the resident let through (organisation: the practice). */
+  /**
+   * `referrer`: the referrer of a referral, reading the report the resident let through (authority
+   * `referrer_feedback`; organisation: the practice). The referrer's look at the sign-up itself, as
+   * a partner's, is a `person` with the role: its authority is `referrer`, not the feedback rule.
+   */
   who: { kind: 'self' | 'person' | 'recipient' | 'referrer'; name: string | null; role: string | null; organisation: string | null };
   what: 'registration' | 'report';
   action: string;
   authority: 'self' | 'duo' | 'planner' | 'share' | 'partner' | 'referrer' | 'referrer_feedback' | 'emergency' | 'other';
   reason: string | null;
-  /** For a referrer's read: the rule that let it through (with_consent, unless_objects). */
+  /** For a referrer's read of the report: the rule that let it through (with_consent, unless_objects). */
   rule: string | null;
 };
 
@@ -54,7 +58,7 @@ export async function looksAt(db: Db, residentId: string, from: Date, to: Date):
         ? { kind: 'self', name: null, role: null, organisation: null }
         : authority === 'share'
           ? { kind: 'recipient', name: typed['recipient'] ?? '', role: String(detail['relation'] ?? ''), organisation: null }
-          : authority === 'referrer'
+          : authority === 'referrer_feedback'
             ? { kind: 'referrer', name, role: entry.actorRole, organisation: typed['practice'] ?? organisation }
             : { kind: 'person', name, role: entry.actorRole, organisation };
     return {
@@ -64,7 +68,7 @@ export async function looksAt(db: Db, residentId: string, from: Date, to: Date):
       action: entry.action.replace(/^registration\./, ''),
       authority,
       reason: authority === 'emergency' ? (typed['reason'] ?? '') : null,
-      rule: authority === 'referrer' && typeof detail['rule'] === 'string' ? detail['rule'] : null,
+      rule: authority === 'referrer_feedback' && typeof detail['rule'] === 'string' ? detail['rule'] : null,
     };
   });
 }
