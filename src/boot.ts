@@ -146,7 +146,8 @@ async function serve(config: Config, database: Database): Promise<void> {
 async function prepareWithDemo(config: Config): Promise<Database> {
   const database = await prepare(config);
   if (config.demoData) {
-    if ((await seedDemo(database.db)) === 'seeded') console.log('hog-portaal: demo regions "Regio Oostveld", "Regio Westmark", "Amstelland" and "Regio Beekdal" created');
+    if ((await seedDemo(database.db)) === 'seeded')
+      console.log('hog-portaal: demo regions "Regio Oostveld", "Regio Westmark", "Amstelland" and "Regio Beekdal" created');
     console.log(describeDemoAccounts());
   }
   return database;

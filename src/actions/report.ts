@@ -8,6 +8,8 @@ import { answerReport } from '../lib/server/reports/resident.ts';
 import { questionsFor } from '../lib/server/reports/rules.ts';
 import { emergencyRead } from '../lib/server/reports/emergency.ts';
 import { answerObjection } from '../lib/server/referrer/feedback.ts';
+import { regionById } from '../lib/server/region/directory.ts';
+import { regionProfile } from '../lib/server/region/profile.ts';
 import { formAction, type FormFailure } from './form.ts';
 
 // The report's actions: thin, each calls one domain function. Whose report it is, is decided in
@@ -29,13 +31,15 @@ export const report = {
     reportDraftSchema,
     async (input, context, { ctx }) => {
       const { user } = context.locals;
+      // A region without scores keeps none, even when a form from before the switch still posts them.
+      const region = await regionById(user?.regionId);
       const content = {
         form: input.form,
         answers: Object.fromEntries(questionsFor(input.form).map((q) => [q, input[q]])),
         strengths: input.strengths,
         nextSteps: input.nextSteps,
         offerIds: input.offers,
-        scores: scoresFrom(input),
+        scores: region && regionProfile(region).scores ? scoresFrom(input) : null,
       };
       // No working region (no membership left): nothing is theirs.
       const status = user?.regionId

@@ -66,6 +66,8 @@ export type RegionProfile = {
   referrerFeedback: ReferrerFeedback;
   afterContact: AfterContact;
   naasteMode: NaasteMode;
+  /** The duo asks the six Positieve Gezondheid scores and the report draws them; a region may not use them. */
+  scores: boolean;
 };
 
 /** The settings kept in plain columns of `regions`, next to the profile; a preset sets them too. */
@@ -90,6 +92,7 @@ export const presets: Record<PresetName, Preset> = {
       referrerFeedback: 'resident_shares',
       afterContact: 'duo',
       naasteMode: 'own_initiative',
+      scores: true,
     },
     columns: { minAge: 18, maxAge: 65, defaultDurationMinutes: 60, duoRule: 'warn' },
   },
@@ -105,6 +108,7 @@ export const presets: Record<PresetName, Preset> = {
       referrerFeedback: 'unless_objects',
       afterContact: 'duo',
       naasteMode: 'own_initiative',
+      scores: true,
     },
     columns: { minAge: null, maxAge: null, defaultDurationMinutes: 60, duoRule: 'block' },
   },
@@ -120,6 +124,7 @@ export const presets: Record<PresetName, Preset> = {
       referrerFeedback: 'with_consent',
       afterContact: 'referrer',
       naasteMode: 'own_initiative',
+      scores: true,
     },
     columns: { minAge: null, maxAge: null, defaultDurationMinutes: 90, duoRule: 'block' },
   },
@@ -135,6 +140,7 @@ export const presets: Record<PresetName, Preset> = {
       referrerFeedback: 'unless_objects',
       afterContact: 'referrer',
       naasteMode: 'own_initiative',
+      scores: true,
     },
     columns: { minAge: 18, maxAge: 67, defaultDurationMinutes: 90, duoRule: 'block' },
   },
@@ -150,6 +156,7 @@ export const presets: Record<PresetName, Preset> = {
       referrerFeedback: 'with_consent',
       afterContact: 'referrer',
       naasteMode: 'ask',
+      scores: true,
     },
     columns: { minAge: null, maxAge: null, defaultDurationMinutes: 60, duoRule: 'warn' },
   },
@@ -165,6 +172,7 @@ export const presets: Record<PresetName, Preset> = {
       referrerFeedback: 'resident_shares',
       afterContact: 'duo',
       naasteMode: 'own_initiative',
+      scores: true,
     },
     columns: { minAge: null, maxAge: null, defaultDurationMinutes: 90, duoRule: 'block' },
   },
@@ -180,6 +188,7 @@ export const presets: Record<PresetName, Preset> = {
       referrerFeedback: 'resident_shares',
       afterContact: 'duo',
       naasteMode: 'ask',
+      scores: true,
     },
     columns: { minAge: null, maxAge: null, defaultDurationMinutes: 60, duoRule: 'warn' },
   },
@@ -209,6 +218,7 @@ export function readProfile(stored: unknown): RegionProfile {
     referrerFeedback: oneOf(referrerFeedbacks, s.referrerFeedback, d.referrerFeedback),
     afterContact: oneOf(afterContacts, s.afterContact, d.afterContact),
     naasteMode: oneOf(naasteModes, s.naasteMode, d.naasteMode),
+    scores: typeof s.scores === 'boolean' ? s.scores : true,
   };
 }
 
@@ -225,7 +235,7 @@ export const accepts = (profile: Pick<RegionProfile, 'accessMode'>, via: SignupV
 // ---- The rules a sign-up keeps ---------------------------------------------------------------
 
 /** What a sign-up keeps of its region's rules when it is made (`registrations.profile`). */
-export type SignupProfile = Omit<RegionProfile, 'accessMode' | 'places' | 'naasteMode'> & {
+export type SignupProfile = Omit<RegionProfile, 'accessMode' | 'places' | 'naasteMode' | 'scores'> & {
   via: SignupVia;
   duoRule: 'warn' | 'block';
 };

@@ -42,6 +42,7 @@ export function settingsValues(s: SettingsShown): Record<string, string> {
     referrerFeedback: p.referrerFeedback,
     afterContact: p.afterContact,
     naasteMode: p.naasteMode,
+    scores: p.scores ? 'yes' : 'no',
   };
 }
 

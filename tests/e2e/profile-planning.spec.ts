@@ -39,7 +39,7 @@ test('the planner records the agreed moment, the duo writes an advice, the resid
   await resident.goto('/mijn');
   const card = resident.getByRole('article', { name: new RegExp(reference) });
   await expect(card.getByRole('group', { name: 'Welk moment past jou?' })).toHaveCount(0);
-  const ics = await getAs(resident, (await card.getByRole('link', { name: /Zet de afspraak in je agenda/ }).getAttribute('href'))!);
+  const ics = await getAs(resident, (await card.getByRole('link', { name: /Zet in je agenda/ }).getAttribute('href'))!);
   expect(ics.headers()['content-type']).toContain('text/calendar');
   const event = new ICAL.Event(new ICAL.Component(ICAL.parse(await ics.text())).getFirstSubcomponent('vevent')!);
   expect(wallClock(event.startDate.toJSDate()).time).toBe(moment.time);

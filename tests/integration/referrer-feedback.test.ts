@@ -24,20 +24,14 @@ async function referral(rule: ReferrerFeedback, afterContact: 'duo' | 'referrer'
   const held = await insertHeldConversation(db);
   const referrer = await insertUser(db, { roles: ['referrer'], regionId: held.region.id });
   await db.update(users).set({ name: 'Dokter Jansen', organisation: 'Huisartsen Oost' }).where(eq(users.id, referrer.id));
-  const profile = signupProfile({ ...presets.amstelland.profile, referrerFeedback: rule, afterContact }, 'block', 'referral');
+  // The four questions, so the builders' report content fits; the form has tests of its own.
+  const profile = signupProfile({ ...presets.amstelland.profile, reportForm: 'four_questions', referrerFeedback: rule, afterContact }, 'block', 'referral');
   await db
     .update(registrations)
     .set({ source: 'partner', referral: true, partnerId: referrer.id, referrerPractice: 'Praktijk De Linde', profile })
     .where(eq(registrations.id, held.registration.id));
   const [writer] = held.duo;
-  await changeAsDuo(
-    db,
-    writer.id,
-    held.region.id,
-    held.conversation.id,
-    { kind: 'save', content: buildReportContent({ form: profile.reportForm }), send: true },
-    ctx,
-  );
+  await changeAsDuo(db, writer.id, held.region.id, held.conversation.id, { kind: 'save', content: buildReportContent(), send: true }, ctx);
   const [mine] = await reportsForResident(db, held.resident.id);
   const row = async () => (await db.select().from(registrations).where(eq(registrations.id, held.registration.id)))[0]!;
   const read = (who = referrer.id, region = held.region.id, action: 'viewed' | 'downloaded' = 'viewed') =>

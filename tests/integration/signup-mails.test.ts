@@ -64,7 +64,7 @@ describe('the choices repeated in a sign-up mail', () => {
   it('are in the language asked', async () => {
     expect(await lines({ place: { place: 'other' } }, 'en')).toEqual([
       'Where: Somewhere else: ',
-      'When: monday, wednesday; morning, evening',
+      'When: Monday, Wednesday; morning, evening',
       'As soon as possible',
       'You come without anyone else.',
     ]);

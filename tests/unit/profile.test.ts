@@ -50,6 +50,13 @@ describe('readProfile', () => {
     expect(read.places).toEqual(['home']);
   });
 
+  it('asks the scores unless the region switched them off', () => {
+    expect(DEFAULT_PROFILE.scores).toBe(true);
+    expect(readProfile({}).scores).toBe(true);
+    expect(readProfile({ scores: 'no' }).scores).toBe(true);
+    expect(readProfile({ scores: false }).scores).toBe(false);
+  });
+
   it('never leaves a region without a place', () => {
     expect(readProfile({ places: [] }).places).toEqual(DEFAULT_PROFILE.places);
     expect(readProfile({ maxFollowUps: -1 }).maxFollowUps).toBe(0);

@@ -29,9 +29,27 @@ export function corner(i: number, fraction: number, centre: number, radius: numb
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** The SVG points of a polygon through the scores; an open score sits at the centre. */
+/** The SVG points of a polygon through the scores, for a web with every score filled in. */
 export function webPoints(scores: Scores, centre: number, radius: number): string {
   return dimensions.map((d, i) => corner(i, (scores[d] ?? 0) / MAX_SCORE, centre, radius).join(',')).join(' ');
+}
+
+/**
+ * What the web draws: a dot per filled-in score, and the filled polygon only when all six are
+ * there. With a score open, only neighbours that are both filled in are joined: an open score is
+ * not a 0, so it gets no point at the centre and no line towards it.
+ */
+export type WebShape = { dots: { dimension: Dimension; x: number; y: number }[]; polygon: string | null; segments: [number, number, number, number][] };
+
+export function webShape(scores: Scores, centre: number, radius: number): WebShape {
+  const at = dimensions.map((d, i) => (scores[d] === null ? null : corner(i, scores[d] / MAX_SCORE, centre, radius)));
+  const dots = dimensions.flatMap((d, i) => (at[i] ? [{ dimension: d, x: at[i][0], y: at[i][1] }] : []));
+  if (at.every(Boolean)) return { dots, polygon: webPoints(scores, centre, radius), segments: [] };
+  const segments = at.flatMap((a, i) => {
+    const b = at[(i + 1) % at.length];
+    return a && b ? [[a[0], a[1], b[0], b[1]] as [number, number, number, number]] : [];
+  });
+  return { dots, polygon: null, segments };
 }
 
 export const ringPoints = (fraction: number, centre: number, radius: number): string =>

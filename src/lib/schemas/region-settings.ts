@@ -47,6 +47,7 @@ export const settingsSchema = z
     referrerFeedback: z.enum(referrerFeedbacks, msg('referrerFeedback')),
     afterContact: z.enum(afterContacts, msg('afterContact')),
     naasteMode: z.enum(naasteModes, msg('naasteMode')),
+    scores: z.enum(['yes', 'no'], msg('scores')),
   })
   .superRefine((s, ctx) => {
     const issue = (path: string, key: string) => ctx.addIssue({ code: 'custom', path: [path], message: `validation:planning.${key}` });
@@ -63,8 +64,9 @@ export const settingsSchema = z
     if (s.accessMode === 'open' && s.referrerFeedback !== 'resident_shares') issue('referrerFeedback', 'referrerFeedbackOpen');
     if (s.accessMode === 'open' && s.afterContact === 'referrer') issue('afterContact', 'afterContactOpen');
   })
-  .transform(({ ageLimit, minAge, maxAge, confirm, ...rest }) => ({
+  .transform(({ ageLimit, minAge, maxAge, confirm, scores, ...rest }) => ({
     ...rest,
+    scores: scores === 'yes',
     confirmed: confirm === 'ja',
     minAge: ageLimit === 'range' ? Number(minAge) : null,
     maxAge: ageLimit === 'range' ? Number(maxAge) : null,

@@ -1,13 +1,32 @@
 import type { Db } from '../db/client.ts';
 import { accessLog } from '../db/schema/index.ts';
 import { seal, unseal } from '../crypto/seal.ts';
+import type { RegistrationAction, ReportAction } from './look-kinds.ts';
 
-export type AccessEntry = {
+/** What else is logged; none of it shows in a resident's "wie keek". */
+type OtherObject =
+  | 'account'
+  | 'session'
+  | 'staff_accounts'
+  | 'region_settings'
+  | 'locations'
+  | 'team_members'
+  | 'follow_up_offers'
+  | `${'region' | 'locations' | 'team_members' | 'follow_up_offers'}:${string}`;
+
+/**
+ * A look at a resident's sign-up or report takes only an action from look-kinds.ts (each has words
+ * in their "wie keek"); anything else is free.
+ */
+type What =
+  | { object: `registration:${string}`; action: RegistrationAction }
+  | { object: `report:${string}`; action: ReportAction }
+  | { object: OtherObject; action: string };
+
+export type AccessEntry = What & {
   actorId?: string | null;
   actorRole?: string | null;
   subjectId?: string | null;
-  object: string;
-  action: string;
   authority: string;
   ipPrefix?: string | null;
   /** Plain facts only (ids, roles, choices from a list): the log can never be erased. */

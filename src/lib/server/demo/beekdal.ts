@@ -1,5 +1,5 @@
 import { presets } from '../../profile.ts';
-import type { DemoRegion } from './region.ts';
+import { onlineLocation, type DemoRegion } from './region.ts';
 
 // A fourth fictional region that works by referral only, as most of the country does, the GGz
 // Breburg way (profile.ts preset `breburg`): the GP (or POH-GGZ, GGZ intake, wijkteam) refers, the
@@ -28,15 +28,7 @@ export const beekdal: DemoRegion = {
       city: 'Beekdal',
       accessibility: { nl: 'Ingang zonder drempel. Een lift naar de eerste verdieping.', en: 'Step-free entrance. A lift to the first floor.' },
     },
-    {
-      kind: 'online',
-      name: 'Online, via een videogesprek',
-      names: { nl: 'Online, via een videogesprek', en: 'Online, by video call' },
-      accessibility: {
-        nl: 'Je krijgt een link. Je hebt alleen een telefoon, tablet of computer met camera nodig.',
-        en: 'You get a link. You only need a phone, tablet or computer with a camera.',
-      },
-    },
+    onlineLocation,
   ],
   team: [
     {

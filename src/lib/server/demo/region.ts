@@ -28,6 +28,17 @@ export type DemoLocation = {
   accessibility: LocalizedText;
 };
 
+/** Every demo region offers video calls, in the same words. */
+export const onlineLocation: DemoLocation = {
+  kind: 'online',
+  name: 'Online, via een videogesprek',
+  names: { nl: 'Online, via een videogesprek', en: 'Online, by video call' },
+  accessibility: {
+    nl: 'Je krijgt een link. Je hebt alleen een telefoon, tablet of computer met camera nodig.',
+    en: 'You get a link. You only need a phone, tablet or computer with a camera.',
+  },
+};
+
 export const demoLocations: DemoLocation[] = [
   {
     kind: 'stadskamer',
@@ -49,7 +60,7 @@ export const demoLocations: DemoLocation[] = [
     postcode: '7002 CD',
     city: 'Oostveld',
     accessibility: {
-      nl: 'Rustige spreekkamer achter de leeszaal. Invalidentoilet aanwezig.',
+      nl: 'Rustige spreekkamer achter de leeszaal. Er is een toilet voor rolstoelgebruikers.',
       en: 'Quiet meeting room behind the reading room. Accessible toilet available.',
     },
   },
@@ -101,15 +112,7 @@ export const demoLocations: DemoLocation[] = [
       en: 'A living room on the ground floor. Peer experts welcome you.',
     },
   },
-  {
-    kind: 'online',
-    name: 'Online, via een videogesprek',
-    names: { nl: 'Online, via een videogesprek', en: 'Online, by video call' },
-    accessibility: {
-      nl: 'Je krijgt een link. Je hebt alleen een telefoon, tablet of computer met camera nodig.',
-      en: 'You get a link. You only need a phone, tablet or computer with a camera.',
-    },
-  },
+  onlineLocation,
 ];
 
 export type DemoTeamMember = {

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import * as schema from '../db/schema/index.ts';
 import { seal } from '../crypto/seal.ts';
 import { newReference } from '../registrations/rules.ts';
-import type { DemoRegion } from './region.ts';
+import { onlineLocation, type DemoRegion } from './region.ts';
 
 // A second fictional region, so the demo shows what one deployment for many regions means: its own
 // host name, postcode areas, places, team and queue, and nothing of Oostveld's. Sanne (medewerker@)
@@ -30,15 +30,7 @@ export const westmark: DemoRegion = {
       city: 'Westmark',
       accessibility: { nl: 'Ingang zonder drempel. Alles op de begane grond.', en: 'Step-free entrance. Everything on the ground floor.' },
     },
-    {
-      kind: 'online',
-      name: 'Online, via een videogesprek',
-      names: { nl: 'Online, via een videogesprek', en: 'Online, by video call' },
-      accessibility: {
-        nl: 'Je krijgt een link. Je hebt alleen een telefoon, tablet of computer met camera nodig.',
-        en: 'You get a link. You only need a phone, tablet or computer with a camera.',
-      },
-    },
+    onlineLocation,
   ],
   team: [
     {

@@ -138,7 +138,7 @@ async function confirmIn(tx: Db, ctx: SignupContext, c: { id: string }, moment: 
     actorRole: how.actor?.role ?? 'resident',
     subjectId: r.residentId,
     object: `registration:${r.id}`,
-    action: `planning.confirm.${how.via}`,
+    action: `planning.confirm.${how.via}` as const,
     authority: how.actor ? `role:${how.actor.role}` : 'self',
     ipPrefix: how.actor?.ipPrefix ?? null,
   });

@@ -56,7 +56,7 @@ export async function recordOutcome(db: Db, actor: Actor, conversationId: string
       actorRole: actor.role,
       subjectId: mine.residentId,
       object: `registration:${c.registrationId}`,
-      action: `planning.outcome.${outcome}`,
+      action: `planning.outcome.${outcome}` as const,
       authority: 'duo',
       ipPrefix: actor.ipPrefix,
     });

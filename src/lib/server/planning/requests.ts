@@ -32,7 +32,7 @@ export async function markRequestHandled(db: Db, actor: Actor, ctx: SignupContex
       actorRole: actor.role,
       subjectId: ctx.registration.residentId,
       object: `registration:${ctx.registration.id}`,
-      action: `planning.request_handled.${handled.kind}`,
+      action: `planning.request_handled.${handled.kind}` as const,
       authority: `role:${actor.role}`,
       ipPrefix: actor.ipPrefix,
     });

@@ -1,5 +1,6 @@
 import { getT } from '../../i18n/index.ts';
 import type { Region } from './queries.ts';
+import { readProfile } from '../../profile.ts';
 
 /**
  * The values page texts interpolate ({{regionName}}, {{phone}} ...), from the region's settings. On
@@ -9,9 +10,26 @@ import type { Region } from './queries.ts';
 export function regionValues(region: Region | null, lang = 'nl'): Record<string, string> {
   if (!region) {
     const t = getT(lang);
-    return { regionName: t('national.regionName'), phone: t('national.phone'), email: t('national.email'), ages: ageRange(18, 65, lang) };
+    return {
+      regionName: t('national.regionName'),
+      phone: t('national.phone'),
+      email: t('national.email'),
+      ages: ageRange(18, 65, lang),
+      ...access('national', lang),
+    };
   }
-  return { regionName: region.name, phone: region.contactPhone, email: region.contactEmail, ages: ageRange(region.minAge, region.maxAge, lang) };
+  const values = { regionName: region.name, phone: region.contactPhone, email: region.contactEmail, ages: ageRange(region.minAge, region.maxAge, lang) };
+  return { ...values, ...access(readProfile(region.profile).accessMode, lang, region.name) };
+}
+
+/**
+ * Whether a resident needs a referral, as the region works (open, by referral, both): one short
+ * sentence for the home page and one answer for the questions page, so no page promises open
+ * access in a region that works by referral.
+ */
+function access(mode: 'open' | 'referral' | 'both' | 'national', lang: string, regionName = ''): { referralShort: string; referralAnswer: string } {
+  const t = getT(lang);
+  return { referralShort: t(`access.short.${mode}`), referralAnswer: t(`access.faq.${mode}`, { regionName }) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { regions } from '../db/schema/index.ts';
-import { logAccess } from '../audit/log.ts';
+import { logAccess, type AccessEntry } from '../audit/log.ts';
 import type { RegionChanges, RegionFields } from '../../schemas/platform.ts';
 import { config } from '../config.ts';
 import { forgetRegions, hostName } from './directory.ts';
@@ -44,7 +44,7 @@ async function claimsUnderLock(tx: Tx) {
 const nationalHost = () => hostName(new URL(config().publicOrigin).host);
 const claimsNational = (hosts: readonly string[]) => hosts.find((h) => h === nationalHost());
 
-const logEntry = (actor: PlatformActor, regionId: string, action: string, detail: Record<string, string | number | boolean>) => ({
+const logEntry = (actor: PlatformActor, regionId: string, action: string, detail: Record<string, string | number | boolean>): AccessEntry => ({
   actorId: actor.userId,
   actorRole: 'platform',
   object: `region:${regionId}`,

@@ -33,7 +33,8 @@ export async function choiceLines(db: Db, a: Complete, lang: string, discreet: b
     const location = await findLocation(db, p.slice('location:'.length));
     place = location ? placeName(location, lang) : null;
   }
-  const days = a.when.days.map((d) => s(`when.day.${d}`).toLowerCase()).join(', ');
+  // Dutch writes weekdays in lower case mid-sentence; English always capitalises them.
+  const days = a.when.days.map((d) => (lang === 'en' ? s(`when.day.${d}`) : s(`when.day.${d}`).toLowerCase())).join(', ');
   const parts = a.when.parts.map((x) => s(`when.part.${x}`).toLowerCase()).join(', ');
   const n = a.naaste;
   const naaste = !n.withNaaste

@@ -10,6 +10,7 @@ import { approve, type Report } from './resident.ts';
 import { mailApprovedReport } from './mail.ts';
 import { duoMayEdit, formOf, nextStatus, questionsFor, type ReportContent } from './rules.ts';
 import { readSignupProfile, type ReportForm } from '../../profile.ts';
+import type { ReportAction } from '../audit/look-kinds.ts';
 
 // The duo's side: only the two members of a held conversation's duo write and read its report.
 // Every query is scoped through conversation_duo, so anyone else gets "not found", like an unknown id.
@@ -78,7 +79,7 @@ export async function reportForDuo(db: Db, userId: string, regionId: string, con
   };
 }
 
-function logDuo(db: Db, userId: string, residentId: string | null, reportId: string, action: string, ctx: RequestContext) {
+function logDuo(db: Db, userId: string, residentId: string | null, reportId: string, action: ReportAction, ctx: RequestContext) {
   return logAccess(db, { actorId: userId, actorRole: 'worker', subjectId: residentId, object: `report:${reportId}`, action, authority: 'duo', ipPrefix: ctx.ipPrefix });
 }
 
@@ -143,7 +144,7 @@ export async function changeAsDuo(
       await mailApprovedReport(tx, registration, version, ctx);
       status = 'approved';
     }
-    await logDuo(tx, userId, registration.residentId, reportId!, step.kind === 'phoneApproval' ? 'approved' : 'changed', ctx);
+    await logDuo(tx, userId, registration.residentId, reportId!, step.kind === 'phoneApproval' ? 'approved_by_phone' : 'changed', ctx);
     return status;
   });
 }
