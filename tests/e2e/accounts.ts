@@ -81,6 +81,22 @@ export async function signInAs(page: Page, role: Role) {
   await signInWith(page, { ...account, password: DEMO_PASSWORD });
 }
 
+/** Confirms a new account's address with the code mailed to it, then signs in: the page ends on /mijn. */
+export async function confirmAccountAndSignIn(page: Page, email: string, password: string) {
+  await page.goto('/demo/postvak');
+  const mail = page
+    .locator('article', { hasText: `Aan: ${email}` })
+    .filter({ hasText: 'Bevestig je e-mailadres' })
+    .first();
+  const code = /Je code is: (\d{6})/.exec((await mail.locator('pre').textContent()) ?? '')![1]!;
+  await page.goto('/account-bevestigen');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Code').fill(code);
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+  await signInWithPassword(page, email, password);
+  await expect(page).toHaveURL(/\/mijn$/);
+}
+
 const unique = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@oostveld.example`;
 
 /** A new resident account, made and confirmed the way a resident does it, then signed in on `page`. */

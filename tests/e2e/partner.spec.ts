@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { axeViolations } from './pages.ts';
-import { demoAccountFor, signInAs, signInWithPassword } from './accounts.ts';
+import { confirmAccountAndSignIn, demoAccountFor, signInAs } from './accounts.ts';
 
 // Issue 12's journey: a buurtcoach signs a resident up with consent recorded and prints the
 // letter; the resident confirms (code from the letter, or the mailed link), checks and changes
@@ -67,21 +67,6 @@ async function downloadLetter(page: Page, button: string) {
 }
 
 /** The account the resident asked for is confirmed with the code from its own mail, then signed in. */
-async function confirmAccountAndSignIn(page: Page, email: string, password: string) {
-  await page.goto('/demo/postvak');
-  const mail = page
-    .locator('article', { hasText: `Aan: ${email}` })
-    .filter({ hasText: 'Bevestig je e-mailadres' })
-    .first();
-  const code = /Je code is: (\d{6})/.exec((await mail.locator('pre').textContent()) ?? '')![1]!;
-  await page.goto('/account-bevestigen');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Code').fill(code);
-  await page.getByRole('button', { name: 'Bevestigen' }).click();
-  await signInWithPassword(page, email, password);
-  await expect(page).toHaveURL(/\/mijn$/);
-}
-
 /** A planner finds a partner's sign-up, sees who made it, and agrees a moment on the phone. */
 async function planByPhone(browser: Browser, baseURL: string, reference: string, js: boolean): Promise<string> {
   const planner = await (await browser.newContext({ baseURL, locale: 'nl-NL' })).newPage();

@@ -74,6 +74,11 @@ describe('demo data', () => {
     // The two demo workers make a duo the region's rule allows.
     expect(meetsRequirement([ggz, social], region!.profile.duoRequirement)).toBe(true);
     expect(ggz.userId && social.userId).toBeTruthy();
+    // Each of them also makes one without the other (two conversations at one time need not clash).
+    const coach = team.find((m) => m.email === 'ilse.dejong@amstelland.example')!;
+    const poh = team.find((m) => m.email === 'lotte.peeters@amstelland.example')!;
+    expect(meetsRequirement([ggz, coach], region!.profile.duoRequirement)).toBe(true);
+    expect(meetsRequirement([poh, social], region!.profile.duoRequirement)).toBe(true);
     const [gp] = await database.db.select().from(users).where(eq(users.email, 'huisarts@amstelland.example'));
     expect(gp).toMatchObject({ organisation: 'Huisartsenpraktijk De Linde', roles: [] });
     expect(gp!.totpEnabledAt).not.toBeNull();

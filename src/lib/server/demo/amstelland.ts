@@ -76,6 +76,9 @@ export const amstelland: DemoRegion = {
     },
     { name: 'Lotte Peeters', discipline: 'poh_ggz', email: 'lotte.peeters@amstelland.example', countsAsGgz: true, languages: ['nl'] },
     { name: 'Koen Smits', discipline: 'peer_expert', email: 'koen.smits@amstelland.example', countsAsGgz: false, languages: ['nl'] },
+    // A second social-domain member: each demo worker then has a duo without the other, so two
+    // conversations on the same day (two e2e specs at once) need not share a member and clash.
+    { name: 'Ilse de Jong', discipline: 'buurtcoach', email: 'ilse.dejong@amstelland.example', countsAsGgz: false, languages: ['nl'] },
   ],
 };
 
