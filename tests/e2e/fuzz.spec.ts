@@ -7,7 +7,7 @@ import { protectedActions, publicActions } from '../../src/lib/server/auth/acces
 import { keyForTests, unseal } from '../../src/lib/server/crypto/seal.ts';
 import { dayKeys, partKeys, signupSteps } from '../../src/lib/schemas/signup.ts';
 import { limits } from '../../src/lib/server/auth/rate-limit-rules.ts';
-import { startOwnServer, type OwnServer } from './own-server.ts';
+import { freePort, startOwnServer, type OwnServer } from './own-server.ts';
 
 // Property-based fuzzing of every action, as an anonymous visitor and as a signed-in resident:
 // thousands of generated posts (known field names with hostile values, unknown keys, repeated
@@ -134,7 +134,7 @@ const post = fc.record({
 let server: OwnServer;
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 test.beforeAll(async () => {
-  server = await startOwnServer(Number(process.env['E2E_PORT'] ?? 4329) + 1);
+  server = await startOwnServer(await freePort());
 });
 test.afterAll(async () => server?.stop());
 

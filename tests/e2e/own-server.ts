@@ -1,10 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** The built portal on its own port and fresh data folder, for tests that must read its database afterwards. */
 export type OwnServer = { origin: string; dataDir: string; output: () => string; stop: () => Promise<void> };
+
+/**
+ * A port nothing listens on now, chosen by the system. A fixed offset from E2E_PORT once landed on
+ * 4369, which a CI machine's Erlang port mapper held.
+ */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
 
 /** `dataDir`: a folder prepared beforehand (`node src/boot.ts --prepare`, then changed); else a fresh one. */
 export async function startOwnServer(

@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { presets, signupProfile } from '../../src/lib/profile.ts';
 import { demoAccountFor, giveTotpCode, signInWithPassword } from './accounts.ts';
-import { startOwnServer, type OwnServer } from './own-server.ts';
+import { freePort, startOwnServer, type OwnServer } from './own-server.ts';
 import { addressIn, axeViolations, languages } from './pages.ts';
 import { expectReflowAndKeyboard } from './reflow-and-keyboard.ts';
 
@@ -18,7 +18,7 @@ import { expectReflowAndKeyboard } from './reflow-and-keyboard.ts';
 test.describe.configure({ mode: 'serial', timeout: 420_000 });
 
 const root = path.resolve(import.meta.dirname, '../..');
-const port = Number(process.env['E2E_PORT'] ?? 4329) + 3;
+let port = 0;
 const joyce = demoAccountFor('partner');
 let server: OwnServer;
 const ids: Record<'sam' | 'kim' | 'noor', string> = { sam: '', kim: '', noor: '' };
@@ -63,12 +63,8 @@ async function prepare(dataDir: string) {
 test.beforeAll(async () => {
   // Preparing a fresh database and starting a second portal take minutes on a busy machine.
   test.setTimeout(300_000);
-  // A portal left from an interrupted run would answer in this one's place, with its old state.
-  const leftOver = await fetch(`http://127.0.0.1:${port}/health`).then(
-    () => true,
-    () => false,
-  );
-  expect(leftOver, `port ${port} is in use`).toBe(false);
+  // A port of its own: a portal left from an interrupted run cannot answer in this one's place.
+  port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hog-referrer-feedback-'));
   await prepare(dataDir);
   server = await startOwnServer(port, {}, dataDir);

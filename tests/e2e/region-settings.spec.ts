@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signInAs } from './accounts.ts';
 import { axeViolations } from './pages.ts';
-import { startOwnServer, type OwnServer } from './own-server.ts';
+import { freePort, startOwnServer, type OwnServer } from './own-server.ts';
 
 // The region admin starts from a practice, is told how many sign-ups are under way and saves; the
 // sign-up then follows the new settings: one place (the step is skipped, with and without
@@ -11,8 +11,7 @@ let server: OwnServer;
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  // Far from E2E_PORT + 1 (fuzz.spec.ts) and from the ports other runs on this machine take.
-  server = await startOwnServer(Number(process.env['E2E_PORT'] ?? 4329) + 40);
+  server = await startOwnServer(await freePort());
 });
 test.afterAll(async () => server?.stop());
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { expect, test } from '@playwright/test';
+import { freePort } from './own-server.ts';
 
 // The reminder job starts with the server (src/boot.ts), not with the first request: after a
 // restart at night a reminder that is due goes out although nobody visits the portal. This test
@@ -11,7 +12,7 @@ import { expect, test } from '@playwright/test';
 test.setTimeout(180_000);
 
 const root = path.resolve(import.meta.dirname, '../..');
-const port = Number(process.env['E2E_PORT'] ?? 4329) + 2;
+let port = 0;
 
 function portal(dataDir: string, args: string[] = []) {
   let output = '';
@@ -44,6 +45,7 @@ async function query<T>(dataDir: string, sql: string): Promise<T[]> {
 }
 
 test('a due reminder goes out after a start without any request, and the portal stops cleanly', async () => {
+  port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hog-reminder-job-'));
   const prepared = portal(dataDir, ['--prepare']);
   expect(await prepared.exited, prepared.output()).toBe(0);
