@@ -20,6 +20,29 @@ test('links stay in the chosen language', async ({ page }) => {
   await expect(page).toHaveURL(/\/en\/toegankelijkheid$/);
 });
 
+// The header once had three arrangements (sign-in under the name in Dutch at 1280 px, at the far
+// end at 200 %, the language in the middle): one place to look, in every language and at every width.
+for (const width of [1280, 640, 320]) {
+  for (const [address, language, signIn] of [
+    ['/', 'Taal', 'Inloggen'],
+    ['/en', 'Language', 'Sign in'],
+  ] as const) {
+    test(`the header keeps language and sign-in together at the end (${address}, ${width} px)`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 700 });
+      await page.goto(address);
+      const header = await page.locator('.hog-header > .hog-wrap').boundingBox();
+      const switcher = await page.getByRole('navigation', { name: language }).boundingBox();
+      const signInLink = await page.getByRole('banner').getByRole('link', { name: signIn, exact: true }).boundingBox();
+      const end = header!.x + header!.width;
+      const padding = await page.locator('.hog-header > .hog-wrap').evaluate((e) => parseFloat(getComputedStyle(e).paddingInlineEnd));
+      // Sign-in ends where the header's content ends; the language switch is just before it, on its line.
+      expect(Math.abs(signInLink!.x + signInLink!.width - (end - padding))).toBeLessThan(2);
+      expect(switcher!.x + switcher!.width).toBeLessThanOrEqual(signInLink!.x);
+      expect(Math.abs(switcher!.y + switcher!.height / 2 - (signInLink!.y + signInLink!.height / 2))).toBeLessThan(8);
+    });
+  }
+}
+
 test('a /nl/ address leads to the plain Dutch address', async ({ page }) => {
   await page.goto('/nl/contact');
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/contact$/);

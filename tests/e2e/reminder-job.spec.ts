@@ -9,7 +9,8 @@ import { freePort } from './own-server.ts';
 // The reminder job starts with the server (src/boot.ts), not with the first request: after a
 // restart at night a reminder that is due goes out although nobody visits the portal. This test
 // makes no request at all: it reads the portal's own database before and after.
-test.setTimeout(180_000);
+// Preparing a fresh database alone takes minutes on a busy machine.
+test.setTimeout(300_000);
 
 const root = path.resolve(import.meta.dirname, '../..');
 let port = 0;
@@ -58,10 +59,14 @@ test('a due reminder goes out after a start without any request, and the portal 
   expect(before!.due).toBeGreaterThan(0);
 
   const server = portal(dataDir);
-  await expect.poll(() => server.output(), { timeout: 120_000, intervals: [250] }).toContain('listening on');
-  // The job's first round is a second after the start; give a busy machine time, still no request.
-  await new Promise((r) => setTimeout(r, 8_000));
-  server.child.kill('SIGTERM');
+  try {
+    await expect.poll(() => server.output(), { timeout: 120_000, intervals: [250] }).toContain('listening on');
+    // The job's first round is a second after the start; give a busy machine time, still no request.
+    await new Promise((r) => setTimeout(r, 8_000));
+  } finally {
+    // Also when the start fails: a portal left running would hold its port and CPU for the rest of the run.
+    server.child.kill('SIGTERM');
+  }
   expect(await server.exited, server.output()).toBe(0);
   expect(server.output()).not.toContain('reminders: round failed');
 
