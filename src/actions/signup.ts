@@ -7,6 +7,7 @@ import { passwordProblem } from '../lib/server/auth/passwords.ts';
 import { cancelForResident, undoCancelForResident } from '../lib/server/registrations/cancel.ts';
 import { submitRegistration } from '../lib/server/registrations/submit.ts';
 import { draftCookie, draftCookieOptions } from '../lib/server/registrations/cookie.ts';
+import { doneCookie, doneCookieOptions, doneValue, type Done } from '../lib/server/registrations/done-cookie.ts';
 import { requireAction } from '../lib/server/auth/guards.ts';
 import { regionToFinish } from '../lib/server/registrations/signup-region.ts';
 import { getDb } from '../lib/server/db/client.ts';
@@ -18,6 +19,9 @@ import { saveChange, startChange } from '../lib/server/registrations/changes.ts'
 import { firstOpenStep, takeOverDraft } from '../lib/server/registrations/resume-link.ts';
 
 const resumeSchema = z.object({ email: z.email().max(254) });
+
+/** The confirmation page (/aanmelden/klaar) finds what this browser just sent by this cookie. */
+const rememberDone = (context: ActionAPIContext, done: Done) => context.cookies.set(doneCookie(), doneValue(done), doneCookieOptions());
 
 /** The place a draft chose was switched off before it was sent: choose again (see place-check.ts). */
 export type PlaceGoneFailure = FormFailure & { placeGone: true };
@@ -85,6 +89,11 @@ export const signup = {
         );
         if (!confirmed.ok) return fail(`errors.${confirmed.reason}`);
         context.cookies.delete(draftCookie(), { path: '/' });
+        rememberDone(context, {
+          kind: confirmed.kept === 'other' ? 'dropped' : 'confirmed',
+          registrationId: confirmed.registrationId,
+          accountMailed: confirmed.accountMailed,
+        });
         return { ok: true, reference: confirmed.reference, accountMailed: confirmed.accountMailed, changed: false, confirmed: confirmed.kept };
       }
       const result = await submitRegistration(
@@ -97,6 +106,7 @@ export const signup = {
       if (!result.ok && result.reason === 'referral_only') return { ...fail('errors.referral_only'), referralOnly: region.slug };
       if (!result.ok) return fail(`errors.${result.reason}`);
       context.cookies.delete(draftCookie(), { path: '/' });
+      rememberDone(context, { kind: 'sent', registrationId: result.registrationId, accountMailed: result.accountMailed });
       return { ok: true, reference: result.reference, accountMailed: result.accountMailed, changed: false };
     },
   }),

@@ -64,7 +64,10 @@ export class SignupClient {
       const page = await this.request('GET', new URL(posted.location ?? '/', this.base).pathname);
       if (page.status !== 200) return { stopped: { status: page.status, ms: 0, what: `after ${step}` } };
     }
-    const done = await this.request('POST', '/aanmelden/controleren?_action=signup.finish', new URLSearchParams({ consent: 'ja', account: 'none' }).toString());
+    const sent = await this.request('POST', '/aanmelden/controleren?_action=signup.finish', new URLSearchParams({ consent: 'ja', account: 'none' }).toString());
+    // A sent sign-up redirects to its confirmation page, which names it to this client's cookie.
+    if (sent.status !== 303) return { stopped: { status: sent.status, ms: 0, what: 'finish' } };
+    const done = await this.request('GET', new URL(sent.location ?? '/', this.base).pathname);
     const reference = /HOG-[A-Z0-9]{6}/.exec(done.text)?.[0];
     if (done.status === 200 && reference) return { reference };
     return { stopped: { status: done.status, ms: 0, what: 'finish' } };

@@ -55,6 +55,8 @@ describe('route table', () => {
       '/aanmelden/[stap]',
       '/aanmelden/later',
       '/aanmelden/buiten-de-regeling',
+      // The confirmation after the last step: its short-lived cookie (done-cookie.ts) is the guard.
+      '/aanmelden/klaar',
       // A region that works by referral only: how to be referred.
       '/aanmelden/verwijzing',
       // The national pages' region choice: by postcode, or a region from the list.

@@ -5,6 +5,8 @@ import * as schema from '../db/schema/index.ts';
 import { seal } from '../crypto/seal.ts';
 import { newReference } from '../registrations/rules.ts';
 import { fromWall, toWall } from '../planning/time.ts';
+import { invitationExpiry } from '../planning/rules.ts';
+import { generateToken, hashToken } from '../auth/tokens.ts';
 
 const DAY = 86_400_000;
 
@@ -77,4 +79,13 @@ export async function seedDemoPlanning(tx: Db, regionId: string, now: Date): Pro
     .returning();
   await tx.insert(schema.conversationDuo).values([c1!, c2!].flatMap((c) => duo.map((m) => ({ conversationId: c.id, teamMemberId: m.id }))));
   await tx.insert(schema.conversationReminders).values({ conversationId: c1!.id, recipient: 'resident', dueAt: new Date(startsAt.getTime() - DAY) });
+  // Sam asked us to invite Lotte: the invitation went out when the date was set, and she said yes
+  // (the link's token is thrown away, as it is once mailed).
+  await tx.insert(schema.naasteInvitations).values({
+    conversationId: c1!.id,
+    tokenHash: hashToken(generateToken()),
+    answer: 'yes',
+    answeredAt: now,
+    expiresAt: invitationExpiry(startsAt, 60),
+  });
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { locations } from '../db/schema/index.ts';
 import { createCache, PUBLIC_PAGES } from '../cache.ts';
@@ -45,3 +45,10 @@ export async function findLocation(db: Db, id: string): Promise<Location | null>
  */
 export const kindNote = (name: string, kindLabel: string): string | null =>
   name.toLowerCase().includes(kindLabel.toLowerCase().split(' (')[0]!) ? null : kindLabel;
+
+/** Places by id (switched-off ones too: an agreed conversation keeps its place); one statement. */
+export async function locationsByIds(db: Db, ids: string[]): Promise<Map<string, Location>> {
+  const unique = [...new Set(ids)];
+  const rows = unique.length ? await db.select().from(locations).where(inArray(locations.id, unique)) : [];
+  return new Map(rows.map((l) => [l.id, l]));
+}

@@ -70,7 +70,7 @@ export async function confirmationContext(db: Db, registrationId: string) {
 
 type Choice = { residentId: string | null; newAccountPassword: string | null; keep: 'this' | 'other' };
 export type ConfirmResult =
-  | { ok: true; reference: string; accountMailed: boolean; kept: 'this' | 'other' }
+  | { ok: true; reference: string; accountMailed: boolean; kept: 'this' | 'other'; registrationId: string | null }
   | { ok: false; reason: 'no_draft' | 'incomplete' | 'not_eligible' | 'not_changeable' | 'place_gone' };
 
 /**
@@ -96,7 +96,7 @@ export async function confirmRegistration(db: Db, region: Region, draftToken: st
         ipPrefix: ctx.ipPrefix,
       });
       await deleteDraft(tx, draftToken);
-      return { ok: true as const, reference: gone.reference, accountMailed: false, kept: 'other' as const };
+      return { ok: true as const, reference: gone.reference, accountMailed: false, kept: 'other' as const, registrationId: null };
     }
     if (!(await placeStillOffered(tx, region, answers, true))) return null;
     const discreet = isDiscreet(answers.contact);
@@ -139,7 +139,7 @@ export async function confirmRegistration(db: Db, region: Region, draftToken: st
       });
     }
     await deleteDraft(tx, draftToken);
-    return { ok: true as const, reference: row.reference, accountMailed: account.accountMailed, kept: 'this' as const };
+    return { ok: true as const, reference: row.reference, accountMailed: account.accountMailed, kept: 'this' as const, registrationId: row.id };
   });
   if (!made) return forgetPlace(db, draftToken, answers);
   invalidateQueueTotal(region.id);

@@ -17,6 +17,8 @@ import { duoOf, icsFor, link, momentLine, naasteEmail, placeText, send } from '.
 import { checkPlan, insertConversation, type PlanFailure } from './propose.ts';
 import { canMove, checkProposals, conflictsWith, invitationExpiry, type DuoProblem } from './rules.ts';
 import { bumpVersion, type Actor } from './version.ts';
+import { duoNames } from './who-and-where.ts';
+import { getT } from '../../i18n/index.ts';
 
 export type ConfirmResult = { ok: true; conversationId: string } | { ok: false; reason: 'not_found' | 'conflict' | 'state' | 'invalid' | 'duo_changed' };
 
@@ -150,6 +152,9 @@ async function confirmIn(tx: Db, ctx: SignupContext, c: { id: string }, moment: 
 async function mailEveryone(tx: Db, ctx: SignupContext, c: { id: string; version: number; startsAt: Date; durationMinutes: number }) {
   const { email, lang, discreet } = ctx.resident;
   const lines = (l: string, forDuo = false, d = false) => [momentLine(l, c.startsAt, c.durationMinutes), placeText(ctx, l, { forDuo, discreet: d })];
+  const duo = await duoOf(tx, c.id);
+  // The resident learns who comes (issue 22, item 6); discreet mail names them without their roles.
+  const withDuo = duo.length ? [getT(lang, 'planning')('who.mailLine', { names: duoNames(duo, lang, !discreet) })] : [];
   if (email)
     await send(tx, {
       region: ctx.region,
@@ -157,11 +162,10 @@ async function mailEveryone(tx: Db, ctx: SignupContext, c: { id: string; version
       lang,
       discreet,
       template: 'conversationConfirmed',
-      details: lines(lang, false, discreet),
+      details: [...lines(lang, false, discreet), ...withDuo],
       link: link('/mijn', lang),
       ics: icsFor(ctx, c, lang, { discreet }),
     });
-  const duo = await duoOf(tx, c.id);
   for (const m of duo)
     await send(tx, {
       region: ctx.region,

@@ -87,7 +87,7 @@ export const naasteEmail = (ctx: SignupContext): string | null => {
  */
 export async function duoOf(tx: Db, conversationId: string) {
   const rows = await tx
-    .select({ email: teamMembers.email, name: teamMembers.name, language: users.language })
+    .select({ email: teamMembers.email, name: teamMembers.name, discipline: teamMembers.discipline, language: users.language })
     .from(conversationDuo)
     .innerJoin(teamMembers, eq(teamMembers.id, conversationDuo.teamMemberId))
     .leftJoin(users, eq(users.id, teamMembers.userId))
