@@ -190,3 +190,47 @@ test('outside the duo and the resident, nobody reads a report', async ({ browser
   await signInAs(admin, 'admin');
   expect((await admin.goto('/team/verslag'))!.status()).toBe(403);
 });
+
+// Issue 22: without `novalidate` an empty send showed only Chromium's own bubble, in English on a
+// Dutch page, and no list of what was missing. Now our summary and a message at each field.
+for (const [lang, words] of [
+  [
+    'nl',
+    {
+      path: '/mijn/verslag/delen',
+      submit: 'Delen',
+      title: 'Kijk dit nog even na',
+      name: 'Naam van de persoon',
+      nameMessage: 'Vul de naam in van de persoon met wie je deelt.',
+      relationMessage: 'Kies wie deze persoon voor jou is.',
+      emailMessage: 'Vul een e-mailadres in, zoals naam@voorbeeld.nl.',
+    },
+  ],
+  [
+    'en',
+    {
+      path: '/en/mijn/verslag/delen',
+      submit: 'Share',
+      title: 'Please check this',
+      name: 'Name of the person',
+      nameMessage: 'Enter the name of the person you share with.',
+      relationMessage: 'Choose who this person is to you.',
+      emailMessage: 'Enter an e-mail address, like name@example.com.',
+    },
+  ],
+] as const) {
+  test(`an empty share form gets the portal's own error summary and field messages (${lang})`, async ({ browser }) => {
+    const resident = await context(browser, true);
+    await signInWithPassword(resident, 'inwoner@oostveld.example', DEMO_PASSWORD);
+    await resident.goto(words.path);
+    await resident.getByRole('button', { name: words.submit, exact: true }).click();
+    const summary = resident.getByRole('alert');
+    await expect(summary.getByRole('heading')).toHaveText(words.title);
+    await expect(summary.getByRole('link', { name: words.nameMessage })).toHaveAttribute('href', '#veld-name');
+    await expect(summary.getByRole('link', { name: words.relationMessage })).toHaveAttribute('href', '#veld-relation');
+    await expect(summary.getByRole('link', { name: words.emailMessage })).toHaveAttribute('href', '#veld-email');
+    // The message at the field itself, tied to it for a screen reader.
+    await expect(resident.getByLabel(words.name)).toHaveAccessibleDescription(words.nameMessage);
+    await expectAxeClean(resident);
+  });
+}
