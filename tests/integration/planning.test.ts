@@ -300,7 +300,7 @@ describe('planning a conversation', () => {
     const proposed = await proposeMoments(w.db, w.actor, ctx, { seen: 1, memberIds: w.members.map((m) => m.id), moments }, now);
     await confirmByPhone(w.db, w.actor, ctx, { seen: proposed.ok ? proposed.version : 0, date: '2026-03-25', time: '09:00', durationMinutes: 60 }, now);
     expect(await cancelForResident(w.db, w.resident.id, w.registration.id, false, { lang: 'nl', ipPrefix: null, userAgent: null })).toBe(true);
-    const [told] = (await listHeldMail(w.db)).filter((m) => m.to === w.kees && m.subject === 'Het gesprek gaat niet door');
+    const [told] = (await listHeldMail(w.db)).filter((m) => m.to === w.kees && m.subject === 'De afspraak gaat niet door');
     expect(told).toBeDefined();
     expect(`${told!.subject} ${told!.text} ${told!.fromName ?? ''}`).not.toMatch(REVEALING);
   });
