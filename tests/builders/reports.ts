@@ -19,10 +19,10 @@ export async function insertWorker(db: Db, regionId: string, roles: Role[] = ['w
 }
 
 /** A resident's sign-up with a held conversation and its duo: where a report starts. */
-export async function insertHeldConversation(db: Db, options: { callName?: string; email?: string; profile?: SignupProfile } = {}) {
+export async function insertHeldConversation(db: Db, options: { callName?: string; email?: string; profile?: SignupProfile; senderNamed?: boolean } = {}) {
   const region = await insertRegion(db);
   const resident = await insertUser(db, { roles: ['resident'], ...(options.email ? { email: options.email } : {}) });
-  const details = { callName: options.callName ?? 'Robin', contact: { email: resident.email, senderNamed: true } };
+  const details = { callName: options.callName ?? 'Robin', contact: { email: resident.email, senderNamed: options.senderNamed ?? true } };
   const [registration] = await db
     .insert(registrations)
     .values(

@@ -107,7 +107,7 @@ export async function confirmAccountAndSignIn(page: Page, email: string, passwor
     .locator('article', { hasText: `Aan: ${email}` })
     .filter({ hasText: 'Bevestig je e-mailadres' })
     .first();
-  const code = /Je code is: (\d{6})/.exec((await mail.locator('pre').textContent()) ?? '')![1]!;
+  const code = /^Code: (\d{6})$/m.exec((await mail.locator('pre').textContent()) ?? '')![1]!;
   await page.goto('/account-bevestigen');
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Code').fill(code);
@@ -126,7 +126,7 @@ export async function newResident(page: Page): Promise<Credentials> {
   await page.getByLabel('Wachtwoord').fill(account.password);
   await page.getByRole('button', { name: 'Account maken' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bevestig je e-mailadres');
-  const code = /Je code is: (\d{6})/.exec(await mailTo(page, account.email))?.[1];
+  const code = /^Code: (\d{6})$/m.exec(await mailTo(page, account.email))?.[1];
   if (!code) throw new Error(`no confirmation code mailed to ${account.email}`);
   await page.goto('/account-bevestigen');
   await page.getByLabel('E-mailadres').fill(account.email);

@@ -77,3 +77,45 @@ test('a due reminder goes out after a start without any request, and the portal 
   expect(after!.due).toBe(0);
   expect(after!.mails).toBeGreaterThan(before!.mails);
 });
+
+test("the naaste's reminder is their own: who invited them, what, when, where, and how to cancel without an account", async ({ page }) => {
+  port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hog-reminder-naaste-'));
+  const prepared = portal(dataDir, ['--prepare']);
+  expect(await prepared.exited, prepared.output()).toBe(0);
+  // The demo's planned conversation (Sam's, in the library) invites Lotte; she said yes, and her
+  // reminder is due now. The token is never needed: the reminder carries no link.
+  await query(
+    dataDir,
+    `insert into naaste_invitations (conversation_id, token_hash, answer, answered_at, expires_at)
+       select id, 'e2e-naaste-reminder', 'yes', now(), starts_at + interval '1 day' from conversations where status = 'confirmed' limit 1`,
+  );
+  await query(
+    dataDir,
+    `insert into conversation_reminders (conversation_id, recipient, due_at)
+       select conversation_id, 'naaste', now() - interval '1 minute' from naaste_invitations where token_hash = 'e2e-naaste-reminder'`,
+  );
+  const server = portal(dataDir);
+  try {
+    await expect.poll(() => server.output(), { timeout: 120_000, intervals: [250] }).toContain('listening on');
+    const mail = async () => {
+      await page.goto(`http://127.0.0.1:${port}/demo/postvak`);
+      const found = page.locator('article', { hasText: 'Aan: lotte@oostveld.example' }).filter({ hasText: 'Herinnering' });
+      return (await found.count()) ? ((await found.first().locator('pre').first().textContent()) ?? '') : '';
+    };
+    await expect.poll(mail, { timeout: 30_000, intervals: [1_000] }).not.toBe('');
+    const text = await mail();
+    await expect(page.locator('article', { hasText: 'Aan: lotte@oostveld.example' }).first()).toContainText(
+      'Herinnering: je gaat mee naar het gesprek van Sam',
+    );
+    expect(text).toMatch(/^Hallo Lotte,\n\nJe hebt gezegd dat je meekomt naar het gesprek van Sam\. Dit is een herinnering\./);
+    expect(text).toMatch(/\n- \w+dag \d+ \w+ \d{4} om 14:00, 60 minuten\n- Bibliotheek/);
+    expect(text).toContain('Kun je toch niet komen? Open de uitnodiging die je van ons kreeg en kies ‘Nee, ik kom niet’.');
+    expect(text).toMatch(/Vragen\? Bel \d/);
+    // Not the resident's reminder: the naaste has no account to sign in to.
+    expect(text).not.toMatch(/Log in|je herstelgesprek/);
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+});

@@ -76,8 +76,17 @@ async function journey(browser: Browser, js: boolean, email: string, name: strin
   await writeAndSend(worker, name, js);
 
   const resident = await context(browser, js);
+  // "Naar de inwoner" mails the resident: why, and what to do, with the link to the report.
+  await resident.goto('/demo/postvak');
+  const ready = resident.locator('article', { hasText: `Aan: ${email}` }).first();
+  await expect(ready.getByRole('heading')).toHaveText('Het verslag van je herstelgesprek staat klaar');
+  const readyText = (await ready.locator('pre').textContent()) ?? '';
+  expect(readyText.startsWith(`Hallo ${name},\n\nDe twee mensen van je herstelgesprek hebben het verslag geschreven en naar jou gestuurd.`)).toBe(true);
+  expect(readyText).toContain('Klopt het? Keur het dan goed. Wil je iets anders? Vraag dan om een wijziging.');
+  expect(readyText).toContain('Daarna bepaal jij wie het verslag mag lezen.');
+  const readyLink = /https?:\/\/\S+\/mijn\/verslag$/m.exec(readyText)![0];
   await signInWithPassword(resident, email, DEMO_PASSWORD);
-  await resident.goto('/mijn/verslag');
+  await resident.goto(new URL(readyLink).pathname);
   await expect(resident.getByText('Ik raakte mijn werk kwijt. <script>alert(1)</script>')).toBeVisible();
   await resident.getByLabel('Mijn aanvulling').fill('Mijn hond heet Bo.');
   await resident.getByRole('button', { name: 'Aanvulling bewaren' }).click();

@@ -50,7 +50,7 @@ async function signUp(s: Awaited<ReturnType<typeof setUp>>, email = unique(), ov
   const result = await submitForResident(s.db, s.region, s.partner, token, requestContext);
   if (!result.ok) throw new Error(result.reason);
   const mail = (await lastMailTo(s.db, email))!;
-  const [, code] = /HOG-[A-Z0-9]{6} (\d{6})/.exec(mail.text)!;
+  const [, code] = /^Bevestigingscode: (\d{6})$/m.exec(mail.text)!;
   const link = /\/bevestigen-aanmelding\/([a-z2-7]{32})/.exec(mail.text)![1]!;
   return { ...result, email, code: code!, link, draftToken: token };
 }

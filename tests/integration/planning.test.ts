@@ -26,7 +26,7 @@ import { useTestDatabase } from './database.ts';
 const database = useTestDatabase();
 const now = new Date('2026-03-20T12:00:00Z');
 
-async function world(naaste = true, discreet = false, secondWorkerLanguage = 'nl') {
+async function world(naaste = true, discreet = false, secondWorkerLanguage = 'nl', home = false) {
   const db = database.db;
   const region = await insertRegion(db);
   const place = await insertLocation(db, region.id, { street: 'Raadhuisstraat 1', city: 'Doetinchem' });
@@ -44,14 +44,15 @@ async function world(naaste = true, discreet = false, secondWorkerLanguage = 'nl
     callName: 'Sanne',
     contact: { email: sanne, voicemail: false, sms: false, senderNamed: !discreet },
     naaste: naaste ? { name: 'Kees', relation: 'broer', contact: kees, invite: true } : null,
+    ...(home ? { address: 'Dorpsstraat 1, 7001 AB Doetinchem' } : {}),
   };
   const [registration] = await db
     .insert(registrations)
     .values(
       buildRegistration(region.id, {
         residentId: resident.id,
-        placeKind: 'catalogue',
-        locationId: place.id,
+        placeKind: home ? 'home' : 'catalogue',
+        locationId: home ? null : place.id,
         createdAt: new Date('2026-03-10T12:00:00Z'),
         sealedDetails: seal(JSON.stringify(details)),
       }),
@@ -294,13 +295,60 @@ describe('planning a conversation', () => {
     expect(changed!.text).toContain('/en/team/gesprekken');
   });
 
+  for (const discreet of [false, true])
+    it(`tells the naaste who invites them and whose home it is, and reminds them in their own words (${discreet ? 'discreet' : 'named'})`, async () => {
+      const w = await world(true, discreet, 'nl', true);
+      const ctx = (await loadSignup(w.db, w.registration.id))!;
+      const proposed = await proposeMoments(w.db, w.actor, ctx, { seen: 1, memberIds: w.members.map((m) => m.id), moments }, now);
+      const seen = proposed.ok ? proposed.version : 0;
+      expect(await confirmByPhone(w.db, w.actor, ctx, { seen, date: '2026-03-25', time: '09:00', durationMinutes: 60 }, now)).toMatchObject({ ok: true });
+      const held = await listHeldMail(w.db);
+      const invite = held.find((m) => m.to === w.kees)!;
+      expect(invite.subject).toBe(discreet ? 'Een uitnodiging van Sanne' : 'Een uitnodiging van Sanne voor een gesprek');
+      expect(invite.text).toMatch(/^Hallo Kees,\n\nSanne wil graag dat je meekomt naar een/);
+      expect(invite.text).toContain('\n- Bij Sanne thuis, Dorpsstraat 1, 7001 AB Doetinchem\n');
+      expect(invite.attachments![0]!.content).toContain('Bij Sanne thuis');
+      // The duo reads whose home it is in their own terms, never "Bij mij thuis".
+      for (const m of w.members) {
+        const duo = held.find((x) => x.to === m.email && x.subject === 'Nieuw gesprek in je agenda')!;
+        expect(duo.text).toContain('- Bij de inwoner thuis: Dorpsstraat 1, 7001 AB Doetinchem');
+        expect(duo.text).not.toContain('Bij mij thuis');
+      }
+      const token = /\/naaste\/([a-z0-9]+)/.exec(invite.text)![1]!;
+      expect(await answerInvitation(w.db, token, 'yes', now)).toBe(true);
+      await sendDueReminders(w.db, new Date('2026-03-24T09:00:00Z'));
+      const [reminder] = (await listHeldMail(w.db)).filter((m) => m.to === w.kees && m.subject.startsWith('Herinnering'));
+      expect(reminder!.subject).toBe(discreet ? 'Herinnering: je gaat mee met Sanne' : 'Herinnering: je gaat mee naar het gesprek van Sanne');
+      expect(reminder!.text).toContain(`Hallo Kees,\n\nJe hebt gezegd dat je meekomt naar ${discreet ? 'de afspraak' : 'het gesprek'} van Sanne.`);
+      expect(reminder!.text).toContain('- Bij Sanne thuis, Dorpsstraat 1, 7001 AB Doetinchem');
+      // How to cancel their own coming, as their invitation allows: no account to sign in to.
+      expect(reminder!.text).toContain('kies ‘Nee, ik kom niet’');
+      expect(reminder!.text).toContain(`Bel ${w.region.contactPhone}`);
+      expect(reminder!.text).not.toMatch(/Log in/i);
+      if (discreet) for (const part of [reminder!.subject, reminder!.text, invite.subject, invite.text]) expect(part).not.toMatch(REVEALING);
+    });
+
+  it('schedules no reminder for a naaste who says yes when the conversation is closer than the lead time', async () => {
+    const w = await world();
+    const ctx = (await loadSignup(w.db, w.registration.id))!;
+    const proposed = await proposeMoments(w.db, w.actor, ctx, { seen: 1, memberIds: w.members.map((m) => m.id), moments }, now);
+    const seen = proposed.ok ? proposed.version : 0;
+    // 20 hours after "now", with the region's reminder 24 hours before.
+    expect(await confirmByPhone(w.db, w.actor, ctx, { seen, date: '2026-03-21', time: '09:00', durationMinutes: 60 }, now)).toMatchObject({ ok: true });
+    const token = /\/naaste\/([a-z0-9]+)/.exec((await listHeldMail(w.db)).find((m) => m.to === w.kees)!.text)![1]!;
+    expect(await answerInvitation(w.db, token, 'yes', now)).toBe(true);
+    const [c] = await w.db.select().from(conversations).where(eq(conversations.registrationId, w.registration.id));
+    const rows = await w.db.select().from(conversationReminders).where(eq(conversationReminders.conversationId, c!.id));
+    expect(rows.map((r) => r.recipient)).toEqual(['resident']);
+  });
+
   it("tells a discreet resident's naaste of a cancel without naming the service", async () => {
     const w = await world(true, true);
     const ctx = (await loadSignup(w.db, w.registration.id))!;
     const proposed = await proposeMoments(w.db, w.actor, ctx, { seen: 1, memberIds: w.members.map((m) => m.id), moments }, now);
     await confirmByPhone(w.db, w.actor, ctx, { seen: proposed.ok ? proposed.version : 0, date: '2026-03-25', time: '09:00', durationMinutes: 60 }, now);
     expect(await cancelForResident(w.db, w.resident.id, w.registration.id, false, { lang: 'nl', ipPrefix: null, userAgent: null })).toBe(true);
-    const [told] = (await listHeldMail(w.db)).filter((m) => m.to === w.kees && m.subject === 'Het gesprek gaat niet door');
+    const [told] = (await listHeldMail(w.db)).filter((m) => m.to === w.kees && m.subject === 'De afspraak gaat niet door');
     expect(told).toBeDefined();
     expect(`${told!.subject} ${told!.text} ${told!.fromName ?? ''}`).not.toMatch(REVEALING);
   });

@@ -9,6 +9,7 @@ import { insertUser, requestContext } from '../builders/accounts.ts';
 import { lastMailTo } from './mail.ts';
 import { buildReportContent, insertHeldConversation, insertWorker } from '../builders/reports.ts';
 import { useTestDatabase } from './database.ts';
+import { REVEALING } from '../builders/mail.ts';
 import { seedDemo } from '../../src/lib/server/demo/seed.ts';
 import { DEMO_SHARE } from '../../src/lib/server/demo/reports.ts';
 
@@ -107,6 +108,34 @@ describe('writing the report together', () => {
     expect(Buffer.from(mail.attachments![0]!.content, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('tells the resident by mail when the report is theirs to read, and what to do; discreetly when asked', async () => {
+    for (const senderNamed of [true, false]) {
+      const held = await insertHeldConversation(database.db, { senderNamed });
+      const save = (send: boolean) =>
+        changeAsDuo(database.db, held.duo[0].id, held.region.id, held.conversation.id, { kind: 'save', content: buildReportContent(), send }, ctx);
+      // A draft stays with the duo: no mail.
+      await save(false);
+      expect(await lastMailTo(database.db, held.resident.email)).toBeUndefined();
+      await save(true);
+      const mail = (await lastMailTo(database.db, held.resident.email))!;
+      expect(mail.text).toMatch(/^Hallo Robin,/);
+      expect(mail.text).toContain('Log in en lees het');
+      expect(mail.text).toContain('Keur het dan goed');
+      expect(mail.text).toContain('Daarna bepaal jij wie');
+      expect(mail.text).toContain(`/mijn/verslag\n`);
+      expect(mail.text).toContain(`Bel ${held.region.contactPhone}`);
+      if (senderNamed) {
+        expect(mail.subject).toBe('Het verslag van je herstelgesprek staat klaar');
+        expect(mail.text).toContain(`Team Herstelgesprek ${held.region.name}`);
+      } else {
+        expect(mail.subject).toBe('Er staat iets voor je klaar');
+        expect(mail.fromName).toBe('Sam');
+        for (const part of [mail.subject, mail.text]) expect(part).not.toMatch(REVEALING);
+        expect(mail.text).not.toContain(held.region.name);
+      }
+    }
+  });
+
   it('belongs to its resident only', async () => {
     const { reportId } = await approvedReport();
     const stranger = await insertUser(database.db);
@@ -131,6 +160,11 @@ describe('sharing', () => {
     const invitation = (await lastMailTo(database.db, input.email))!;
     const token = /\/gedeeld\/([a-z2-7]+)/.exec(invitation.text)![1]!;
     expect(invitation.text).not.toContain(made.code);
+    // Who shares what, and why this reader gets it.
+    expect(invitation.subject).toBe('Robin deelt een verslag met je');
+    expect(invitation.text).toContain(
+      'Hallo Dokter Jansen,\n\nRobin deelt het verslag van een herstelgesprek met je. Robin koos zelf om het met jou te delen.',
+    );
     expect((await tryCode(database.db, token, 'WRONGCOD', ctx)).result).toBe('wrong');
     const right = await tryCode(database.db, token, made.code.toLowerCase(), ctx);
     expect(right.result).toBe('ok');
@@ -145,7 +179,10 @@ describe('sharing', () => {
       .from(accessLog)
       .where(and(eq(accessLog.subjectId, resident.id), eq(accessLog.authority, `share:${listed!.id}`)));
     expect(log.map((l) => l.action)).toEqual(['viewed']);
-    expect((await lastMailTo(database.db, resident.email))!.subject).toBe('Wat je deelde is geopend');
+    const opened = (await lastMailTo(database.db, resident.email))!;
+    expect(opened.subject).toBe('Wat je deelde is geopend');
+    expect(opened.text).toContain('Dokter Jansen heeft je verslag net voor het eerst geopend.');
+    expect(opened.text).toContain('/mijn/verslag/delen\n');
   });
 
   it('locks after five wrong codes until the resident renews it, and stops at once when withdrawn', async () => {

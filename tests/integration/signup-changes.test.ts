@@ -127,7 +127,7 @@ describe('changing a sign-up', () => {
       'nl',
       {
         name: 'Robin',
-        code: made.reference,
+        reference: made.reference,
         details: ['Waar: Tijdens een wandeling buiten', 'Wanneer: dinsdag; middag', 'Zo snel mogelijk', 'Je komt zonder iemand anders.'],
       },
       // Signed with the region the sign-up is in, and its contact.
@@ -191,19 +191,19 @@ describe('changing a sign-up', () => {
 describe('the mails of a cancel and its undo', () => {
   it('say until when the cancel can be taken back, by name and code, discreetly when asked', async () => {
     for (const senderNamed of [true, false]) {
-      const { owner, email, made } = await signedUp((e) => ({ ...full(e), contact: { email: e, voicemail: false, sms: false, senderNamed } }));
+      const { owner, email, made, region } = await signedUp((e) => ({ ...full(e), contact: { email: e, voicemail: false, sms: false, senderNamed } }));
       expect(await cancelForResident(database.db, owner.id, made.registrationId, true, ctx)).toBe(true);
       const { cancelledAt, callMeAfterCancel } = await rowOf(made.registrationId);
       expect(callMeAfterCancel).toBe(true);
       const until = dateFormat('nl', 'date').format(new Date(cancelledAt!.getTime() + 7 * 86_400_000));
-      const cancelled = renderMail('signupCancelled', 'nl', { name: 'Robin', code: made.reference, until }, { discreet: !senderNamed });
+      const cancelled = renderMail('signupCancelled', 'nl', { name: 'Robin', reference: made.reference, until }, { discreet: !senderNamed, region });
       expect(cancelled.text).toContain(until);
       expect((await mailsTo(database.db, email)).at(-1)).toMatchObject(cancelled);
 
       expect(await undoCancelForResident(database.db, owner.id, made.registrationId, ctx)).toBe(true);
       // Taken back, the sign-up no longer asks to be called about a cancel.
       expect(await rowOf(made.registrationId)).toMatchObject({ status: 'received', statusBeforeCancel: null, cancelledAt: null, callMeAfterCancel: false });
-      const undone = renderMail('cancelUndone', 'nl', { name: 'Robin', code: made.reference }, { discreet: !senderNamed });
+      const undone = renderMail('cancelUndone', 'nl', { name: 'Robin', reference: made.reference }, { discreet: !senderNamed, region });
       expect((await mailsTo(database.db, email)).at(-1)).toMatchObject(undone);
     }
   });

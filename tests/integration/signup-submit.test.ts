@@ -220,7 +220,7 @@ describe('a sign-up with a new account', () => {
   it('makes a resident account in the visitor’s language, and mails a code and a link that confirm it', async () => {
     const email = address();
     const en = { ...ctx, lang: 'en' };
-    const { result } = await submitDraft({ ...plain(email.toUpperCase()) }, { signedIn: null, newAccountPassword: PASSWORD }, en);
+    const { result, region } = await submitDraft({ ...plain(email.toUpperCase()) }, { signedIn: null, newAccountPassword: PASSWORD }, en);
     expect(result).toMatchObject({ ok: true, accountMailed: true });
     const [user] = await database.db.select().from(users).where(eq(users.email, email));
     expect(user).toMatchObject({ roles: ['resident'], language: 'en', emailVerifiedAt: null });
@@ -230,7 +230,10 @@ describe('a sign-up with a new account', () => {
     const mail = (await mailsTo(database.db, email)).find((m) => m.text.includes('/account-bevestigen/'))!;
     const code = /\b(\d{6})\b/.exec(mail.text)![1]!;
     const token = /\/account-bevestigen\/(\S+)/.exec(mail.text)![1]!;
-    expect(mail).toMatchObject(renderMail('emailConfirmation', 'en', { code, link: mailLink(`/account-bevestigen/${token}`, 'en') }, { discreet: false }));
+    // Greeted by the sign-up's call name, with the phone number of its region.
+    expect(mail).toMatchObject(
+      renderMail('emailConfirmation', 'en', { name: 'Robin', code, link: mailLink(`/account-bevestigen/${token}`, 'en') }, { discreet: false, region }),
+    );
     expect(mail.text).toContain('/en/account-bevestigen/');
     expect(await peekToken(database.db, token, 'email_confirmation')).toMatchObject({ userId: user!.id });
     expect(await confirmWithCode(database.db, email, code, ctx)).toEqual({ ok: true });
@@ -245,14 +248,14 @@ describe('a sign-up with a new account', () => {
     expect(named.result).toMatchObject({ ok: true, accountMailed: false });
     expect((await rowOf(named.result)).residentId).toBeNull();
     const link = mailLink('/inloggen', 'en');
-    const plainMail = renderMail('accountExists', 'en', { link }, { discreet: false });
+    const plainMail = renderMail('accountExists', 'en', { name: owner.name ?? 'Robin', link }, { discreet: false, region: named.region });
     expect(await lastLike(owner.email, plainMail)).toMatchObject(plainMail);
 
     const discreetDraft = plain(owner.email);
     discreetDraft.contact = { ...discreetDraft.contact, senderNamed: false };
     await submitDraft(discreetDraft, { signedIn: { id: owner.id }, newAccountPassword: null });
-    await submitDraft({ ...plain(owner.email) }, asOwner);
-    const discreetMail = renderMail('accountExists', 'en', { link }, { discreet: true });
+    const again = await submitDraft({ ...plain(owner.email) }, asOwner);
+    const discreetMail = renderMail('accountExists', 'en', { name: owner.name ?? 'Robin', link }, { discreet: true, region: again.region });
     expect(await lastLike(owner.email, discreetMail)).toMatchObject(discreetMail);
   });
 
@@ -260,8 +263,8 @@ describe('a sign-up with a new account', () => {
     const owner = await insertUser(database.db);
     const a = plain(owner.email);
     a.contact = { ...a.contact, senderNamed: false };
-    await submitDraft(a, { signedIn: null, newAccountPassword: PASSWORD });
-    const expected = renderMail('accountExists', 'nl', { link: mailLink('/inloggen', 'nl') }, { discreet: true });
+    const { region } = await submitDraft(a, { signedIn: null, newAccountPassword: PASSWORD });
+    const expected = renderMail('accountExists', 'nl', { name: owner.name ?? 'Robin', link: mailLink('/inloggen', 'nl') }, { discreet: true, region });
     expect(await lastLike(owner.email, expected)).toMatchObject(expected);
   });
 });
@@ -276,7 +279,7 @@ describe('the mail that confirms a sign-up', () => {
       'nl',
       {
         name: 'Robin',
-        code: result.reference,
+        reference: result.reference,
         details: ['Waar: Tijdens een wandeling buiten', 'Wanneer: dinsdag; middag', 'Zo snel mogelijk', 'Je komt zonder iemand anders.'],
       },
       { discreet: false, region },

@@ -7,7 +7,7 @@ import { hit } from '../auth/rate-limit.ts';
 import { limits } from '../auth/rate-limit-rules.ts';
 import { invalidateUserSessions, markReauthenticated } from '../auth/sessions.ts';
 import { queueMail } from '../mail/queue.ts';
-import { wantsDiscreetMail } from '../registrations/mails.ts';
+import { accountMailStyle } from '../registrations/mails.ts';
 import { mailLink, type RequestContext } from './context.ts';
 import { findUserById, normalizeEmail } from './queries.ts';
 import { consumeToken, issueToken, tokenData } from './user-tokens.ts';
@@ -23,7 +23,15 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     await invalidateUserSessions(tx, user.id, actor.sessionId);
     await markReauthenticated(tx, actor.sessionId);
-    await queueMail(tx, { to: user.email, lang: user.language, template: 'passwordChanged', values: {}, discreet: await wantsDiscreetMail(tx, user.id) });
+    const style = await accountMailStyle(tx, user.id);
+    await queueMail(tx, {
+      to: user.email,
+      lang: user.language,
+      template: 'passwordChanged',
+      values: { name: style.name, link: mailLink('/wachtwoord-vergeten', user.language) },
+      discreet: style.discreet,
+      region: style.region,
+    });
     await logAccess(tx, {
       actorId: user.id,
       subjectId: user.id,
@@ -72,12 +80,14 @@ export async function requestEmailChange(
     });
     if (taken || email === user.email) return;
     const { token } = await issueToken(tx, user.id, 'email_change', { data: { email } });
+    const style = await accountMailStyle(tx, user.id);
     await queueMail(tx, {
       to: email,
       lang: user.language,
       template: 'emailChangeConfirm',
-      values: { link: mailLink(`/email-wijzigen/${token}`, user.language) },
-      discreet: await wantsDiscreetMail(tx, user.id),
+      values: { name: style.name, link: mailLink(`/email-wijzigen/${token}`, user.language) },
+      discreet: style.discreet,
+      region: style.region,
     });
   });
   return 'ok';
@@ -94,7 +104,15 @@ export async function confirmEmailChange(db: Db, token: string, ctx: RequestCont
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (taken) return false;
     await tx.update(users).set({ email, emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
-    await queueMail(tx, { to: user.email, lang: user.language, template: 'emailChangedNotice', values: {}, discreet: await wantsDiscreetMail(tx, user.id) });
+    const style = await accountMailStyle(tx, user.id);
+    await queueMail(tx, {
+      to: user.email,
+      lang: user.language,
+      template: 'emailChangedNotice',
+      values: { name: style.name },
+      discreet: style.discreet,
+      region: style.region,
+    });
     await logAccess(tx, {
       actorId: user.id,
       subjectId: user.id,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { memberships, users, type RegionRole } from '../db/schema/index.ts';
+import { memberships, regions, users, type RegionRole } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { hit } from '../auth/rate-limit.ts';
@@ -68,6 +68,7 @@ export async function inviteMember(db: Db, admin: Admin, regionId: string, invit
       lang: invite.language,
       template: 'invitation',
       values: { name: invite.name, link: mailLink(`/uitnodiging/${token}`, invite.language) },
+      region: (await tx.select().from(regions).where(eq(regions.id, regionId)))[0],
     });
     await logAccess(tx, {
       actorId: adminId,

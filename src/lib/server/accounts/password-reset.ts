@@ -7,7 +7,7 @@ import { hit } from '../auth/rate-limit.ts';
 import { limits } from '../auth/rate-limit-rules.ts';
 import { invalidateUserSessions } from '../auth/sessions.ts';
 import { queueMail } from '../mail/queue.ts';
-import { wantsDiscreetMail } from '../registrations/mails.ts';
+import { accountMailStyle } from '../registrations/mails.ts';
 import { mailLink, type RequestContext } from './context.ts';
 import { findUserByEmail, normalizeEmail } from './queries.ts';
 import { consumeToken, issueToken } from './user-tokens.ts';
@@ -22,12 +22,14 @@ export async function requestPasswordReset(db: Db, email: string, ctx: RequestCo
   if (user?.passwordHash) {
     await db.transaction(async (tx) => {
       const { token } = await issueToken(tx, user.id, 'password_reset');
+      const style = await accountMailStyle(tx, user.id);
       await queueMail(tx, {
         to: user.email,
         lang: user.language,
         template: 'passwordReset',
-        values: { link: mailLink(`/wachtwoord-herstellen/${token}`, user.language) },
-        discreet: await wantsDiscreetMail(tx, user.id),
+        values: { name: style.name, link: mailLink(`/wachtwoord-herstellen/${token}`, user.language) },
+        discreet: style.discreet,
+        region: style.region,
       });
       await logAccess(tx, { subjectId: user.id, object: 'account', action: 'auth.password_reset_requested', authority: 'none', ipPrefix: ctx.ipPrefix });
     });
@@ -43,7 +45,15 @@ export async function resetPassword(db: Db, token: string, password: string, ctx
     if (!used) return false;
     const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, used.userId)).returning();
     await invalidateUserSessions(tx, used.userId);
-    await queueMail(tx, { to: user!.email, lang: user!.language, template: 'passwordChanged', values: {}, discreet: await wantsDiscreetMail(tx, used.userId) });
+    const style = await accountMailStyle(tx, used.userId);
+    await queueMail(tx, {
+      to: user!.email,
+      lang: user!.language,
+      template: 'passwordChanged',
+      values: { name: style.name, link: mailLink('/wachtwoord-vergeten', user!.language) },
+      discreet: style.discreet,
+      region: style.region,
+    });
     await logAccess(tx, {
       actorId: used.userId,
       subjectId: used.userId,

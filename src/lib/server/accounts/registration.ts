@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { hit } from '../auth/rate-limit.ts';
 import { limits } from '../auth/rate-limit-rules.ts';
 import { queueMail } from '../mail/queue.ts';
-import { wantsDiscreetMail } from '../registrations/mails.ts';
+import { accountMailStyle } from '../registrations/mails.ts';
 import { mailLink, type RequestContext } from './context.ts';
 import { findUserByEmail, normalizeEmail } from './queries.ts';
 import { consumeCode, consumeToken, issueToken } from './user-tokens.ts';
@@ -29,12 +29,14 @@ export async function registerResident(db: Db, email: string, password: string, 
   await db.transaction(async (tx) => {
     const existing = await findUserByEmail(tx, address);
     if (existing) {
+      const style = await accountMailStyle(tx, existing.id);
       await queueMail(tx, {
         to: address,
         lang: existing.language,
         template: 'accountExists',
-        values: { link: mailLink('/inloggen', existing.language) },
-        discreet: await wantsDiscreetMail(tx, existing.id),
+        values: { name: style.name, link: mailLink('/inloggen', existing.language) },
+        discreet: style.discreet,
+        region: style.region,
       });
       return;
     }
@@ -58,12 +60,14 @@ export async function registerResident(db: Db, email: string, password: string, 
 
 async function sendConfirmation(db: Db, userId: string, email: string, lang: string) {
   const { token, code } = await issueToken(db, userId, 'email_confirmation', { withCode: true });
+  const style = await accountMailStyle(db, userId);
   await queueMail(db, {
     to: email,
     lang,
     template: 'emailConfirmation',
-    values: { code: code!, link: mailLink(`/account-bevestigen/${token}`, lang) },
-    discreet: await wantsDiscreetMail(db, userId),
+    values: { name: style.name, code: code!, link: mailLink(`/account-bevestigen/${token}`, lang) },
+    discreet: style.discreet,
+    region: style.region,
   });
 }
 

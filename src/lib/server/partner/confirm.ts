@@ -103,7 +103,7 @@ export async function confirmRegistration(db: Db, region: Region, draftToken: st
     const account = choice.residentId
       ? { residentId: choice.residentId, accountMailed: false }
       : passwordHash
-        ? await accountForSignup(tx, answers.contact.email!, passwordHash, ctx, discreet)
+        ? await accountForSignup(tx, answers.contact.email!, passwordHash, ctx, discreet, { name: answers.about.callName, region })
         : { residentId: null, accountMailed: false };
     const [row] = await tx
       .update(registrations)
@@ -133,7 +133,7 @@ export async function confirmRegistration(db: Db, region: Region, draftToken: st
         to: answers.contact.email,
         lang: ctx.lang,
         template: 'signupReceived',
-        values: { name: answers.about.callName, code: row.reference, details: await choiceLines(tx, answers, ctx.lang, discreet) },
+        values: { name: answers.about.callName, reference: row.reference, details: await choiceLines(tx, answers, ctx.lang, discreet) },
         discreet,
         region,
       });

@@ -13,7 +13,7 @@ import { unconfirmedAction } from './rules.ts';
  */
 export async function tidyUnconfirmed(db: Db, now = new Date()): Promise<{ reminded: number; deleted: number }> {
   const rows = await db
-    .select({ r: registrations, region: regions, partner: { email: users.email, language: users.language } })
+    .select({ r: registrations, region: regions, partner: { email: users.email, language: users.language, name: users.name } })
     .from(registrations)
     .innerJoin(regions, eq(regions.id, registrations.regionId))
     .leftJoin(users, eq(users.id, registrations.partnerId))
@@ -36,7 +36,8 @@ export async function tidyUnconfirmed(db: Db, now = new Date()): Promise<{ remin
           to: partner.email,
           lang: partner.language,
           template: action === 'delete' ? 'partnerSignupDeleted' : 'partnerSignupReminder',
-          values: { code: r.reference, link: mailLink('/partner', partner.language) },
+          values: { name: partner.name, reference: r.reference, link: mailLink('/partner', partner.language) },
+          region,
         });
       }
     });

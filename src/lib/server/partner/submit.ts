@@ -1,7 +1,7 @@
 import { newSignupProfile } from '../region/profile.ts';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { registrationConfirmations, registrations } from '../db/schema/index.ts';
+import { registrationConfirmations, registrations, users } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { mailLink, type RequestContext } from '../accounts/context.ts';
@@ -35,6 +35,17 @@ async function submittedBefore(db: Db, draftId: string, partnerId: string): Prom
     .limit(1);
   // A link was issued exactly when the resident was mailed.
   return row ? { ok: true, registrationId: row.id, reference: row.reference, mailed: !!row.link } : null;
+}
+
+/**
+ * The partner as the confirmation page names them ("Fatima de Vries (Buurtteam Oost)"), so the mail
+ * is not from "someone". Discreet mail leaves the organisation out: its name may say what it is about.
+ */
+async function signedUpBy(db: Db, partnerId: string, practice: string | null | undefined, discreet: boolean): Promise<string | null> {
+  const [p] = await db.select({ name: users.name, organisation: users.organisation }).from(users).where(eq(users.id, partnerId));
+  if (!p?.name) return null;
+  const organisation = practice || p.organisation;
+  return !discreet && organisation ? `${p.name} (${organisation})` : p.name;
 }
 
 /**
@@ -98,12 +109,19 @@ export async function submitForResident(
     const { code, token } = await issueConfirmation(tx, row!, !!email, now);
     const lang = answers.naaste.language === 'en' ? 'en' : 'nl';
     if (email && token) {
+      const discreet = isDiscreet(answers.contact);
       await queueMail(tx, {
         to: email,
         lang,
         template: 'partnerSignupConfirm',
-        values: { name: answers.about.callName, code: `${row!.reference} ${code}`, link: mailLink(`/bevestigen-aanmelding/${token}`, lang) },
-        discreet: isDiscreet(answers.contact),
+        values: {
+          name: answers.about.callName,
+          sender: await signedUpBy(tx, partner.id, referral?.practice, discreet),
+          reference: row!.reference,
+          code: code!,
+          link: mailLink(`/bevestigen-aanmelding/${token}`, lang),
+        },
+        discreet,
         region,
       });
     }

@@ -161,6 +161,7 @@ async function mailEveryone(tx: Db, ctx: SignupContext, c: { id: string; version
       to: email,
       lang,
       discreet,
+      name: ctx.details.callName,
       template: 'conversationConfirmed',
       details: [...lines(lang, false, discreet), ...withDuo],
       link: link('/mijn', lang),
@@ -183,16 +184,18 @@ async function mailEveryone(tx: Db, ctx: SignupContext, c: { id: string; version
     await tx
       .insert(naasteInvitations)
       .values({ conversationId: c.id, tokenHash: hashToken(token), expiresAt: invitationExpiry(c.startsAt, c.durationMinutes) });
+    // The naaste learns who invites them and, for a home visit, whose home and where it is.
     await send(tx, {
       region: ctx.region,
       to: naaste,
       lang,
       discreet,
       name: ctx.details.naaste.name,
+      sender: ctx.details.callName,
       template: 'naasteInvitation',
-      details: lines(lang, false, discreet),
+      details: [momentLine(lang, c.startsAt, c.durationMinutes), placeText(ctx, lang, { forNaaste: true, discreet })],
       link: link(`/naaste/${token}`, lang),
-      ics: icsFor(ctx, c, lang, { discreet }),
+      ics: icsFor(ctx, c, lang, { forNaaste: true, discreet }),
     });
   }
 }

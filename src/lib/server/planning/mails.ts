@@ -15,19 +15,28 @@ import { dateFormat } from '../../i18n/dates.ts';
 export const link = (path: string, lang: string) => `${config().publicOrigin}${localizePath(path, lang)}`;
 
 /**
- * The place as text. A home address only for the duo (`forDuo`) once confirmed; everyone else
- * reads "at home". Discreet mail leaves out a catalogue name that could say what it is about.
+ * The place as text, as each reader needs it. The resident reads their own choice ("Bij mij thuis").
+ * The duo (`forDuo`) reads "at the resident's home" with the address, once confirmed. The invited
+ * naaste (`forNaaste`) reads whose home and its address: they must know where to go. Discreet mail
+ * leaves out a catalogue name that could say what it is about (the naaste still gets its address).
  */
-export function placeText(ctx: SignupContext, lang: string, opts: { forDuo?: boolean; discreet?: boolean } = {}): string {
+export function placeText(ctx: SignupContext, lang: string, opts: { forDuo?: boolean; forNaaste?: boolean; discreet?: boolean } = {}): string {
   const s = getT(lang, 'signup');
+  const p = getT(lang, 'planning');
   const r = ctx.registration;
-  if (r.placeKind === 'home') return opts.forDuo && ctx.details.address ? `${s('place.home')}: ${ctx.details.address}` : s('place.home');
+  const address = ctx.details.address?.trim();
+  if (r.placeKind === 'home') {
+    if (opts.forDuo) return address ? `${p('place.homeResident')}: ${address}` : p('place.homeResident');
+    if (opts.forNaaste) return [p('place.homeOf', { name: ctx.details.callName }), address].filter(Boolean).join(', ');
+    return s('place.home');
+  }
   if (r.placeKind === 'walk') return s('place.walk');
   // No place of their own written down: a sign-up moved from another region, whose place could not follow.
   if (r.placeKind === 'other') return ctx.details.otherPlace ? `${s('place.other')}: ${ctx.details.otherPlace}` : s('place.other');
-  if (!ctx.location || opts.discreet) return getT(lang, 'planning')('place.agreed');
-  const address = [ctx.location.street, ctx.location.postcode, ctx.location.city].filter(Boolean).join(', ');
-  return [placeName(ctx.location, lang), address].filter(Boolean).join(', ');
+  const street = ctx.location ? [ctx.location.street, ctx.location.postcode, ctx.location.city].filter(Boolean).join(', ') : '';
+  if (opts.forNaaste && opts.discreet && street) return street;
+  if (!ctx.location || opts.discreet) return p('place.agreed');
+  return [placeName(ctx.location, lang), street].filter(Boolean).join(', ');
 }
 
 export const momentLine = (lang: string, startsAt: Date, minutes: number) =>
@@ -36,7 +45,12 @@ export const momentLine = (lang: string, startsAt: Date, minutes: number) =>
 type Conversation = { id: string; version: number; startsAt: Date; durationMinutes: number };
 
 /** The .ics for one reader: the title says nothing about health, the place as that reader may see it. */
-export function icsFor(ctx: SignupContext, c: Conversation, lang: string, opts: { forDuo?: boolean; discreet?: boolean; cancelled?: boolean } = {}) {
+export function icsFor(
+  ctx: SignupContext,
+  c: Conversation,
+  lang: string,
+  opts: { forDuo?: boolean; forNaaste?: boolean; discreet?: boolean; cancelled?: boolean } = {},
+) {
   const t = getT(lang, 'planning');
   return calendarFile({
     uid: c.id,
@@ -45,7 +59,7 @@ export function icsFor(ctx: SignupContext, c: Conversation, lang: string, opts: 
     durationMinutes: c.durationMinutes,
     title: opts.forDuo ? t('ics.titleDuo', { reference: ctx.registration.reference }) : t('ics.title'),
     location: placeText(ctx, lang, opts),
-    description: opts.forDuo ? t('ics.descriptionDuo') : t('ics.description'),
+    description: opts.forDuo ? t('ics.descriptionDuo') : opts.forNaaste ? t('ics.descriptionNaaste', { name: ctx.details.callName }) : t('ics.description'),
     cancelled: !!opts.cancelled,
   });
 }
@@ -60,6 +74,8 @@ type Send = {
   discreet?: boolean;
   ics?: string;
   name?: string;
+  /** Who the mail is about, for a reader other than the resident: the naaste reads whose conversation. */
+  sender?: string;
   region?: MailRegion;
 };
 
@@ -70,7 +86,7 @@ export async function send(tx: Db, m: Send): Promise<void> {
     template: m.template,
     discreet: !!m.discreet,
     region: m.region,
-    values: { details: m.details, ...(m.link ? { link: m.link } : {}), ...(m.name ? { name: m.name } : {}) },
+    values: { details: m.details, ...(m.link ? { link: m.link } : {}), ...(m.name ? { name: m.name } : {}), ...(m.sender ? { sender: m.sender } : {}) },
     ...(m.ics ? { attachments: [icsAttachment(m.ics)] } : {}),
   });
 }
@@ -123,6 +139,7 @@ export async function tellNaasteOff(
     lang: ctx.resident.lang,
     discreet: ctx.resident.discreet,
     ...(ctx.details.naaste?.name ? { name: ctx.details.naaste.name } : {}),
+    sender: ctx.details.callName,
     template,
     details: [momentLine(ctx.resident.lang, c.startsAt, c.durationMinutes)],
   });

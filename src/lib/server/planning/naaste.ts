@@ -23,17 +23,30 @@ export async function findInvitation(db: Db, token: string, now = new Date()) {
   return row ?? null;
 }
 
-/** Yes or no, changeable until the conversation; a yes gets the reminder too. */
+/**
+ * When the naaste's reminder is due: the region's lead time before the conversation. Null when that
+ * moment has passed (a yes given hours before): a "reminder" then would only repeat the page, and
+ * the thank-you line must not promise one.
+ */
+export function naasteReminderAt(startsAt: Date, leadHours: number, now = new Date()): Date | null {
+  const dueAt = new Date(startsAt.getTime() - leadHours * 3_600_000);
+  return dueAt > now ? dueAt : null;
+}
+
+/** The lead time in words for the thank-you line: whole days as days ("een dag"), else hours. */
+export const leadInWords = (leadHours: number) =>
+  leadHours % 24 === 0 ? { key: 'naaste.reminderLead.days', count: leadHours / 24 } : { key: 'naaste.reminderLead.hours', count: leadHours };
+
+/** Yes or no, changeable until the conversation; a yes gets the reminder too, while there is time for one. */
 export async function answerInvitation(db: Db, token: string, answer: 'yes' | 'no', now = new Date()): Promise<boolean> {
   const found = await findInvitation(db, token, now);
   if (!found) return false;
   await db.transaction(async (tx) => {
     await tx.update(naasteInvitations).set({ answer, answeredAt: now }).where(eq(naasteInvitations.id, found.invitation.id));
     const conversationId = found.conversation.id;
-    if (answer === 'yes') {
-      const dueAt = new Date(found.conversation.startsAt!.getTime() - found.leadHours * 3_600_000);
-      await tx.insert(conversationReminders).values({ conversationId, recipient: 'naaste', dueAt }).onConflictDoNothing();
-    } else {
+    const dueAt = answer === 'yes' ? naasteReminderAt(found.conversation.startsAt!, found.leadHours, now) : null;
+    if (dueAt) await tx.insert(conversationReminders).values({ conversationId, recipient: 'naaste', dueAt }).onConflictDoNothing();
+    else {
       await tx
         .delete(conversationReminders)
         .where(

@@ -112,6 +112,7 @@ export async function proposeMoments(
         to: email,
         lang,
         discreet,
+        name: ctx.details.callName,
         template: 'momentsProposed',
         details: plan.moments.map((m) => momentLine(lang, m.startsAt, m.durationMinutes)),
         link: link('/mijn', lang),

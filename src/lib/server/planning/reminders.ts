@@ -37,6 +37,7 @@ export async function sendDueReminders(db: Db, now = new Date(), batch = 20): Pr
           to: ctx.resident.email,
           lang,
           discreet,
+          name: ctx.details.callName,
           template: 'conversationReminder',
           details,
           link: link('/mijn', lang),
@@ -48,7 +49,19 @@ export async function sendDueReminders(db: Db, now = new Date(), batch = 20): Pr
           .from(naasteInvitations)
           .where(and(eq(naasteInvitations.conversationId, c.id), eq(naasteInvitations.answer, 'yes'), isNull(naasteInvitations.withdrawnAt)));
         const to = naasteEmail(ctx);
-        if (said && to) await send(tx, { region: ctx.region, to, lang, discreet, template: 'conversationReminder', details, ics });
+        // The naaste's own text: no account to sign in to; who invited them, and whose home it is.
+        if (said && to)
+          await send(tx, {
+            region: ctx.region,
+            to,
+            lang,
+            discreet,
+            ...(ctx.details.naaste?.name ? { name: ctx.details.naaste.name } : {}),
+            sender: ctx.details.callName,
+            template: 'naasteReminder',
+            details: [details[0]!, placeText(ctx, lang, { forNaaste: true, discreet })],
+            ics: icsFor(ctx, { ...c, startsAt: c.startsAt }, lang, { forNaaste: true, discreet }),
+          });
       }
     }
     return due.length;

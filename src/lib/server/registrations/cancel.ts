@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { registrations } from '../db/schema/index.ts';
+import { regions, registrations } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
 import type { RequestContext } from '../accounts/context.ts';
 import { queueMail } from '../mail/queue.ts';
@@ -27,12 +27,14 @@ async function mailResident(db: Db, r: Registration, template: MailTemplate, ctx
   const d = openDetails(r);
   if (!d.contact.email) return;
   const date = until ? dateFormat(ctx.lang, 'date').format(until) : undefined;
+  const [region] = await db.select().from(regions).where(eq(regions.id, r.regionId));
   await queueMail(db, {
     to: d.contact.email,
     lang: ctx.lang,
     template,
-    values: { name: d.callName, code: r.reference, ...(date ? { until: date } : {}) },
+    values: { name: d.callName, reference: r.reference, ...(date ? { until: date } : {}) },
     discreet: d.contact.senderNamed !== true,
+    region,
   });
 }
 

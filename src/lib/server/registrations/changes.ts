@@ -104,7 +104,7 @@ export async function saveChange(db: Db, region: Region, residentId: string, dra
         to: email,
         lang: ctx.lang,
         template: 'signupChanged',
-        values: { name: answers.about.callName, code: row.reference, details },
+        values: { name: answers.about.callName, reference: row.reference, details },
         discreet,
         region,
       });

@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { registrations } from '../db/schema/index.ts';
+import { memberships, regions, registrations, users } from '../db/schema/index.ts';
+import type { MailRegion } from '../mail/templates.ts';
 import { getT } from '../../i18n/index.ts';
 import type { SignupAnswers } from '../../schemas/signup.ts';
 import { findLocation, placeName } from '../locations/queries.ts';
@@ -15,6 +16,30 @@ export const isDiscreet = (contact: { senderNamed?: boolean } | undefined): bool
 export async function wantsDiscreetMail(db: Db, userId: string): Promise<boolean> {
   const rows = await db.select().from(registrations).where(eq(registrations.residentId, userId));
   return rows.some((r) => openDetails(r).contact.senderNamed === false);
+}
+
+/**
+ * How a mail about an account reads: discreet as above, greeting the person by name (their account's
+ * name, or the call name of their newest sign-up) and closing with the phone number of their region
+ * (their newest sign-up's, or for staff and partners the region they work in). Null where unknown.
+ */
+export async function accountMailStyle(db: Db, userId: string): Promise<{ discreet: boolean; name: string | null; region: MailRegion | null }> {
+  const region = { name: regions.name, contactPhone: regions.contactPhone, contactEmail: regions.contactEmail };
+  const signups = await db
+    .select({ registration: registrations, region })
+    .from(registrations)
+    .innerJoin(regions, eq(regions.id, registrations.regionId))
+    .where(eq(registrations.residentId, userId))
+    .orderBy(desc(registrations.createdAt));
+  const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
+  const [work] = signups.length
+    ? []
+    : await db.select({ region }).from(memberships).innerJoin(regions, eq(regions.id, memberships.regionId)).where(eq(memberships.userId, userId)).limit(1);
+  return {
+    discreet: signups.some((r) => openDetails(r.registration).contact.senderNamed === false),
+    name: user?.name?.trim() || (signups[0] ? openDetails(signups[0].registration).callName : null),
+    region: signups[0]?.region ?? work?.region ?? null,
+  };
 }
 
 /**

@@ -4,7 +4,8 @@ import { mailLink, type RequestContext } from '../accounts/context.ts';
 import { findUserByEmail } from '../accounts/queries.ts';
 import { issueToken } from '../accounts/user-tokens.ts';
 import { queueMail } from '../mail/queue.ts';
-import { wantsDiscreetMail } from './mails.ts';
+import { accountMailStyle } from './mails.ts';
+import type { MailRegion } from '../mail/templates.ts';
 
 /**
  * The account a resident asks for while signing up (or confirming a partner's sign-up), inside the
@@ -17,15 +18,19 @@ export async function accountForSignup(
   passwordHash: string,
   ctx: RequestContext,
   discreet: boolean,
+  /** The sign-up's call name and region: the mail greets by name and gives the region's phone number. */
+  about: { name: string; region: MailRegion },
 ): Promise<{ residentId: string | null; accountMailed: boolean }> {
   const existing = await findUserByEmail(tx, email);
   if (existing) {
+    const style = await accountMailStyle(tx, existing.id);
     await queueMail(tx, {
       to: existing.email,
       lang: existing.language,
       template: 'accountExists',
-      values: { link: mailLink('/inloggen', existing.language) },
-      discreet: discreet || (await wantsDiscreetMail(tx, existing.id)),
+      values: { name: style.name ?? about.name, link: mailLink('/inloggen', existing.language) },
+      discreet: discreet || style.discreet,
+      region: about.region,
     });
     return { residentId: null, accountMailed: false };
   }
@@ -38,8 +43,9 @@ export async function accountForSignup(
     to: user!.email,
     lang: ctx.lang,
     template: 'emailConfirmation',
-    values: { code: code!, link: mailLink(`/account-bevestigen/${token}`, ctx.lang) },
+    values: { name: about.name, code: code!, link: mailLink(`/account-bevestigen/${token}`, ctx.lang) },
     discreet,
+    region: about.region,
   });
   return { residentId: user!.id, accountMailed: true };
 }

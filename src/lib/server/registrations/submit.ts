@@ -122,7 +122,8 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
     if (!(await placeStillOffered(tx, region, answers, true))) return null;
     let residentId = who.signedIn?.id ?? null;
     let accountMailed = false;
-    if (!residentId && passwordHash && email) ({ residentId, accountMailed } = await accountForSignup(tx, email, passwordHash, ctx, discreet));
+    if (!residentId && passwordHash && email)
+      ({ residentId, accountMailed } = await accountForSignup(tx, email, passwordHash, ctx, discreet, { name: answers.about.callName, region }));
     const [row] = await tx
       .insert(registrations)
       .values({
@@ -141,7 +142,7 @@ export async function submitRegistration(db: Db, region: Region, draftToken: str
         to: email,
         lang: ctx.lang,
         template: 'signupReceived',
-        values: { name: answers.about.callName, code: row!.reference, details: await choiceLines(tx, answers, ctx.lang, discreet) },
+        values: { name: answers.about.callName, reference: row!.reference, details: await choiceLines(tx, answers, ctx.lang, discreet) },
         discreet,
         region,
       });

@@ -7,7 +7,7 @@ import type { RequestContext } from '../accounts/context.ts';
 import { openDetails } from '../registrations/queries.ts';
 import { emptyContent, openContent, openText, sealContent } from './content.ts';
 import { approve, type Report } from './resident.ts';
-import { mailApprovedReport } from './mail.ts';
+import { mailApprovedReport, mailReportReady } from './mail.ts';
 import { duoMayEdit, formOf, nextStatus, questionsFor, type ReportContent } from './rules.ts';
 import { readSignupProfile, type ReportForm } from '../../profile.ts';
 import type { ReportAction } from '../audit/look-kinds.ts';
@@ -133,7 +133,10 @@ export async function changeAsDuo(
         const [created] = await tx.insert(reports).values({ registrationId: registration.id, conversationId, form, ...values }).returning({ id: reports.id });
         reportId = created!.id;
       }
-      if (step.send) await tx.update(registrations).set({ status: 'report_ready' }).where(eq(registrations.id, registration.id));
+      if (step.send) {
+        await tx.update(registrations).set({ status: 'report_ready' }).where(eq(registrations.id, registration.id));
+        await mailReportReady(tx, registration);
+      }
     } else if (step.kind === 'reopen') {
       status = report && nextStatus(report.status, 'reopen');
       if (!report || !status) return null;

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { regions, users } from '../db/schema/index.ts';
 import { getT } from '../../i18n/index.ts';
-import type { RequestContext } from '../accounts/context.ts';
+import { mailLink, type RequestContext } from '../accounts/context.ts';
 import { queueMail } from '../mail/queue.ts';
 import { openDetails, type Registration } from '../registrations/queries.ts';
 import { offersByIds } from './offers.ts';
@@ -19,6 +21,7 @@ export async function mailApprovedReport(tx: Db, registration: Registration, ver
   const lang = registration.language === 'en' ? 'en' : 'nl';
   const t = getT(lang, 'report');
   const date = dateFormat(lang, 'date').format(version.approvedAt);
+  const [region] = await tx.select().from(regions).where(eq(regions.id, registration.regionId));
   const pdf = await reportPdf(version, await offersByIds(tx, version.content.offerIds, lang), lang, (key, values = {}) => t(key, values), date);
   return queueMail(tx, {
     to: details.contact.email,
@@ -26,6 +29,31 @@ export async function mailApprovedReport(tx: Db, registration: Registration, ver
     template: 'reportApproved',
     values: { name: details.callName },
     discreet: details.contact.senderNamed !== true,
+    region,
     attachments: [{ filename: t('pdf.fileName', { version: version.version }), content: Buffer.from(pdf).toString('base64'), encoding: 'base64', contentType: 'application/pdf' }],
+  });
+}
+
+/**
+ * "Naar de inwoner": the resident hears that the report waits for them, with what to do (read,
+ * approve or ask for a change, then decide who sees it). Only a resident with an account can sign
+ * in to read it; one without is called by the duo, who record an approval by phone. Discreet mail
+ * names neither the service nor what waits. Returns whether a mail was written.
+ */
+export async function mailReportReady(tx: Db, registration: Registration): Promise<boolean> {
+  if (!registration.residentId) return false;
+  const details = openDetails(registration);
+  const [user] = await tx.select({ email: users.email, language: users.language }).from(users).where(eq(users.id, registration.residentId));
+  const to = details.contact.email ?? user?.email;
+  if (!to) return false;
+  const lang = user?.language === 'en' ? 'en' : 'nl';
+  const [region] = await tx.select().from(regions).where(eq(regions.id, registration.regionId));
+  return queueMail(tx, {
+    to,
+    lang,
+    template: 'reportReady',
+    values: { name: details.callName, link: mailLink('/mijn/verslag', lang) },
+    discreet: details.contact.senderNamed !== true,
+    region,
   });
 }

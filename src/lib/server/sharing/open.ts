@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { registrations, reports, reportShares, reportVersions, users } from '../db/schema/index.ts';
+import { regions, registrations, reports, reportShares, reportVersions, users } from '../db/schema/index.ts';
 import { logAccess } from '../audit/log.ts';
-import type { RequestContext } from '../accounts/context.ts';
+import { mailLink, type RequestContext } from '../accounts/context.ts';
 import { hit } from '../auth/rate-limit.ts';
 import { limits } from '../auth/rate-limit-rules.ts';
 import { hashToken } from '../auth/tokens.ts';
@@ -114,7 +114,13 @@ export async function readShared(db: Db, share: ShareRow, ctx: RequestContext, n
       typed: { recipient: recipient.name },
     });
     const details = openDetails(row.registration);
-    await noticeFirstOpen(tx, share, details.callName, details.contact.senderNamed !== true, ctx, now);
+    await noticeFirstOpen(
+      tx,
+      share,
+      { name: details.callName, opener: recipient.name, discreet: details.contact.senderNamed !== true, regionId: row.registration.regionId },
+      ctx,
+      now,
+    );
     return {
       shareId: share.id,
       sharedBy: details.callName,
@@ -131,7 +137,13 @@ export async function readShared(db: Db, share: ShareRow, ctx: RequestContext, n
 }
 
 /** The first open only (a guarded update), and a mail when the resident asked for one. */
-async function noticeFirstOpen(tx: Db, share: ShareRow, residentName: string, discreet: boolean, ctx: RequestContext, now: Date) {
+async function noticeFirstOpen(
+  tx: Db,
+  share: ShareRow,
+  about: { name: string; opener: string; discreet: boolean; regionId: string },
+  ctx: RequestContext,
+  now: Date,
+) {
   const [first] = await tx
     .update(reportShares)
     .set({ firstOpenedAt: now })
@@ -139,5 +151,14 @@ async function noticeFirstOpen(tx: Db, share: ShareRow, residentName: string, di
     .returning();
   if (!first || !share.notifyFirstOpen) return;
   const [resident] = await tx.select({ email: users.email }).from(users).where(eq(users.id, share.residentId));
-  if (resident) await queueMail(tx, { to: resident.email, lang: ctx.lang, template: 'shareOpened', values: { name: residentName }, discreet });
+  const [region] = await tx.select().from(regions).where(eq(regions.id, about.regionId));
+  if (resident)
+    await queueMail(tx, {
+      to: resident.email,
+      lang: ctx.lang,
+      template: 'shareOpened',
+      values: { name: about.name, sender: about.opener, link: mailLink('/mijn/verslag/delen', ctx.lang) },
+      discreet: about.discreet,
+      region,
+    });
 }

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { accessLog, registrations, reports, reportShares, reportVersions } from '../db/schema/index.ts';
+import { accessLog, regions, registrations, reports, reportShares, reportVersions } from '../db/schema/index.ts';
+import { openDetails } from '../registrations/queries.ts';
+import { isDiscreet } from '../registrations/mails.ts';
 import { logAccess } from '../audit/log.ts';
 import { mailLink, type RequestContext } from '../accounts/context.ts';
 import { queueMail } from '../mail/queue.ts';
@@ -18,24 +20,27 @@ export type ShareSummary = { id: string; recipient: Recipient; relation: Relatio
 
 export const openRecipient = (share: ShareRow): Recipient => JSON.parse(unseal(share.sealedRecipient)) as Recipient;
 
-/** The resident's own report with at least one approved version, or null. */
-async function shareableReport(db: Db, residentId: string, reportId: string): Promise<string | null> {
+/** The resident's own report with at least one approved version, with its sign-up and region, or null. */
+async function shareableReport(db: Db, residentId: string, reportId: string) {
   const [row] = await db
-    .select({ id: reports.id })
+    .select({ id: reports.id, registration: registrations, region: regions })
     .from(reports)
     .innerJoin(registrations, eq(registrations.id, reports.registrationId))
+    .innerJoin(regions, eq(regions.id, registrations.regionId))
     .where(and(eq(reports.id, reportId), eq(registrations.residentId, residentId)));
   if (!row) return null;
   const versions = await db.select({ v: reportVersions.version }).from(reportVersions).where(eq(reportVersions.reportId, row.id));
-  return mayShare(versions.length) ? row.id : null;
+  return mayShare(versions.length) ? row : null;
 }
 
 /** Makes the share and mails the link; the code is returned once, to be shown to the resident only. */
 export async function createShare(db: Db, residentId: string, input: NewShare, ctx: RequestContext): Promise<{ code: string } | 'notShareable' | 'throttled'> {
   if (!(await hit(db, `share:resident:${residentId}`, limits.sharesPerResident)).allowed) return 'throttled';
   return db.transaction(async (tx) => {
-    const reportId = await shareableReport(tx, residentId, input.reportId);
-    if (!reportId) return 'notShareable';
+    const shareable = await shareableReport(tx, residentId, input.reportId);
+    if (!shareable) return 'notShareable';
+    const reportId = shareable.id;
+    const details = openDetails(shareable.registration);
     const { token, tokenHash } = newShareLink();
     const id = crypto.randomUUID();
     const code = newAccessCode();
@@ -56,7 +61,11 @@ export async function createShare(db: Db, residentId: string, input: NewShare, c
       to: input.email,
       lang: ctx.lang,
       template: 'shareInvitation',
-      values: { name: input.name, link: mailLink(`/gedeeld/${token}`, ctx.lang) },
+      // The recipient learns who shares (the resident's call name) and, when the resident allows
+      // the service's name in mail, that it is a report of a conversation; never what it says.
+      values: { name: input.name, sender: details.callName, link: mailLink(`/gedeeld/${token}`, ctx.lang) },
+      discreet: isDiscreet(details.contact),
+      region: shareable.region,
     });
     await logAccess(tx, {
       actorId: residentId,
