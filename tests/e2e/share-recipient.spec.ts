@@ -93,6 +93,8 @@ async function readInEnglish(recipient: Page, path: string, code: string, js: bo
   await expect(recipient.getByText(/shares this with Lotte \w* ?\(someone close to Sam\)/)).toBeVisible();
   await expect(recipient.getByRole('heading', { name: 'Added by Sam' })).toBeVisible();
   await expect(recipient.getByText(/My addition|close to me|Gedeeld door|Mijn aanvulling/)).toHaveCount(0);
+  await expect(recipient.getByRole('heading', { name: 'Whom can Sam contact after the conversation?' })).toBeVisible();
+  await expect(recipient.getByText(/^After the conversation, Sam can contact Rachid and Sanne\./)).toBeVisible();
   // The report's own words are Dutch, and say so; the labels around them are English.
   await expect(recipient.getByText('De hond heet Bo.', { exact: false })).toHaveAttribute('lang', 'nl');
   await expect(recipient.getByRole('heading', { name: 'What are the next steps?' })).toBeVisible();
