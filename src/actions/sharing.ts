@@ -15,7 +15,10 @@ const failure = (lang: string, key: string, field = '', values: Record<string, s
 });
 
 export const sharing = {
-  /** The resident shares an approved report with one named person; the code is shown once. */
+  /**
+   * The resident shares an approved report with one named person; the code is shown once, and so is
+   * the link when the resident passes it on themselves (no e-mail address).
+   */
   create: formAction(
     shareSchema,
     async (input, context, { ctx, once }) => {
@@ -37,7 +40,7 @@ export const sharing = {
               endsAt,
               notifyFirstOpen: input.notify === 'ja',
               name: input.name,
-              email: input.email,
+              email: input.send === 'email' ? input.email : null,
               message: input.message || null,
             },
             ctx,
@@ -46,7 +49,7 @@ export const sharing = {
       );
       if (made === 'throttled') return failure(ctx.lang, 'errors.throttled');
       if (made === 'notShareable') return failure(ctx.lang, 'errors.notAvailable');
-      return { ok: true, code: displayCode(made.code), name: input.name };
+      return { ok: true, code: displayCode(made.code), name: input.name, link: made.link, until: input.endsOn };
     },
     'sharing.create',
   ),

@@ -8,7 +8,7 @@ describe('the report as a PDF', () => {
   it('holds every part of the approved version as selectable text, markup shown as text', async () => {
     const t = getT('nl', 'report');
     const content = { ...buildReportContent({ strengths: '<img src=x onerror=alert(1)>' }), addition: 'Mijn hond heet Bo.' };
-    const offers = [{ id: 'o', name: 'Herstelcollege', description: 'Cursussen over herstel.', url: 'https://example.org/college' }];
+    const offers = [{ id: 'o', name: 'Herstelcollege', description: 'Cursussen over herstel.', url: 'https://example.org/college', lang: 'nl' }];
     const bytes = await reportPdf(
       { version: 2, approvedAt: new Date(), approvedVia: 'resident', content },
       offers,

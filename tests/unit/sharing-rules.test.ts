@@ -9,6 +9,8 @@ import {
   isOpen,
   shareState,
 } from '../../src/lib/server/sharing/rules.ts';
+import { shareSchema } from '../../src/lib/schemas/report.ts';
+import { parseLocalized } from '../../src/lib/i18n/zod.ts';
 import { codeMatches, displayCode, hashAccessCode, newAccessCode, newShareLink, normalizeCode } from '../../src/lib/server/sharing/secrets.ts';
 
 const now = new Date('2026-03-10T12:00:00+01:00');
@@ -84,5 +86,30 @@ describe('share secrets', () => {
     expect(codeMatches('share-1', 'ABCDEFGJ', stored)).toBe(false);
     expect(codeMatches('share-2', 'ABCDEFGH', stored)).toBe(false);
     expect(codeMatches('share-1', 'ABCDEFGH', 'not-hex')).toBe(false);
+  });
+});
+
+describe('the share form: an e-mail address only when the portal mails the link', () => {
+  const base = { report: crypto.randomUUID(), name: 'Lotte', relation: 'naaste', scope: 'whole', endsOn: '2027-01-01' };
+  const fields = (input: object) => {
+    const parsed = parseLocalized(shareSchema, input, 'nl');
+    return parsed.ok ? [] : parsed.errors.map((e) => e.field);
+  };
+
+  it('passes the link on by hand without an address, and ignores one typed anyway', () => {
+    const parsed = parseLocalized(shareSchema, { ...base, send: 'self', email: 'x@y.nl' }, 'nl');
+    expect(parsed).toMatchObject({ ok: true, data: { send: 'self' } });
+    expect(parsed.ok && 'email' in parsed.data).toBe(false);
+  });
+
+  it('asks for the address when the portal mails, also from a form without the choice (an open old page)', () => {
+    expect(fields({ ...base, send: 'email' })).toEqual(['email']);
+    expect(fields({ ...base })).toEqual(['email']);
+    expect(parseLocalized(shareSchema, { ...base, email: 'huisarts@praktijk.nl' }, 'nl')).toMatchObject({ ok: true, data: { send: 'email' } });
+  });
+
+  it('refuses another way, with a message on the choice', () => {
+    const parsed = parseLocalized(shareSchema, { ...base, send: 'fax' }, 'nl');
+    expect(parsed).toEqual({ ok: false, errors: [{ field: 'send', message: 'Kies hoe deze persoon de link krijgt.' }] });
   });
 });

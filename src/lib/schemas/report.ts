@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dimensions, MAX_SCORE, MIN_SCORE } from '../report/dimensions.ts';
-import { relations, scopes } from '../server/sharing/rules.ts';
+import { relations, scopes, shareWays } from '../server/sharing/rules.ts';
 import { reportForms } from '../profile.ts';
 import { allQuestions, questionsFor } from '../server/reports/rules.ts';
 
@@ -58,16 +58,31 @@ export const reportAnswerSchema = z
 /** "Ik wil niet dat ... het verslag krijgt", or taking that back (unless_objects, before approval). */
 export const referrerObjectionSchema = z.object({ registration: id, intent: z.enum(['object', 'undo'], msg('format')) });
 
-export const shareSchema = z.object({
+const shareFields = {
   report: id,
   name: z.string(msg('recipientName')).trim().min(1, msg('recipientName')).max(100),
   relation: z.enum(relations, msg('relation')),
-  email: z.email(msg('email')).max(254),
   scope: z.enum(scopes, msg('scope')),
   endsOn: z.string(msg('shareEnd')).regex(/^\d{4}-\d{2}-\d{2}$/, msg('shareEnd')),
   message: z.string().trim().max(500).default(''),
   notify: z.literal('ja').optional(),
-});
+};
+
+/**
+ * The portal mails the link, or the resident passes it on themselves (copied or on a printed
+ * letter): only the first needs an address. A form from before the choice existed means e-mail.
+ */
+export const shareSchema = z.preprocess(
+  (input) => (input && typeof input === 'object' && !('send' in input && (input as { send?: unknown }).send) ? { ...input, send: 'email' } : input),
+  z.discriminatedUnion(
+    'send',
+    [
+      z.object({ ...shareFields, send: z.literal(shareWays[0]), email: z.email(msg('email')).max(254) }),
+      z.object({ ...shareFields, send: z.literal(shareWays[1]) }),
+    ],
+    msg('shareWay'),
+  ),
+);
 
 export const shareChangeSchema = z.object({ share: id, intent: z.enum(['withdraw', 'renew'], msg('format')) });
 

@@ -49,6 +49,7 @@ export const reportLooks = {
   approved_by_phone: 'approvedByPhone',
   downloaded: 'downloaded',
   shared: 'shared',
+  shared_by_hand: 'sharedByHand',
   renewed: 'renewed',
   withdrew: 'withdrew',
 } as const;

@@ -92,7 +92,12 @@ async function seedSharedReport(tx: Db, registrationId: string, conversationId: 
     tokenHash: hashToken(DEMO_SHARE.path.split('/').at(-1)!),
     codeHash: hashAccessCode(id, DEMO_SHARE.code),
     sealedRecipient: seal(
-      JSON.stringify({ name: 'Dokter Jansen', email: 'praktijk.brinkhoek@oostveld.example', message: 'Dit is wat ik afsprak na mijn gesprek.' }),
+      JSON.stringify({
+        name: 'Dokter Jansen',
+        email: 'praktijk.brinkhoek@oostveld.example',
+        message: 'Dit is wat ik afsprak na mijn gesprek.',
+        lang: 'nl',
+      }),
     ),
     relation: 'huisarts',
     scope: 'next_steps',

@@ -4,13 +4,15 @@ import type { Db } from '../db/client.ts';
 import { followUpOffers } from '../db/schema/index.ts';
 
 // Next steps point to the region's follow-up catalogue (kept by an admin, issue 13).
-export type Offer = { id: string; name: string; description: string; url: string | null };
+// An offer not yet translated is shown in Dutch, and says so (`lang`) for a screen reader.
+export type Offer = { id: string; name: string; description: string; url: string | null; lang: string };
 
 const inLanguage = (row: typeof followUpOffers.$inferSelect, lang: string): Offer => ({
   id: row.id,
   name: row.name[lang] ?? row.name.nl,
   description: row.description[lang] ?? row.description.nl,
   url: row.url,
+  lang: row.name[lang] && row.description[lang] ? lang : 'nl',
 });
 
 export async function activeOffers(db: Db, regionId: string, lang: string): Promise<Offer[]> {

@@ -16,6 +16,7 @@ import { codeMatches } from './secrets.ts';
 import { isOpen, MAX_CODE_FAILURES, type Relation, type Scope } from './rules.ts';
 import { afterContactFor, type AfterContact } from '../referrer/after-contact.ts';
 import { openRecipient, type Recipient, type ShareRow } from './shares.ts';
+import { aboutConversation, type AboutConversation } from './about.ts';
 
 // Opening a shared report: the link finds the share, the access code lets the recipient in, and
 // a short-lived pass (a cookie bound to this share) keeps them in while they read. Every request,
@@ -33,6 +34,8 @@ export type SharedView = {
   content: Partial<ReportContent> & { addition?: string | null };
   /** Whom the resident contacts after the conversation, as the report says it. */
   after: AfterContact;
+  /** The conversation behind the report, for a reader who has never heard of the portal. */
+  about: AboutConversation;
 };
 
 export const PASS_MINUTES = 30;
@@ -132,6 +135,7 @@ export async function readShared(db: Db, share: ShareRow, ctx: RequestContext, n
       approvedAt: row.version.approvedAt,
       content: share.scope === 'whole' ? full : scoped(full, 'next_steps'),
       after: await afterContactFor(tx, row.registration, row.conversationId),
+      about: await aboutConversation(tx, row.registration.regionId, row.conversationId, ctx.lang),
     };
   });
 }

@@ -9,6 +9,10 @@ export type Relation = (typeof relations)[number];
 export const scopes = ['whole', 'next_steps'] as const;
 export type Scope = (typeof scopes)[number];
 
+/** The portal mails the link, or the resident passes it on themselves (copy it, or print a letter). */
+export const shareWays = ['email', 'self'] as const;
+export type ShareWay = (typeof shareWays)[number];
+
 export type ShareState = 'active' | 'ended' | 'withdrawn' | 'locked';
 
 export const DEFAULT_SHARE_DAYS = 30;

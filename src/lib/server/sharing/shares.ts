@@ -11,12 +11,27 @@ import { hit } from '../auth/rate-limit.ts';
 import { limits } from '../auth/rate-limit-rules.ts';
 import { mayShare } from '../reports/rules.ts';
 import { hashAccessCode, newAccessCode, newShareLink } from './secrets.ts';
-import { shareState, type Relation, type Scope, type ShareState } from './rules.ts';
+import { shareState, type Relation, type Scope, type ShareState, type ShareWay } from './rules.ts';
 
-export type Recipient = { name: string; email: string; message: string | null };
-export type NewShare = { reportId: string; relation: Relation; scope: Scope; endsAt: Date; notifyFirstOpen: boolean } & Recipient;
+/**
+ * Sealed with the share. `email` is null when the resident passes the link on themselves; `lang` is
+ * the language the resident wrote the message in (older shares have none).
+ */
+export type Recipient = { name: string; email: string | null; message: string | null; lang?: string };
+export type NewShare = { reportId: string; relation: Relation; scope: Scope; endsAt: Date; notifyFirstOpen: boolean } & Omit<Recipient, 'lang'>;
 export type ShareRow = typeof reportShares.$inferSelect;
-export type ShareSummary = { id: string; recipient: Recipient; relation: Relation; scope: Scope; endsAt: Date; state: ShareState; opens: Date[] };
+export type ShareSummary = {
+  id: string;
+  recipient: Recipient;
+  relation: Relation;
+  scope: Scope;
+  endsAt: Date;
+  state: ShareState;
+  way: ShareWay;
+  opens: Date[];
+};
+/** What the resident gets back once: the code always, the link only when they pass it on themselves. */
+export type MadeShare = { code: string; link: string | null };
 
 export const openRecipient = (share: ShareRow): Recipient => JSON.parse(unseal(share.sealedRecipient)) as Recipient;
 
@@ -33,8 +48,12 @@ async function shareableReport(db: Db, residentId: string, reportId: string) {
   return mayShare(versions.length) ? row : null;
 }
 
-/** Makes the share and mails the link; the code is returned once, to be shown to the resident only. */
-export async function createShare(db: Db, residentId: string, input: NewShare, ctx: RequestContext): Promise<{ code: string } | 'notShareable' | 'throttled'> {
+/**
+ * Makes the share and mails the link, or (no e-mail address) returns the link once for the resident
+ * to copy or print. The code is returned once, to be shown to the resident only; the database keeps
+ * only hashes of both.
+ */
+export async function createShare(db: Db, residentId: string, input: NewShare, ctx: RequestContext): Promise<MadeShare | 'notShareable' | 'throttled'> {
   if (!(await hit(db, `share:resident:${residentId}`, limits.sharesPerResident)).allowed) return 'throttled';
   return db.transaction(async (tx) => {
     const shareable = await shareableReport(tx, residentId, input.reportId);
@@ -44,7 +63,8 @@ export async function createShare(db: Db, residentId: string, input: NewShare, c
     const { token, tokenHash } = newShareLink();
     const id = crypto.randomUUID();
     const code = newAccessCode();
-    const recipient: Recipient = { name: input.name, email: input.email, message: input.message };
+    const recipient: Recipient = { name: input.name, email: input.email, message: input.message, lang: ctx.lang };
+    const link = mailLink(`/gedeeld/${token}`, ctx.lang);
     await tx.insert(reportShares).values({
       id,
       reportId,
@@ -57,27 +77,29 @@ export async function createShare(db: Db, residentId: string, input: NewShare, c
       endsAt: input.endsAt,
       notifyFirstOpen: input.notifyFirstOpen,
     });
-    await queueMail(tx, {
-      to: input.email,
-      lang: ctx.lang,
-      template: 'shareInvitation',
-      // The recipient learns who shares (the resident's call name) and, when the resident allows
-      // the service's name in mail, that it is a report of a conversation; never what it says.
-      values: { name: input.name, sender: details.callName, link: mailLink(`/gedeeld/${token}`, ctx.lang) },
-      discreet: isDiscreet(details.contact),
-      region: shareable.region,
-    });
+    // No address: the resident copies or prints the link themselves, nothing is mailed.
+    if (input.email)
+      await queueMail(tx, {
+        to: input.email,
+        lang: ctx.lang,
+        template: 'shareInvitation',
+        // The recipient learns who shares (the resident's call name) and, when the resident allows
+        // the service's name in mail, that it is a report of a conversation; never what it says.
+        values: { name: input.name, sender: details.callName, link },
+        discreet: isDiscreet(details.contact),
+        region: shareable.region,
+      });
     await logAccess(tx, {
       actorId: residentId,
       actorRole: 'resident',
       subjectId: residentId,
       object: `report:${reportId}`,
-      action: 'shared',
+      action: input.email ? 'shared' : 'shared_by_hand',
       authority: 'self',
       ipPrefix: ctx.ipPrefix,
       detail: { share: id, relation: input.relation, scope: input.scope },
     });
-    return { code };
+    return { code, link: input.email ? null : link };
   });
 }
 
@@ -99,15 +121,19 @@ export async function listShares(db: Db, residentId: string, now = new Date()): 
       ),
     )
     .orderBy(asc(accessLog.at));
-  return shares.map((s) => ({
-    id: s.id,
-    recipient: openRecipient(s),
-    relation: s.relation,
-    scope: s.scope,
-    endsAt: s.endsAt,
-    state: shareState(s, now),
-    opens: opens.filter((o) => o.authority === `share:${s.id}`).map((o) => o.at),
-  }));
+  return shares.map((s) => {
+    const recipient = openRecipient(s);
+    return {
+      id: s.id,
+      recipient,
+      relation: s.relation,
+      scope: s.scope,
+      endsAt: s.endsAt,
+      state: shareState(s, now),
+      way: recipient.email ? 'email' : 'self',
+      opens: opens.filter((o) => o.authority === `share:${s.id}`).map((o) => o.at),
+    };
+  });
 }
 
 type Change = { kind: 'withdraw' } | { kind: 'renew' };
