@@ -18,10 +18,12 @@ export const link = (path: string, lang: string) => `${config().publicOrigin}${l
  * The place as text. A home address only for the duo (`forDuo`) once confirmed; everyone else
  * reads "at home". Discreet mail leaves out a catalogue name that could say what it is about.
  */
-export function placeText(ctx: SignupContext, lang: string, opts: { forDuo?: boolean; discreet?: boolean } = {}): string {
+export function placeText(ctx: SignupContext, lang: string, opts: { forDuo?: boolean; discreet?: boolean; forStaff?: boolean } = {}): string {
   const s = getT(lang, 'signup');
   const r = ctx.registration;
-  if (r.placeKind === 'home') return opts.forDuo && ctx.details.address ? `${s('place.home')}: ${ctx.details.address}` : s('place.home');
+  // The team reads "Bij de inwoner thuis"; the resident's own "Bij mij thuis" is for the resident's mail.
+  const home = s(opts.forStaff || opts.forDuo ? 'place.home_partner' : 'place.home');
+  if (r.placeKind === 'home') return opts.forDuo && ctx.details.address ? `${home}: ${ctx.details.address}` : home;
   if (r.placeKind === 'walk') return s('place.walk');
   // No place of their own written down: a sign-up moved from another region, whose place could not follow.
   if (r.placeKind === 'other') return ctx.details.otherPlace ? `${s('place.other')}: ${ctx.details.otherPlace}` : s('place.other');

@@ -134,10 +134,10 @@ export function mayPlanAnother(conversations: Planned[], profile: Limit): boolea
 }
 
 /**
- * The duo records held or no-show from the conversation's day on (Amsterdam), not before: the
- * same day covers "we just finished" and "it is in an hour but they called to say they cannot".
+ * The duo records held or no-show from the conversation's start, not before: a conversation later
+ * today has not been held, and recording it so would tell the resident something untrue.
  */
-export const mayRecordOutcome = (startsAt: Date, now: Date): boolean => toWall(startsAt).date <= toWall(now).date;
+export const mayRecordOutcome = (startsAt: Date, now: Date): boolean => startsAt.getTime() <= now.getTime();
 
 /** The naaste's link stays valid until the conversation is over. */
 export const invitationExpiry = (startsAt: Date, durationMinutes: number): Date => new Date(startsAt.getTime() + durationMinutes * 60_000);
