@@ -194,6 +194,10 @@ describe('planning a conversation', () => {
     const after = new Date('2026-03-24T16:00:00Z');
     expect(await recordOutcome(w.db, w.actor, c!.id, 'held', c!.version, after)).toEqual({ ok: false, reason: 'not_found' });
     const duoActor = { userId: w.workers[0]!.id, role: 'worker', ipPrefix: null, regionId: w.region.id };
+    // Issue 23: the same morning, hours before it starts, "held" or "not there" would be untrue.
+    const sameMorning = new Date('2026-03-24T09:00:00Z');
+    expect(await recordOutcome(w.db, duoActor, c!.id, 'held', c!.version, sameMorning)).toMatchObject({ ok: false, reason: 'not_started' });
+    expect(await recordOutcome(w.db, duoActor, c!.id, 'no_show', c!.version, sameMorning)).toMatchObject({ ok: false, reason: 'not_started' });
     expect(await recordOutcome(w.db, duoActor, c!.id, 'held', c!.version - 1, after)).toMatchObject({ ok: false, reason: 'stale' });
     expect(await recordOutcome(w.db, duoActor, c!.id, 'held', c!.version, after)).toEqual({ ok: true });
     const [r] = await w.db.select().from(registrations).where(eq(registrations.id, w.registration.id));
