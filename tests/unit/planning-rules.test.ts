@@ -8,6 +8,7 @@ import {
   conflictsWith,
   mayPlanAnother,
   mayRecordOutcome,
+  plannerStatus,
   mayShowHomeAddress,
   memberHints,
   waitingFigures,
@@ -222,6 +223,14 @@ describe('the course of a conversation', () => {
     expect(mayRecordOutcome(at('2026-02-10T15:00:00Z'), at('2026-02-10T14:59:00Z'))).toBe(false);
     expect(mayRecordOutcome(at('2026-02-10T15:00:00Z'), at('2026-02-10T15:00:00Z'))).toBe(true);
     expect(mayRecordOutcome(at('2026-02-10T15:00:00Z'), at('2026-02-11T08:00:00Z'))).toBe(true);
+  });
+
+  it('says "Voorstel gestuurd" while proposed moments wait for the resident (issue 23)', () => {
+    expect(plannerStatus('received', [{ status: 'proposed' }])).toBe('proposal_sent');
+    expect(plannerStatus('contacted', [{ status: 'cancelled' }, { status: 'proposed' }])).toBe('proposal_sent');
+    expect(plannerStatus('received', [])).toBe('received');
+    expect(plannerStatus('planned', [{ status: 'confirmed' }])).toBe('planned');
+    expect(plannerStatus('held', [{ status: 'held' }, { status: 'proposed' }])).toBe('held');
   });
 
   it('shows a home address only to the duo once confirmed', () => {

@@ -165,3 +165,10 @@ export function waitingFigures(pairs: { createdAt: Date; reachedAt: Date }[]): W
   const days = pairs.map((p) => Math.round((p.reachedAt.getTime() - p.createdAt.getTime()) / 8_640_000) / 10).sort((a, b) => a - b);
   return { count: days.length, median: median(days), p90: p90(days) };
 }
+
+/**
+ * The sign-up's status as the planner reads it: once moments are proposed and not yet chosen, the
+ * next step is the resident's, so "Voorstel gestuurd" rather than "Ontvangen" or "Contact opgenomen".
+ */
+export const plannerStatus = (status: string, conversations: readonly { status: string }[]): string =>
+  (status === 'received' || status === 'contacted') && conversations.some((c) => c.status === 'proposed') ? 'proposal_sent' : status;
