@@ -124,8 +124,8 @@ export function wallClock(at: Date) {
 }
 
 /**
- * A moment `minutes` from now: today, a few minutes ahead, is one the duo may record as held at
- * once (planning/rules.ts mayRecordOutcome: from the conversation's day on).
+ * A moment `minutes` from now. The duo records how it went from its start on (planning/rules.ts
+ * mayRecordOutcome), so a journey plans a few minutes ahead and `recordHeld` waits for the start.
  */
 export const inMinutes = (minutes: number) => wallClock(new Date(Date.now() + minutes * 60_000));
 
@@ -144,10 +144,16 @@ export async function recordAgreedMoment(planner: Page, duo: readonly [string | 
   await agreed.getByRole('button', { name: 'Afspraak vastleggen' }).click();
 }
 
-/** A duo member records on /team/gesprekken that the conversation of this sign-up was held. */
+/**
+ * A duo member records on /team/gesprekken that the conversation of this sign-up was held: once it
+ * has started, when the page offers it (looked at again every 10 s, for at most 6 minutes).
+ */
 export async function recordHeld(worker: Page, reference: string) {
-  await worker.goto('/team/gesprekken');
   const conversation = worker.getByRole('article', { name: new RegExp(reference) });
+  await expect(async () => {
+    await worker.goto('/team/gesprekken');
+    await expect(conversation.getByLabel('Gehouden')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 360_000, intervals: [10_000] });
   await conversation.getByLabel('Gehouden').check();
   await conversation.getByRole('button', { name: 'Opslaan' }).click();
   await expect(worker.getByRole('status')).toContainText('Opgeslagen.');

@@ -12,7 +12,7 @@ import { axeViolationsWithScript, regionAddress } from './pages.ts';
 // referral waiting to be planned. Its duo leaves out Daan Kuipers and Lotte Peeters, the duo of
 // referral-journey.spec.ts, so the two specs' conversations today never clash when run together.
 test.use({ javaScriptEnabled: false });
-test.setTimeout(240_000);
+test.setTimeout(540_000);
 
 const amstelland = regionAddress('amstelland', '');
 
@@ -26,7 +26,7 @@ test('the planner records the agreed moment, the duo writes an advice, the resid
   await planner.goto(`/team?zoek=${reference}`);
   await planner.getByRole('link', { name: reference }).click();
   await expect(planner.getByText('Bel de inwoner en leg het afgesproken moment vast.')).toBeVisible();
-  // Today, a few minutes ahead: the duo may record it as held on the day itself.
+  // Today, a few minutes ahead: the duo records it as held once it has started.
   const moment = inMinutes(4);
   // A GGZ professional and a peer expert is not the duo this sign-up asks for: refused, naming what it must contain.
   await recordAgreedMoment(planner, ['Yara Mulder', 'Koen Smits'], moment);

@@ -120,3 +120,21 @@ export const actionExpectations: Record<string, Role[]> = {
 
 /** Whether someone holding these roles may use a page or action (a person may hold several roles). */
 export const mayUse = (allowed: readonly Role[], held: readonly Role[]): boolean => held.some((r) => allowed.includes(r));
+
+/**
+ * Who reads what a resident told when signing up (contact wishes, needs, naaste, their topic in
+ * their own words), issue 23: the planner of the region and the duo from the agreed moment on, who
+ * prepare the conversation. For anyone else on the team it does not exist: the same "not found" as
+ * an unknown sign-up. An admin stands in for planning, not for reading someone's own words; the
+ * break-glass access is for the report alone. Partners and referrers keep reference, first name, status.
+ */
+export const residentAnswersExpectations = {
+  planner: 'reads',
+  'duo worker, once the moment is agreed': 'reads',
+  'duo worker, while moments are only proposed': 'not found',
+  'worker outside the duo': 'not found',
+  partner: 'not found',
+  referrer: 'not found',
+  'admin without emergency access': 'not found',
+  'planner of another region': 'not found',
+} as const satisfies Record<string, 'reads' | 'not found'>;

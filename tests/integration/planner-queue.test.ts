@@ -147,3 +147,30 @@ describe('the planner queue filters', () => {
     expect((await ids({ reference: row!.reference })).ids).toEqual([all[2]!.id]);
   });
 });
+
+describe('the search by code', () => {
+  // Issue 23, item 4: a resident calls about a conversation that was held; the planner must find it.
+  it('finds a sign-up of the region in every state, logged, and never one of another region', async () => {
+    const { region, reader } = await fill();
+    const other = await insertRegion(database.db);
+    const states = ['awaiting_confirmation', 'received', 'planned', 'held', 'report_ready', 'cancelled'] as const;
+    const withCode = (rows: { id: string }[]) =>
+      Promise.all(rows.map(async (r) => (await database.db.select().from(registrations).where(eq(registrations.id, r.id)))[0]!));
+    const mine = await withCode(await insertRegistrations(database.db, region.id, states.length, (i) => ({ status: states[i]! })));
+    const [theirs] = await withCode(await insertRegistrations(database.db, other.id, 1, () => ({ status: 'held' })));
+    for (const r of mine) {
+      const page = await listQueue(database.db, region.id, reader, {}, 50, { reference: r.reference });
+      expect(page.rows.map((row) => [row.id, row.status])).toEqual([[r.id, r.status]]);
+      expect(page.total).toBe(1);
+    }
+    expect((await listQueue(database.db, region.id, reader, {}, 50, { reference: theirs!.reference })).rows).toEqual([]);
+    const logged = await database.db
+      .select({ object: accessLog.object })
+      .from(accessLog)
+      .where(and(eq(accessLog.actorId, reader.userId), eq(accessLog.action, 'registration.listed')));
+    expect(logged.map((l) => l.object).sort()).toEqual(mine.map((r) => `registration:${r.id}`).sort());
+    // Without a code the queue stays the open sign-ups only.
+    const open = await listQueue(database.db, region.id, reader, {}, 500);
+    expect(open.rows.some((row) => ['held', 'report_ready', 'cancelled'].includes(row.status))).toBe(false);
+  });
+});

@@ -6,7 +6,7 @@ import { seal } from '../../src/lib/server/crypto/seal.ts';
 import { listHeldMail } from '../../src/lib/server/mail/mailbox.ts';
 import { loadSignup } from '../../src/lib/server/planning/context.ts';
 import { conversationsFor } from '../../src/lib/server/planning/queries.ts';
-import { recordContact } from '../../src/lib/server/planning/contact.ts';
+import { contactNotesFor, recordContact } from '../../src/lib/server/planning/contact.ts';
 import { proposeMoments } from '../../src/lib/server/planning/propose.ts';
 import { confirmByPhone, pickMoment } from '../../src/lib/server/planning/confirm.ts';
 import { answerInvitation, withdrawInvitation } from '../../src/lib/server/planning/naaste.ts';
@@ -76,6 +76,8 @@ describe('planning a conversation', () => {
     await expect(recordContact(w.db, w.actor, w.registration.id, 1, '', now)).rejects.toBeInstanceOf(StaleVersion);
     const [r] = await w.db.select().from(registrations).where(eq(registrations.id, w.registration.id));
     expect(r).toMatchObject({ status: 'contacted', firstContactAt: now, planningVersion: 2 });
+    // Issue 23: the saved note can be read back on the sign-up's page, with when and by whom.
+    expect(await contactNotesFor(w.db, w.registration.id)).toEqual([{ at: now, author: w.planner.name, note: 'Gebeld, wil graag dinsdag' }]);
     const logged = await w.db
       .select()
       .from(accessLog)
@@ -195,6 +197,10 @@ describe('planning a conversation', () => {
     const after = new Date('2026-03-24T16:00:00Z');
     expect(await recordOutcome(w.db, w.actor, c!.id, 'held', c!.version, after)).toEqual({ ok: false, reason: 'not_found' });
     const duoActor = { userId: w.workers[0]!.id, role: 'worker', ipPrefix: null, regionId: w.region.id };
+    // Issue 23: the same morning, hours before it starts, "held" or "not there" would be untrue.
+    const sameMorning = new Date('2026-03-24T09:00:00Z');
+    expect(await recordOutcome(w.db, duoActor, c!.id, 'held', c!.version, sameMorning)).toMatchObject({ ok: false, reason: 'not_started' });
+    expect(await recordOutcome(w.db, duoActor, c!.id, 'no_show', c!.version, sameMorning)).toMatchObject({ ok: false, reason: 'not_started' });
     expect(await recordOutcome(w.db, duoActor, c!.id, 'held', c!.version - 1, after)).toMatchObject({ ok: false, reason: 'stale' });
     expect(await recordOutcome(w.db, duoActor, c!.id, 'held', c!.version, after)).toEqual({ ok: true });
     const [r] = await w.db.select().from(registrations).where(eq(registrations.id, w.registration.id));

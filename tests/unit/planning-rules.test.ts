@@ -8,6 +8,7 @@ import {
   conflictsWith,
   mayPlanAnother,
   mayRecordOutcome,
+  plannerStatus,
   mayShowHomeAddress,
   memberHints,
   waitingFigures,
@@ -216,11 +217,20 @@ describe('the course of a conversation', () => {
     ).toBe(false);
   });
 
-  it('lets the duo record the outcome from the day of the conversation on, in Amsterdam', () => {
-    // 00:30 on the 10th in Amsterdam is still the 9th in UTC: the day has come.
-    expect(mayRecordOutcome(at('2026-02-10T15:00:00Z'), at('2026-02-09T23:30:00Z'))).toBe(true);
-    expect(mayRecordOutcome(at('2026-02-10T15:00:00Z'), at('2026-02-09T22:30:00Z'))).toBe(false);
+  it('lets the duo record the outcome from the start of the conversation on, not earlier the same day', () => {
+    // Issue 23: a conversation later today is not held yet; one click must not say it was.
+    expect(mayRecordOutcome(at('2026-02-10T15:00:00Z'), at('2026-02-10T08:00:00Z'))).toBe(false);
+    expect(mayRecordOutcome(at('2026-02-10T15:00:00Z'), at('2026-02-10T14:59:00Z'))).toBe(false);
+    expect(mayRecordOutcome(at('2026-02-10T15:00:00Z'), at('2026-02-10T15:00:00Z'))).toBe(true);
     expect(mayRecordOutcome(at('2026-02-10T15:00:00Z'), at('2026-02-11T08:00:00Z'))).toBe(true);
+  });
+
+  it('says "Voorstel gestuurd" while proposed moments wait for the resident (issue 23)', () => {
+    expect(plannerStatus('received', [{ status: 'proposed' }])).toBe('proposal_sent');
+    expect(plannerStatus('contacted', [{ status: 'cancelled' }, { status: 'proposed' }])).toBe('proposal_sent');
+    expect(plannerStatus('received', [])).toBe('received');
+    expect(plannerStatus('planned', [{ status: 'confirmed' }])).toBe('planned');
+    expect(plannerStatus('held', [{ status: 'held' }, { status: 'proposed' }])).toBe('held');
   });
 
   it('shows a home address only to the duo once confirmed', () => {

@@ -25,6 +25,7 @@ export const registrationLooks = {
   'registration.moved_region': 'movedRegion',
   'registration.referred': 'referred',
   'registration.referral_reason_read': 'referralReasonRead',
+  'registration.answers_read': 'answersRead',
   'registration.referrer_objected': 'referrerObjected',
   'registration.referrer_objection_undone': 'referrerObjectionUndone',
   'registration.referrer_consented': 'referrerConsented',

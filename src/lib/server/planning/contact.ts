@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { contactNotes, registrations } from '../db/schema/index.ts';
-import { seal } from '../crypto/seal.ts';
+import { contactNotes, registrations, users } from '../db/schema/index.ts';
+import { seal, unseal } from '../crypto/seal.ts';
 import { logAccess } from '../audit/log.ts';
 import { invalidateQueueTotal } from '../registrations/queue.ts';
 import { invalidateContactEstimate } from '../registrations/waiting.ts';
@@ -39,4 +39,16 @@ export async function recordContact(db: Db, actor: Actor, registrationId: string
     invalidateQueueTotal(r!.regionId);
     return { version };
   });
+}
+
+/** The notes of "Contact gehad", newest first with who wrote them, opened for the sign-up's planning page. */
+export async function contactNotesFor(db: Db, registrationId: string, limit = 20) {
+  const rows = await db
+    .select({ at: contactNotes.at, sealedNote: contactNotes.sealedNote, author: users.name })
+    .from(contactNotes)
+    .leftJoin(users, eq(users.id, contactNotes.authorId))
+    .where(eq(contactNotes.registrationId, registrationId))
+    .orderBy(desc(contactNotes.at))
+    .limit(limit);
+  return rows.map((r) => ({ at: r.at, author: r.author, note: r.sealedNote ? (JSON.parse(unseal(r.sealedNote)) as { note: string }).note : '' }));
 }

@@ -20,13 +20,19 @@ export const link = (path: string, lang: string) => `${config().publicOrigin}${l
  * naaste (`forNaaste`) reads whose home and its address: they must know where to go. Discreet mail
  * leaves out a catalogue name that could say what it is about (the naaste still gets its address).
  */
-export function placeText(ctx: SignupContext, lang: string, opts: { forDuo?: boolean; forNaaste?: boolean; discreet?: boolean } = {}): string {
+export function placeText(
+  ctx: SignupContext,
+  lang: string,
+  opts: { forDuo?: boolean; forNaaste?: boolean; forStaff?: boolean; discreet?: boolean } = {},
+): string {
   const s = getT(lang, 'signup');
   const p = getT(lang, 'planning');
   const r = ctx.registration;
   const address = ctx.details.address?.trim();
   if (r.placeKind === 'home') {
     if (opts.forDuo) return address ? `${p('place.homeResident')}: ${address}` : p('place.homeResident');
+    // Other staff read whose home it is, never the address.
+    if (opts.forStaff) return p('place.homeResident');
     if (opts.forNaaste) return [p('place.homeOf', { name: ctx.details.callName }), address].filter(Boolean).join(', ');
     return s('place.home');
   }

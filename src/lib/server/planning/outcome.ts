@@ -29,9 +29,11 @@ export async function recordOutcome(db: Db, actor: Actor, conversationId: string
     .where(and(eq(conversations.id, conversationId), duoInRegion(actor.userId, actor.regionId)));
   if (!mine) return { ok: false as const, reason: 'not_found' as const };
   const c = mine.c;
+  // Before the start, "held" or "not there" is untrue whatever version the form was made from.
+  if (c.status === 'confirmed' && outcome !== 'cancelled' && !mayRecordOutcome(c.startsAt!, now))
+    return { ok: false as const, reason: 'not_started' as const, status: c.status };
   if (c.version !== seen) return { ok: false as const, reason: 'stale' as const, status: c.status };
-  if (!canMove(c.status, outcome) || (outcome !== 'cancelled' && !mayRecordOutcome(c.startsAt!, now)))
-    return { ok: false as const, reason: 'state' as const, status: c.status };
+  if (!canMove(c.status, outcome)) return { ok: false as const, reason: 'state' as const, status: c.status };
   return db.transaction(async (tx) => {
     await bumpVersion(tx, c.registrationId, undefined, `outcome.${outcome}`, actor.userId, actor.regionId);
     const [done] = await tx

@@ -134,10 +134,10 @@ export function mayPlanAnother(conversations: Planned[], profile: Limit): boolea
 }
 
 /**
- * The duo records held or no-show from the conversation's day on (Amsterdam), not before: the
- * same day covers "we just finished" and "it is in an hour but they called to say they cannot".
+ * The duo records held or no-show from the conversation's start, not before: a conversation later
+ * today has not been held, and recording it so would tell the resident something untrue.
  */
-export const mayRecordOutcome = (startsAt: Date, now: Date): boolean => toWall(startsAt).date <= toWall(now).date;
+export const mayRecordOutcome = (startsAt: Date, now: Date): boolean => startsAt.getTime() <= now.getTime();
 
 /** The naaste's link stays valid until the conversation is over. */
 export const invitationExpiry = (startsAt: Date, durationMinutes: number): Date => new Date(startsAt.getTime() + durationMinutes * 60_000);
@@ -165,3 +165,10 @@ export function waitingFigures(pairs: { createdAt: Date; reachedAt: Date }[]): W
   const days = pairs.map((p) => Math.round((p.reachedAt.getTime() - p.createdAt.getTime()) / 8_640_000) / 10).sort((a, b) => a - b);
   return { count: days.length, median: median(days), p90: p90(days) };
 }
+
+/**
+ * The sign-up's status as the planner reads it: once moments are proposed and not yet chosen, the
+ * next step is the resident's, so "Voorstel gestuurd" rather than "Ontvangen" or "Contact opgenomen".
+ */
+export const plannerStatus = (status: string, conversations: readonly { status: string }[]): string =>
+  (status === 'received' || status === 'contacted') && conversations.some((c) => c.status === 'proposed') ? 'proposal_sent' : status;

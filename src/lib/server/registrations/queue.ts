@@ -2,6 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { createCache } from '../cache.ts';
 import { filterKey, queueFilterSql, type QueueFilters } from './queue-filters.ts';
+import type { registrationStatuses } from '../db/schema/index.ts';
+
+type RegistrationStatus = (typeof registrationStatuses)[number];
 
 type Reader = { userId: string; role: 'planner' | 'admin'; ipPrefix: string | null };
 
@@ -10,7 +13,8 @@ export const QUEUE_PAGE_SIZE = 50;
 export type QueueRow = {
   id: string;
   reference: string;
-  status: 'awaiting_confirmation' | 'received' | 'contacted' | 'planned';
+  /** Any state when searched by code; the open queue otherwise. */
+  status: RegistrationStatus;
   createdAt: Date;
   placeKind: 'home' | 'catalogue' | 'walk' | 'other';
   locationKind: string | null;
@@ -34,7 +38,10 @@ const open = sql`r.status in ('received', 'contacted', 'planned')`;
 // queue; its filter reads registrations_awaiting_idx instead, in the same order, whose predicate
 // this repeats.
 const awaiting = sql`r.source = 'partner' and r.confirmed_at is null and r.status = 'awaiting_confirmation'`;
-const base = (f: QueueFilters): SQL => (f.status === 'awaiting_confirmation' ? awaiting : open);
+// A code is how a resident on the phone is found, whatever became of their sign-up (held, closed,
+// cancelled): the reference is unique, so this reads one row of its unique index, in the region only.
+const anyState = sql`true`;
+const base = (f: QueueFilters): SQL => (f.reference ? anyState : f.status === 'awaiting_confirmation' ? awaiting : open);
 
 // Counting every open sign-up reads the whole index range (26 ms at 50,000 open): the total is
 // kept for 30 seconds per region, and whatever opens or closes a sign-up here empties it.
