@@ -96,7 +96,8 @@ test('landelijk beheer makes a region whose admin sets it up and where a residen
   const oostveld = await newContext(page, baseURL!);
   await signInAs(oostveld, 'planner');
   await oostveld.goto(`/team?zoek=${reference}`);
-  await expect(oostveld.getByText(reference)).toHaveCount(0);
+  await expect(oostveld.getByText(`Er is geen aanmelding met code ${reference} in deze regio.`)).toBeVisible();
+  await expect(oostveld.getByRole('link', { name: reference })).toHaveCount(0);
 
   // Landelijk beheer sees that there is one sign-up, never whose.
   for (const path of ['/landelijk', regionPage]) {
