@@ -12,11 +12,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import postgres from 'postgres';
+import pg from 'pg';
 import { load, type Result, type Step } from './bench/load.ts';
 import { record, startBare, type Recorded } from './bench/bare.ts';
 import { signupFlow } from './bench/flow.ts';
-import { addRegions, fillQueue, signedInCookie } from './bench/data.ts';
+import { addRegions, benchSql, fillQueue, signedInCookie } from './bench/data.ts';
 import { lighthouseScores } from './bench/lighthouse.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -34,8 +34,9 @@ const onRegionHost = { host: regionHost };
 if (!existsSync(path.join(root, 'dist/server/entry.mjs'))) throw new Error('build first: npm run build');
 
 const dbName = `hog_bench_${randomBytes(4).toString('hex')}`;
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database "${dbName}"`);
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`create database "${dbName}"`);
 const url = new URL(adminUrl);
 url.pathname = `/${dbName}`;
 const key = randomBytes(32).toString('base64');
@@ -131,7 +132,8 @@ const rows: Row[] = [];
 let scores: Awaited<ReturnType<typeof lighthouseScores>> = [];
 try {
   portal = await startPortal();
-  const db = postgres(url.href, { max: 2, onnotice: () => {} });
+  const pool = new pg.Pool({ connectionString: url.href, max: 2 });
+  const db = benchSql(pool);
   const resident = await signedInCookie(db, 'inwoner@oostveld.example', false, origin);
   const draft = (await recordCase({ name: 'draft', clients: 1, steps: () => signupFlow().slice(0, 2) })).get(`POST ${signupFlow()[1]!.path}`);
   // Every cookie the first step's form sets: the draft, and since issue 19 the region the postcode
@@ -228,12 +230,12 @@ try {
     for (const c of regionCases) if (wanted(c.name)) rows.push(await runCase(c));
     await teamRows(manyRegions);
   }
-  await db.end();
+  await pool.end();
   if (!only) scores = await lighthouseScores(origin, ['/', '/aanmelden/over-jou']);
 } finally {
   portal?.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1000));
-  await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+  await admin.query(`drop database if exists "${dbName}" with (force)`);
   await admin.end();
 }
 

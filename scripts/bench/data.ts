@@ -1,13 +1,24 @@
-import type { Sql } from 'postgres';
-import { drizzle } from 'drizzle-orm/postgres-js';
+import { sql as fragment } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
 import * as schema from '../../src/lib/server/db/schema/index.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import { createSession, markTwoFactorVerified } from '../../src/lib/server/auth/sessions.ts';
 import { sessionCookieName } from '../../src/lib/server/auth/cookie.ts';
 
+/** Tagged-template queries over drizzle on node-postgres: the rows, as the bench reads them. */
+export type Sql = ((strings: TemplateStringsArray, ...values: unknown[]) => Promise<Record<string, unknown>[]>) & { db: Db };
+
+export function benchSql(pool: pg.Pool): Sql {
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  const run = async (strings: TemplateStringsArray, ...values: unknown[]) =>
+    ((await db.execute(fragment(strings, ...values))) as unknown as { rows: Record<string, unknown>[] }).rows;
+  return Object.assign(run, { db });
+}
+
 /** A session cookie for a demo account, made the way sign-in makes it (TOTP counted as given). */
 export async function signedInCookie(sql: Sql, email: string, twoFactor: boolean, origin: string): Promise<Map<string, string>> {
-  const db = drizzle(sql, { schema }) as unknown as Db;
+  const db = sql.db;
   const [user] = await sql`select id from users where email = ${email}`;
   if (!user) throw new Error(`no demo account ${email}`);
   const { token, session } = await createSession(db, user['id'] as string, { userAgent: 'bench', ipPrefix: '127.0.0.0/24' });
@@ -23,7 +34,7 @@ export async function signedInCookie(sql: Sql, email: string, twoFactor: boolean
  * than that loses its oldest ones first. Two statements, then fresh planner statistics.
  */
 export async function fillQueue(sql: Sql, perRegion: number, slug?: string): Promise<void> {
-  const regionsFilled = slug ? sql`where rg.slug = ${slug}` : sql``;
+  const regionsFilled = slug ? fragment`where rg.slug = ${slug}` : fragment``;
   const [sample] = await sql`select sealed_details from registrations limit 1`;
   await sql`
     delete from registrations where id in (

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import postgres from 'postgres';
+import pg from 'pg';
 import { createOwnPostgres, freePort, type OwnPostgres } from './own-postgres.ts';
 import { LEAK, SignupClient, type Outcome } from './signup-client.ts';
 
@@ -18,7 +18,7 @@ const OUTAGE_MS = Number(process.env['FAULT_OUTAGE_MS'] ?? 6_000);
 const MAX_FLOWS = 40;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-let pg: OwnPostgres;
+let cluster: OwnPostgres;
 let portal: ChildProcess;
 let base: string;
 let exited: number | null | undefined;
@@ -81,7 +81,7 @@ const t0 = performance.now();
 const mark = (what: string) => console.log(`fault: ${what} after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 before(async () => {
-  pg = await createOwnPostgres();
+  cluster = await createOwnPostgres();
   mark('own PostgreSQL started');
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
@@ -90,7 +90,7 @@ before(async () => {
     env: {
       PATH: process.env['PATH'] ?? '',
       NODE_ENV: 'production',
-      DATABASE_URL: pg.url,
+      DATABASE_URL: cluster.url,
       ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
       DEMO_DATA: 'true',
       HOST: '127.0.0.1',
@@ -112,7 +112,7 @@ after(async () => {
     await until('the portal to stop after SIGTERM', async () => exited !== undefined, 15_000).catch(() => portal.kill('SIGKILL'));
     mark(`portal stopped (exit code ${exited})`);
   }
-  pg?.destroy();
+  cluster?.destroy();
   mark('own PostgreSQL removed');
 });
 
@@ -141,7 +141,7 @@ test('a PostgreSQL outage under load: the portal stays up, answers 503, loses no
 
   await until('sign-ups before the outage', async () => acknowledged.length >= 3, 60_000);
   const beforeOutage = acknowledged.length;
-  pg.stop(process.env['FAULT_STOP_MODE'] === 'immediate' ? 'immediate' : 'fast');
+  cluster.stop(process.env['FAULT_STOP_MODE'] === 'immediate' ? 'immediate' : 'fast');
   phase = 'outage';
   const probes: { status: number | 'network'; ms: number }[] = [];
   const rpc: { status: number; body: string; ms: number }[] = [];
@@ -156,7 +156,7 @@ test('a PostgreSQL outage under load: the portal stays up, answers 503, loses no
     }).catch(() => null);
     if (response) rpc.push({ status: response.status, body: await response.text(), ms: performance.now() - started });
   }
-  pg.start();
+  cluster.start();
   await until('/health to answer 200 again', async () => (await health()).status === 200, 20_000);
   phase = 'after';
   await Promise.race([Promise.all(clients), sleep(90_000)]);
@@ -203,11 +203,13 @@ test('a PostgreSQL outage under load: the portal stays up, answers 503, loses no
   assert.ok(statuses['503'], 'the outage was seen as 503 answers');
   assert.ok(recoveredSignups >= 1, `sign-ups succeed after recovery\n${log.join('').slice(-4000)}`);
 
-  const sql = postgres(pg.url, { max: 1, onnotice: () => {} });
+  const sql = new pg.Client({ connectionString: cluster.url });
+  await sql.connect();
   try {
-    const rows = await sql<
-      { reference: string; n: number }[]
-    >`select reference, count(*)::int as n from registrations where reference = any(${acknowledged}) group by reference`;
+    const { rows } = await sql.query<{ reference: string; n: number }>(
+      'select reference, count(*)::int as n from registrations where reference = any($1) group by reference',
+      [acknowledged],
+    );
     const found = new Map(rows.map((r) => [r.reference, r.n]));
     for (const reference of acknowledged) assert.equal(found.get(reference), 1, `acknowledged sign-up ${reference} is stored exactly once`);
   } finally {

@@ -15,7 +15,8 @@ const steps: [string, Record<string, string | string[]>][] = [
 export type Outcome = { status: number | 'network'; ms: number; what: string; leak?: boolean };
 
 /** Internals that must never reach a client: drizzle's query text and params, driver errors, stacks. */
-export const LEAK = /Failed query|params:|ECONNREFUSED|CONNECTION_CLOSED|PostgresError|at \S+\.(js|ts|mjs):\d+/i;
+export const LEAK =
+  /Failed query|params:|ECONNREFUSED|CONNECTION_CLOSED|PostgresError|DatabaseError|Connection terminated|not queryable|at \S+\.(js|ts|mjs):\d+/i;
 export type FlowResult = { reference: string } | { stopped: Outcome };
 
 function body(step: string, fields: Record<string, string | string[]>): string {

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
-import type { Database, Db } from '../../src/lib/server/db/client.ts';
+import { openPool, type Database, type Db } from '../../src/lib/server/db/client.ts';
 import * as schema from '../../src/lib/server/db/schema/index.ts';
 
 export const templateDatabaseName = () => `hog_template_${process.pid}`;
@@ -19,20 +19,21 @@ export async function openTestDatabase(): Promise<Database & { url?: string }> {
     const url = process.env['TEST_DATABASE_URL'];
     if (!url) throw new Error('TEST_DATABASE_URL is not set');
     const name = `hog_test_${randomBytes(6).toString('hex')}`;
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}" template "${inject('postgresTemplate')}"`);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database "${name}" template "${inject('postgresTemplate')}"`);
     const target = new URL(url);
     target.pathname = `/${name}`;
-    const sql = postgres(target.href, { max: 4, onnotice: () => {} });
-    const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+    const pool = openPool(target.href, { max: 4 }, 'test');
+    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     return {
       db,
       probe: db,
       kind: 'postgres',
       url: target.href,
       close: async () => {
-        await sql.end();
-        await admin.unsafe(`drop database if exists "${name}"`);
+        await pool.end();
+        await admin.query(`drop database if exists "${name}"`);
         await admin.end();
       },
     };

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { drizzle } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isDatabaseUnavailable } from '../../src/lib/server/db/errors.ts';
@@ -36,16 +36,16 @@ async function clientHangUp(): Promise<unknown> {
   return error;
 }
 
-/** What drizzle on postgres.js really throws when nothing listens where the database should be. */
+/** What drizzle on node-postgres really throws when nothing listens where the database should be. */
 async function databaseRefused(): Promise<unknown> {
-  const client = postgres('postgres://nobody@127.0.0.1:9/none', { max: 1, connect_timeout: 2, onnotice: () => {} });
+  const pool = new pg.Pool({ connectionString: 'postgres://nobody@127.0.0.1:9/none', max: 1, connectionTimeoutMillis: 2_000 });
   try {
-    await drizzle(client).execute(sql`select 1`);
+    await drizzle(pool).execute(sql`select 1`);
     return new Error('connected');
   } catch (error) {
     return error;
   } finally {
-    await client.end({ timeout: 0 });
+    await pool.end();
   }
 }
 

@@ -18,6 +18,26 @@ describe('settings', () => {
     expect(() => parseConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES/);
   });
 
+  // Issue 24, item 2: node-postgres connects to one host and ignores target_session_attrs.
+  it('refuse a DATABASE_URL with several hosts or target_session_attrs, saying what to use instead', () => {
+    for (const url of [
+      'postgres://u@db1:5432,db2:5432/hog?target_session_attrs=primary',
+      'postgresql://u:p@db1,db2/hog',
+      'postgres://u@/hog?host=db1,db2',
+      'postgres://u@db/hog?host=db1&port=5432,5433',
+    ])
+      expect(() => parseConfig({ DATABASE_URL: url, ENCRYPTION_KEY: key }), url).toThrow(/DATABASE_URL names several hosts.*-rw.*HAProxy in front of Patroni/);
+    for (const attrs of ['read-write', 'primary', 'standby'])
+      expect(() => parseConfig({ DATABASE_URL: `postgres://u@db/hog?sslmode=require&target_session_attrs=${attrs}`, ENCRYPTION_KEY: key })).toThrow(
+        new RegExp(`DATABASE_URL has target_session_attrs=${attrs}, which the database driver \\(node-postgres\\) does not check: use one address`),
+      );
+    // The message names the setting and the way out, never the password.
+    expect(() => parseConfig({ DATABASE_URL: 'postgres://u:geheim@db1,db2/hog', ENCRYPTION_KEY: key })).not.toThrow(/geheim/);
+    // One host, and the driver's default, stay fine.
+    expect(parseConfig({ DATABASE_URL: 'postgres://u@hog-db-rw:5432/hog?target_session_attrs=any', ENCRYPTION_KEY: key }).database.kind).toBe('postgres');
+    expect(parseConfig({ DATABASE_URL: 'postgres://u:p%2Cq@db/hog?sslmode=require', ENCRYPTION_KEY: key }).database.kind).toBe('postgres');
+  });
+
   it('use PostgreSQL without demo data when DATABASE_URL is set', () => {
     const config = parseConfig({ DATABASE_URL: 'postgres://u@db:5432/hog', ENCRYPTION_KEY: key });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/hog' });

@@ -37,6 +37,7 @@ describe('route table', () => {
       '/niet-beschikbaar',
       '/niet-verwerkt',
       '/health',
+      '/health/live',
       '/sessie',
       '/inloggen',
       '/inloggen/code',

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { databaseUrlProblem } from './db/database-url.ts';
 import { isAddressOrRange } from './http/client-address.ts';
 
 // The one place that reads process.env. The boot script, the server and the CLI all get their
@@ -64,6 +65,10 @@ export class ConfigError extends Error {}
 export function parseConfig(source: Record<string, string | undefined>): Config {
   // An empty variable means "not set", the way shells and .env files usually intend it.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  // Before the URL check: a multi-host URL is no valid URL, and "must be a postgres:// URL" would not say why.
+  const databaseUrl = cleaned['DATABASE_URL'];
+  const problem = databaseUrl ? databaseUrlProblem(databaseUrl) : undefined;
+  if (problem) throw new ConfigError(`Invalid setting: DATABASE_URL ${problem}`);
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`);

@@ -1,8 +1,15 @@
-// Errors that mean "the database cannot be reached", from postgres.js, Node or PGlite, wherever
+// Errors that mean "the database cannot be reached", from node-postgres, Node or PGlite, wherever
 // they sit in drizzle's cause chain. These get a calm 503 page instead of the 500 page.
 
 /** Only the database driver reports these: the server or the connection to it is gone. */
 const DRIVER_CODES = new Set(['CONNECTION_CLOSED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+/**
+ * node-postgres reports a lost or unreachable server as plain errors without a code; these are
+ * its own messages (pg/lib/client.js, pg-pool), so no other library's error matches them.
+ */
+const DRIVER_MESSAGES =
+  /^(Connection terminated unexpectedly|Connection terminated|Connection terminated due to connection timeout|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect|Query read timeout|Cannot use a pool after calling end on the pool)$/;
 
 /**
  * Any socket reports these, the visitor's too: a client that hangs up mid-request gives Node's
@@ -17,7 +24,7 @@ function* chain(error: unknown): Generator<Link> {
 }
 
 /**
- * Came from the database side: drizzle and postgres.js attach the query to what they reject with,
+ * Came from the database side: drizzle attaches the query to what they reject with,
  * and a connection the driver opened names the address it tried. Node's error for a visitor who
  * hung up has neither.
  */
@@ -30,7 +37,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (const e of chain(error)) {
     if (typeof e.code === 'string' && DRIVER_CODES.has(e.code)) return true;
     if (typeof e.code === 'string' && SOCKET_CODES.has(e.code) && fromDatabase(error)) return true;
-    if (typeof e.message === 'string' && /PGlite is closed|Database not opened/.test(e.message)) return true;
+    if (typeof e.message === 'string' && (DRIVER_MESSAGES.test(e.message) || /PGlite is closed|Database not opened/.test(e.message))) return true;
   }
   return false;
 }

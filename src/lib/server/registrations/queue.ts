@@ -53,7 +53,7 @@ export function invalidateQueueTotal(regionId?: string): void {
   totals.invalidate();
 }
 
-/** Drivers differ: postgres.js returns the rows, PGlite an object holding them. */
+/** Drivers differ in what db.execute returns: some the rows, PGlite and node-postgres an object holding them. */
 function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
