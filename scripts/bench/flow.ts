@@ -32,5 +32,7 @@ export const signupFlow = (): Step[] => [
     accessibility: '',
   }),
   { path: '/aanmelden/controleren' },
-  { ...post('/aanmelden/controleren', 'signup.finish', { consent: 'ja', account: 'none', accountPassword: '' }), expect: [200] },
+  // The finish answers with a redirect to the confirmation page of its own, which the resident then loads.
+  { ...post('/aanmelden/controleren', 'signup.finish', { consent: 'ja', account: 'none', accountPassword: '' }), expect: [303] },
+  { path: '/aanmelden/klaar' },
 ];
