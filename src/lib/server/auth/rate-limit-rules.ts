@@ -17,8 +17,11 @@ export const limits = {
   resumeLinksPerDraft: { max: 3, windowMs: 60 * 60_000 },
   /** Sign-ups sent from one network: generous, because a community centre may help many people. */
   signUpsPerIp: { max: 60, windowMs: 60 * 60_000 },
-  /** New sign-up drafts from one network: each is a row, so not without end. */
-  draftsPerIp: { max: 60, windowMs: 60 * 60_000 },
+  /**
+   * New sign-up drafts from one network: each is a row, so not without end. Twice the sign-ups: on a
+   * shared network (a library, a community centre) many drafts are started and never sent.
+   */
+  draftsPerIp: { max: 120, windowMs: 60 * 60_000 },
   /** Accounts made and reset requests from one network. */
   requestsPerIp: { max: 20, windowMs: 60 * 60_000 },
   /** Confirmation codes (a partner's letter) tried from one network: a reference has only 5 of its own. */
